@@ -1,0 +1,138 @@
+//! Per-frame work that is not drawing: draining the background load, the folder dialog and
+//! the chart export.
+
+use std::sync::mpsc::TryRecvError;
+use std::time::Duration;
+
+use super::NewsLensApp;
+use crate::corpus::load::LoadEvent;
+
+/// Shown when a file dialog returns at once: rfd found neither a desktop portal nor zenity.
+pub const NO_DIALOG_HINT: &str = "No file dialog is available on this system. Drag a folder \
+onto the window, pass folders on the command line, or install xdg-desktop-portal-gtk or zenity.";
+
+/// A dialog answering faster than this was never shown to the user.
+const INSTANT_DIALOG: Duration = Duration::from_millis(50);
+
+/// Events handled per frame at most, so a fast load never stalls a frame.
+const MAX_EVENTS_PER_FRAME: usize = 64;
+
+impl NewsLensApp {
+    /// Drains every background job's results into the state.
+    pub fn poll_jobs(&mut self) {
+        self.poll_load();
+        self.poll_folder_dialog();
+        self.poll_export();
+    }
+
+    fn poll_load(&mut self) {
+        let Some(job) = &self.jobs.load else {
+            return;
+        };
+        let mut finished = None;
+        let mut added = false;
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            let event = match job.events.try_recv() {
+                Ok(e) => e,
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    finished = Some((Duration::ZERO, true));
+                    break;
+                }
+            };
+            match event {
+                LoadEvent::Started {
+                    files_total,
+                    bytes_total,
+                } => {
+                    if let Some(p) = &mut self.state.load {
+                        p.files_total = files_total;
+                        p.bytes_total = bytes_total;
+                    }
+                }
+                LoadEvent::Articles(articles) => {
+                    self.state.articles.extend(articles);
+                    added = true;
+                }
+                LoadEvent::Issues(issues) => self.state.issues.extend(issues),
+                LoadEvent::Progress {
+                    files_done,
+                    bytes_done,
+                } => {
+                    if let Some(p) = &mut self.state.load {
+                        p.files_done = files_done;
+                        p.bytes_done = bytes_done;
+                    }
+                }
+                LoadEvent::Finished { elapsed, cancelled } => {
+                    finished = Some((elapsed, cancelled));
+                    break;
+                }
+            }
+        }
+        if added {
+            self.state.refilter();
+        }
+        if let Some((elapsed, cancelled)) = finished {
+            self.jobs.load = None;
+            let loaded = self.state.load.take().map_or(0, |p| p.files_done);
+            let failures = self
+                .state
+                .issues
+                .iter()
+                .filter(|i| i.reason.is_failure())
+                .count();
+            let what = if cancelled {
+                "Load cancelled"
+            } else {
+                "Loaded"
+            };
+            self.state.notify(
+                format!(
+                    "{what}: {loaded} files read in {:.1} s; {} articles in all; {failures} files could not be read (see Issues).",
+                    elapsed.as_secs_f64(),
+                    self.state.articles.len()
+                ),
+                false,
+            );
+            let queued = std::mem::take(&mut self.jobs.queued_paths);
+            self.open_paths(queued);
+        }
+    }
+
+    fn poll_folder_dialog(&mut self) {
+        let Some((asked, rx)) = &self.jobs.folder_dialog else {
+            return;
+        };
+        let answer = match rx.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let instant = asked.elapsed() < INSTANT_DIALOG;
+        self.jobs.folder_dialog = None;
+        match answer {
+            Some(path) => self.open_paths(vec![path]),
+            None if instant => self.state.notify(NO_DIALOG_HINT, true),
+            None => log::info!("folder dialog cancelled"),
+        }
+    }
+
+    fn poll_export(&mut self) {
+        let Some(rx) = &self.jobs.export else {
+            return;
+        };
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err("The chart export stopped unexpectedly.".into()),
+        };
+        self.jobs.export = None;
+        self.state.exporting = false;
+        match result {
+            Ok(msg) if msg.is_empty() => {}
+            Ok(msg) => self.state.notify(msg, false),
+            Err(msg) => self.state.notify(msg, true),
+        }
+    }
+}

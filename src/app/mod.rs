@@ -1,0 +1,240 @@
+//! The window's state, its background jobs and the commands the panels send.
+//!
+//! - [`NewsLensApp`] (this file): state and constructor.
+//! - [`logic`]: per-frame work that is not drawing: draining background jobs and dialogs.
+//! - [`commands`]: what the panels ask for, applied after drawing.
+//! - The drawing itself is in [`crate::ui`].
+
+pub mod commands;
+pub mod logic;
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::load::{LoadIssue, LoadJob};
+use crate::corpus::{Article, seeds};
+use crate::export::chart::{ChartSpec, chart_for_article};
+pub use commands::Command;
+
+/// The application id: window class, `.desktop` file name and storage folder.
+pub const APP_ID: &str = "newslens";
+
+/// What is remembered across launches. Never the corpus itself.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    /// Folders opened recently, most recent first.
+    pub recent_folders: Vec<PathBuf>,
+}
+
+/// A byte span of the selected article to highlight and scroll to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    pub start: usize,
+    pub end: usize,
+    /// Set when the article should scroll to the span on the next frame.
+    pub scroll_pending: bool,
+}
+
+/// A message for the user, shown without blocking anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Progress of the running folder load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub started: Instant,
+}
+
+/// Everything the panels draw.
+pub struct AppState {
+    pub articles: Vec<Article>,
+    /// Index into `articles`.
+    pub selected: Option<usize>,
+    /// The chart of the selected article (built once per selection, not per frame).
+    pub chart: Option<ChartSpec>,
+    pub focus: Option<Focus>,
+    /// Files skipped or failed, across all loads.
+    pub issues: Vec<LoadIssue>,
+    pub show_issues: bool,
+    pub load: Option<LoadProgress>,
+    pub notices: Vec<Notice>,
+    /// Case-insensitive filter on titles and sources.
+    pub filter: String,
+    /// Indices of articles matching `filter`, in list order.
+    pub visible: Vec<usize>,
+    /// Set while a chart export runs.
+    pub exporting: bool,
+}
+
+impl AppState {
+    /// The state on the embedded seeds, with the first article selected.
+    pub fn with_seeds() -> Self {
+        let (articles, failed) = seeds::load();
+        let mut state = Self {
+            articles,
+            selected: None,
+            chart: None,
+            focus: None,
+            issues: Vec::new(),
+            show_issues: false,
+            load: None,
+            notices: Vec::new(),
+            filter: String::new(),
+            visible: Vec::new(),
+            exporting: false,
+        };
+        for (name, reason) in failed {
+            state.notices.push(Notice {
+                text: format!("bundled article {name}: {reason}"),
+                is_error: true,
+            });
+        }
+        state.refilter();
+        state.select(0);
+        state
+    }
+
+    pub fn selected_article(&self) -> Option<&Article> {
+        self.selected.and_then(|i| self.articles.get(i))
+    }
+
+    /// Selects an article (ignored if out of range) and builds its chart.
+    pub fn select(&mut self, index: usize) {
+        if let Some(article) = self.articles.get(index) {
+            self.selected = Some(index);
+            self.chart = Some(chart_for_article(article));
+            self.focus = None;
+        }
+    }
+
+    /// Recomputes `visible` from `filter`.
+    pub fn refilter(&mut self) {
+        let needle = self.filter.trim().to_lowercase();
+        self.visible = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                needle.is_empty()
+                    || a.title.to_lowercase().contains(&needle)
+                    || a.source_label().to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+    }
+
+    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        let text = text.into();
+        if is_error {
+            log::warn!("{text}");
+        } else {
+            log::info!("{text}");
+        }
+        self.notices.push(Notice { text, is_error });
+        // Keep the list short: old notices are in the log.
+        if self.notices.len() > 5 {
+            self.notices.remove(0);
+        }
+    }
+}
+
+/// Background work whose results arrive on later frames.
+#[derive(Default)]
+pub struct Jobs {
+    pub load: Option<LoadJob>,
+    /// Folders waiting for the running load to finish.
+    pub queued_paths: Vec<PathBuf>,
+    pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
+    pub export: Option<Receiver<Result<String, String>>>,
+}
+
+/// The application: state, remembered settings and running jobs.
+pub struct NewsLensApp {
+    pub state: AppState,
+    pub persisted: Persisted,
+    pub jobs: Jobs,
+    /// Commands queued by panels during drawing, applied at the end of the frame.
+    pub pending: Vec<Command>,
+    egui_ctx: Option<egui::Context>,
+}
+
+impl NewsLensApp {
+    /// The app on the seeds, plus `paths` (loaded in the background).
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>) -> Self {
+        let persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_persisted(persisted, Some(cc.egui_ctx.clone()));
+        if !paths.is_empty() {
+            app.pending.push(Command::OpenPaths(paths));
+        }
+        app
+    }
+
+    /// The app without a window context (tests and headless use).
+    pub fn with_persisted(persisted: Persisted, egui_ctx: Option<egui::Context>) -> Self {
+        Self {
+            state: AppState::with_seeds(),
+            persisted,
+            jobs: Jobs::default(),
+            pending: Vec::new(),
+            egui_ctx,
+        }
+    }
+
+    /// Runs a callback-safe repaint request (background threads call this to wake the UI).
+    fn repaint_handle(&self) -> impl Fn() + Send + Sync + 'static {
+        let ctx = self.egui_ctx.clone();
+        move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        }
+    }
+}
+
+impl eframe::App for NewsLensApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ctx.clone());
+        }
+        self.poll_jobs();
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.pending.push(Command::OpenPaths(dropped));
+        }
+        self.run_pending();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::ui::app_ui(ui, &self.state, &mut self.pending);
+        // The article scrolled to the focused span while drawing: do it once only.
+        if let Some(focus) = &mut self.state.focus {
+            focus.scroll_pending = false;
+        }
+        self.run_pending();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
+    }
+}

@@ -1,0 +1,410 @@
+//! Loading folders and files: a recursive walk, then decoding, parsing and extraction on
+//! worker threads. Nothing is ever written to the folders read.
+//!
+//! [`spawn_load`] runs a load in the background and streams [`LoadEvent`]s through a bounded
+//! channel; [`load_paths`] is the same work, synchronously (command line, tests).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
+
+use super::decode::{DecodeError, decode};
+use super::{Article, Origin};
+
+/// Extensions read as articles when walking a folder (a file named explicitly is always tried).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Articles sent per event: large enough to keep channel traffic low, small enough that the
+/// list fills in visibly while loading.
+const BATCH_LEN: usize = 256;
+
+/// Why a file was not loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IssueReason {
+    #[error("hidden file or folder")]
+    Hidden,
+    #[error("unsupported file type ({0})")]
+    UnsupportedType(String),
+    #[error("not a regular file")]
+    NotRegular,
+    #[error("symbolic link to a folder (not followed)")]
+    FolderLink,
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    #[error("{0}")]
+    Undecodable(String),
+    #[error("empty file")]
+    Empty,
+    #[error("no text (only whitespace)")]
+    Blank,
+    #[error("too large ({0} MB)")]
+    TooLarge(u64),
+    #[error("path does not exist")]
+    Missing,
+}
+
+impl IssueReason {
+    /// True for files that were expected to be articles but could not be read; false for files
+    /// skipped on purpose (hidden, other types).
+    pub fn is_failure(&self) -> bool {
+        !matches!(
+            self,
+            IssueReason::Hidden | IssueReason::UnsupportedType(_) | IssueReason::FolderLink
+        )
+    }
+}
+
+/// A file that was skipped or failed, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadIssue {
+    pub path: PathBuf,
+    pub reason: IssueReason,
+}
+
+/// What a background load reports.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The walk is done: this many files will be read.
+    Started {
+        files_total: usize,
+        bytes_total: u64,
+    },
+    /// Articles ready to show.
+    Articles(Vec<Article>),
+    /// Skipped or failed files.
+    Issues(Vec<LoadIssue>),
+    /// Files read so far.
+    Progress { files_done: usize, bytes_done: u64 },
+    /// The load ended (completely, or cancelled).
+    Finished { elapsed: Duration, cancelled: bool },
+}
+
+/// The synchronous result of [`load_paths`].
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub articles: Vec<Article>,
+    pub issues: Vec<LoadIssue>,
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+impl LoadReport {
+    /// Failures only (skipped hidden files and other types excluded).
+    pub fn failures(&self) -> impl Iterator<Item = &LoadIssue> {
+        self.issues.iter().filter(|i| i.reason.is_failure())
+    }
+}
+
+/// A handle on a background load.
+pub struct LoadJob {
+    pub events: Receiver<LoadEvent>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl LoadJob {
+    /// Asks the workers to stop; a `Finished { cancelled: true }` event follows.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A candidate file found by the walk.
+struct Candidate {
+    path: PathBuf,
+    len_bytes: u64,
+}
+
+/// Walks `roots` (folders recursively, files as given), sorted by path for a stable order.
+fn walk(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<LoadIssue>) {
+    let mut files = Vec::new();
+    let mut issues = Vec::new();
+    for root in roots {
+        match fs::metadata(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => issues.push(LoadIssue {
+                path: root.clone(),
+                reason: IssueReason::Missing,
+            }),
+            Err(e) => issues.push(LoadIssue {
+                path: root.clone(),
+                reason: IssueReason::Unreadable(e.to_string()),
+            }),
+            Ok(m) if m.is_dir() => walk_dir(root, &mut files, &mut issues),
+            Ok(m) if m.is_file() => files.push(Candidate {
+                path: root.clone(),
+                len_bytes: m.len(),
+            }),
+            Ok(_) => issues.push(LoadIssue {
+                path: root.clone(),
+                reason: IssueReason::NotRegular,
+            }),
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, issues)
+}
+
+fn walk_dir(dir: &Path, files: &mut Vec<Candidate>, issues: &mut Vec<LoadIssue>) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                issues.push(LoadIssue {
+                    path: dir,
+                    reason: IssueReason::Unreadable(e.to_string()),
+                });
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    issues.push(LoadIssue {
+                        path: dir.clone(),
+                        reason: IssueReason::Unreadable(e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let issue = |reason| LoadIssue {
+                path: path.clone(),
+                reason,
+            };
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                issues.push(issue(IssueReason::Hidden));
+                continue;
+            }
+            // `file_type` does not follow symlinks: links to folders are never followed, so a
+            // link loop cannot make the walk endless; links to files are read like files.
+            let Ok(kind) = entry.file_type() else {
+                issues.push(issue(IssueReason::Unreadable("cannot stat".into())));
+                continue;
+            };
+            if kind.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let meta = match fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    issues.push(issue(IssueReason::Unreadable(e.to_string())));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                issues.push(issue(IssueReason::FolderLink));
+            } else if !meta.is_file() {
+                // FIFOs, sockets, devices: opening a FIFO would block forever.
+                issues.push(issue(IssueReason::NotRegular));
+            } else if !has_text_extension(&path) {
+                let ext = path.extension().map_or_else(
+                    || "no extension".into(),
+                    |e| format!(".{}", e.to_string_lossy()),
+                );
+                issues.push(issue(IssueReason::UnsupportedType(ext)));
+            } else {
+                files.push(Candidate {
+                    path,
+                    len_bytes: meta.len(),
+                });
+            }
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        TEXT_EXTENSIONS.contains(&e.as_str())
+    })
+}
+
+/// Reads, decodes, parses and extracts one file.
+pub fn load_file(path: &Path) -> Result<Article, IssueReason> {
+    let meta = fs::metadata(path).map_err(|e| IssueReason::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(IssueReason::NotRegular);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(IssueReason::TooLarge(meta.len() / (1024 * 1024)));
+    }
+    let bytes = fs::read(path).map_err(|e| IssueReason::Unreadable(e.to_string()))?;
+    if bytes.is_empty() {
+        return Err(IssueReason::Empty);
+    }
+    let (text, encoding) =
+        decode(&bytes).map_err(|e: DecodeError| IssueReason::Undecodable(e.to_string()))?;
+    Article::from_text(path.to_path_buf(), Origin::File, text, encoding).map_err(|e| match e {
+        super::ParseError::Empty => IssueReason::Empty,
+        super::ParseError::Blank => IssueReason::Blank,
+    })
+}
+
+/// Starts loading `roots` on background threads. `on_event` is called after each event is
+/// queued (the GUI passes a repaint request).
+pub fn spawn_load(
+    roots: Vec<PathBuf>,
+    on_event: impl Fn() + Send + Sync + 'static,
+) -> std::io::Result<LoadJob> {
+    let (tx, rx) = sync_channel(64);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job = LoadJob {
+        events: rx,
+        cancel: cancel.clone(),
+    };
+    std::thread::Builder::new()
+        .name("corpus-load".into())
+        .spawn(move || run_load(&roots, &tx, &cancel, &on_event))?;
+    Ok(job)
+}
+
+/// Loads `roots` synchronously (using the same parallel workers).
+pub fn load_paths(roots: &[PathBuf]) -> LoadReport {
+    let (tx, rx) = sync_channel(64);
+    let cancel = AtomicBool::new(false);
+    let mut report = LoadReport::default();
+    let cancel = &cancel;
+    std::thread::scope(|s| {
+        // The sender moves into the loading thread, so the receiving loop ends with it.
+        s.spawn(move || run_load(roots, &tx, cancel, &|| {}));
+        for event in rx {
+            match event {
+                LoadEvent::Articles(a) => report.articles.extend(a),
+                LoadEvent::Issues(i) => report.issues.extend(i),
+                LoadEvent::Progress { bytes_done, .. } => report.bytes = bytes_done,
+                LoadEvent::Finished { elapsed, .. } => report.elapsed = elapsed,
+                LoadEvent::Started { .. } => {}
+            }
+        }
+    });
+    report.articles.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+}
+
+fn run_load(
+    roots: &[PathBuf],
+    tx: &SyncSender<LoadEvent>,
+    cancel: &AtomicBool,
+    on_event: &(dyn Fn() + Sync),
+) {
+    let started = Instant::now();
+    let send = |event| {
+        let ok = tx.send(event).is_ok();
+        on_event();
+        ok
+    };
+    let (files, issues) = walk(roots);
+    let bytes_total = files.iter().map(|f| f.len_bytes).sum();
+    if !issues.is_empty() {
+        send(LoadEvent::Issues(issues));
+    }
+    send(LoadEvent::Started {
+        files_total: files.len(),
+        bytes_total,
+    });
+    let next = AtomicUsize::new(0);
+    let files_done = AtomicUsize::new(0);
+    let bytes_done = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
+    std::thread::scope(|s| {
+        for i in 0..workers {
+            let worker = || {
+                let mut articles = Vec::new();
+                let mut issues = Vec::new();
+                let mut last_flush = Instant::now();
+                loop {
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(index) else { break };
+                    match load_file(&file.path) {
+                        Ok(a) => articles.push(a),
+                        Err(reason) => issues.push(LoadIssue {
+                            path: file.path.clone(),
+                            reason,
+                        }),
+                    }
+                    let done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
+                    let bytes = bytes_done.fetch_add(file.len_bytes as usize, Ordering::Relaxed)
+                        + file.len_bytes as usize;
+                    let flush = articles.len() >= BATCH_LEN
+                        || last_flush.elapsed() > Duration::from_millis(100);
+                    if flush {
+                        last_flush = Instant::now();
+                        let alive = flush_batch(&send, &mut articles, &mut issues)
+                            && send(LoadEvent::Progress {
+                                files_done: done,
+                                bytes_done: bytes as u64,
+                            });
+                        if !alive {
+                            cancel.store(true, Ordering::Relaxed);
+                            break;
+                        }
+                    }
+                }
+                flush_batch(&send, &mut articles, &mut issues);
+            };
+            if std::thread::Builder::new()
+                .name(format!("corpus-worker-{i}"))
+                .spawn_scoped(s, worker)
+                .is_err()
+            {
+                log::warn!("could not start corpus worker {i}");
+            }
+        }
+    });
+    send(LoadEvent::Progress {
+        files_done: files_done.load(Ordering::Relaxed),
+        bytes_done: bytes_done.load(Ordering::Relaxed) as u64,
+    });
+    send(LoadEvent::Finished {
+        elapsed: started.elapsed(),
+        cancelled: cancel.load(Ordering::Relaxed),
+    });
+}
+
+fn flush_batch(
+    send: &impl Fn(LoadEvent) -> bool,
+    articles: &mut Vec<Article>,
+    issues: &mut Vec<LoadIssue>,
+) -> bool {
+    let mut alive = true;
+    if !articles.is_empty() {
+        alive &= send(LoadEvent::Articles(std::mem::take(articles)));
+    }
+    if !issues.is_empty() {
+        alive &= send(LoadEvent::Issues(std::mem::take(issues)));
+    }
+    alive
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_root_is_reported() {
+        let r = load_paths(&[PathBuf::from("/definitely/not/here")]);
+        assert!(r.articles.is_empty());
+        assert_eq!(r.issues[0].reason, IssueReason::Missing);
+    }
+
+    #[test]
+    fn reasons_read_well() {
+        assert_eq!(
+            IssueReason::UnsupportedType(".png".into()).to_string(),
+            "unsupported file type (.png)"
+        );
+        assert!(IssueReason::Empty.is_failure());
+        assert!(!IssueReason::Hidden.is_failure());
+    }
+}

@@ -1,0 +1,195 @@
+//! The corpus: articles, their parsing, decoding and loading from folders.
+//!
+//! Start with [`Article`] (one parsed and extracted article) and [`load::load_paths`] /
+//! [`load::spawn_load`] (reading folders). The bundled seeds are in [`seeds`].
+
+pub mod decode;
+pub mod load;
+pub mod parse;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::extract::{self, Extraction};
+pub use decode::TextEncoding;
+pub use parse::ParseError;
+
+/// Where an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Bundled in the binary (`seeds/`).
+    Embedded,
+    /// Read from the user's disk.
+    File,
+}
+
+/// One article: its text, structure and everything extracted from it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// File path (for embedded seeds, `seeds/NAME`).
+    pub path: PathBuf,
+    pub origin: Origin,
+    pub encoding: TextEncoding,
+    /// The decoded text, exactly as in the file apart from a removed BOM. All spans index it.
+    pub text: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub title_span: Range<usize>,
+    pub header_span: Option<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+    pub extraction: Extraction,
+}
+
+impl Article {
+    /// Parses `text` and extracts its figures and quotes.
+    pub fn from_text(
+        path: PathBuf,
+        origin: Origin,
+        text: String,
+        encoding: TextEncoding,
+    ) -> Result<Self, ParseError> {
+        let parsed = parse::parse_article(&text)?;
+        let mut extraction = extract::extract(&text);
+        // The header is metadata: nothing in it is a figure or a quote.
+        if let Some(h) = &parsed.header_span {
+            extraction
+                .figures
+                .retain(|f| f.end <= h.start || f.start >= h.end);
+            extraction
+                .quotes
+                .retain(|q| q.end <= h.start || q.start >= h.end);
+        }
+        Ok(Self {
+            path,
+            origin,
+            encoding,
+            title: parsed.title,
+            source: parsed.source,
+            published: parsed.published,
+            title_span: parsed.title_span,
+            header_span: parsed.header_span,
+            paragraphs: parsed.paragraphs,
+            extraction,
+            text,
+        })
+    }
+
+    /// The source name, or `unknown source`.
+    pub fn source_label(&self) -> &str {
+        self.source.as_deref().unwrap_or("unknown source")
+    }
+
+    /// The date as `YYYY-MM-DD`, or `undated`.
+    pub fn date_label(&self) -> String {
+        self.published.map_or_else(
+            || "undated".to_string(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        )
+    }
+
+    /// The sentence of the body (or title) containing the byte span `start..end`, trimmed.
+    /// Sentences end at `.`, `!` or `?` followed by whitespace, and never cross paragraphs.
+    pub fn sentence_around(&self, start: usize, end: usize) -> Range<usize> {
+        let para = self
+            .paragraphs
+            .iter()
+            .chain(std::iter::once(&self.title_span))
+            .find(|p| p.start <= start && end <= p.end)
+            .cloned()
+            .unwrap_or(start..end);
+        sentence_in(&self.text, para, start, end)
+    }
+}
+
+/// The sentence of `text[para]` that contains `start..end` (which may span several sentences).
+pub fn sentence_in(text: &str, para: Range<usize>, start: usize, end: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let is_break = |i: usize| {
+        matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+            // `300.5`, `u.s.`: not a break when the next visible char is a lowercase letter
+            // or digit directly attached.
+            && i + 1 < para.end
+    };
+    let mut s = start.clamp(para.start, para.end);
+    while s > para.start && !is_break(s - 1) {
+        s -= 1;
+    }
+    let mut e = end.clamp(para.start, para.end);
+    while e < para.end && !is_break(e) {
+        e += 1;
+    }
+    if e < para.end {
+        e += 1;
+        // Keep a closing quote mark with its sentence.
+        while e < para.end && matches!(bytes[e], b'"' | b'\'') {
+            e += 1;
+        }
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    s + lead..e - trail
+}
+
+/// The articles bundled in the binary: every file of `seeds/`, embedded at compile time.
+pub mod seeds {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+    use super::{Article, Origin};
+
+    /// Parses the embedded seeds. A seed that fails to parse is a build defect, reported in
+    /// the second list like any other bad file.
+    pub fn load() -> (Vec<Article>, Vec<(String, String)>) {
+        let mut articles = Vec::new();
+        let mut failed = Vec::new();
+        for (name, text) in SEED_FILES {
+            let path = std::path::PathBuf::from("seeds").join(name);
+            match Article::from_text(
+                path,
+                Origin::Embedded,
+                text.to_string(),
+                super::TextEncoding::Utf8,
+            ) {
+                Ok(a) => articles.push(a),
+                Err(e) => failed.push((name.to_string(), e.to_string())),
+            }
+        }
+        (articles, failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_are_embedded() {
+        let (articles, failed) = seeds::load();
+        assert!(failed.is_empty());
+        assert!(!articles.is_empty());
+        assert_eq!(articles[0].source.as_deref(), Some("cgtn"));
+        assert_eq!(articles[0].origin, Origin::Embedded);
+    }
+
+    #[test]
+    fn sentence_around_a_span() {
+        let text = "T\n\nfirst one. second has 300 items here. third.\n\nnext para.";
+        let a =
+            Article::from_text("x".into(), Origin::File, text.into(), TextEncoding::Utf8).unwrap();
+        let at = text.find("300").unwrap();
+        let s = a.sentence_around(at, at + 3);
+        assert_eq!(&text[s], "second has 300 items here.");
+        let at = text.find("next").unwrap();
+        assert_eq!(&text[a.sentence_around(at, at + 4)], "next para.");
+    }
+}

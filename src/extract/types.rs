@@ -1,0 +1,136 @@
+//! The data types extraction produces (shared by figures and quotes).
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of quantity a figure is. Figures of different families never share a value axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    Currency,
+    Percent,
+    Length,
+    Area,
+    Mass,
+    Volume,
+    /// Durations: `three years`, `48 hours`.
+    Time,
+    Speed,
+    Temperature,
+    Energy,
+    /// Counts of things: `13 ambassadors`, `19 countries`.
+    Count,
+    /// Ordinals: `fifth consulate`, `21st`.
+    Ordinal,
+    /// A number with no recognisable unit or counted noun.
+    Number,
+}
+
+impl Family {
+    /// Lower-case name, as written in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Currency => "currency",
+            Family::Percent => "percent",
+            Family::Length => "length",
+            Family::Area => "area",
+            Family::Mass => "mass",
+            Family::Volume => "volume",
+            Family::Time => "time",
+            Family::Speed => "speed",
+            Family::Temperature => "temperature",
+            Family::Energy => "energy",
+            Family::Count => "count",
+            Family::Ordinal => "ordinal",
+            Family::Number => "number",
+        }
+    }
+}
+
+/// How the qualifier bounds the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// The value as stated.
+    #[default]
+    Exact,
+    /// `over`, `more than`, `above`, `at least`: the true value is at or above `value`.
+    Lower,
+    /// `under`, `less than`, `up to`, `nearly`: the true value is at or below `value`.
+    Upper,
+    /// `about`, `around`, `some`, `roughly`, and vague magnitudes (`tens of millions`).
+    Approximate,
+    /// `200 to 300 mln dlrs`, `35-40 pct`: see `low` and `high`.
+    Range,
+}
+
+/// A number mentioned in the text, with its unit and what it measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The value in the canonical unit's base (e.g. `3e11` for `300 billion us dollars`).
+    /// For ranges and vague magnitudes, the low end.
+    pub value: f64,
+    /// Lower end of a range or vague magnitude (`tens of millions` → 1e7).
+    pub low: Option<f64>,
+    /// Upper end of a range or vague magnitude (`tens of millions` → 1e8).
+    pub high: Option<f64>,
+    /// Canonical unit: `USD`, `CNY`, `EUR`, `km`, `%`, `t`, `years`... For counts and ordinals,
+    /// the counted noun in its plural form (`ambassadors`, `consulates`); empty when unknown.
+    pub unit: String,
+    pub family: Family,
+    /// The qualifier as written, lower-cased (`over`, `more than`, `about`, `up to`); empty if none.
+    pub qualifier: String,
+    pub bound: Bound,
+    /// True for `about`-like qualifiers and for vague magnitudes.
+    pub approximate: bool,
+    /// What the figure measures or counts, lower-cased: `trade and investment`, `coast`,
+    /// `consulates`, `ambassadors`, `doses`. Empty when unknown.
+    pub measure: String,
+    /// A short normalised label for a chart: `trade value`, `coast length`, `consulate count`.
+    pub label: String,
+    /// The surface text of the figure (number, scale and unit, with its qualifier).
+    pub surface: String,
+    /// Byte span of `surface` in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Direct speech (in quotation marks, or a TV caption followed by a quote) or reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+}
+
+/// Something someone said, with who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words (without the quotation marks) or, for reported speech, the reported clause.
+    pub text: String,
+    /// Byte span of `text` in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The speaker's full name as first introduced (`luis schmidt`), an organisation
+    /// (`the ministry`), or the mention as written when it could not be resolved. Empty if none.
+    pub speaker: String,
+    /// The speaker as written at the quote (`he`, `the chilean ambassador`, `luis schmidt`).
+    pub speaker_mention: String,
+    /// Byte span of `speaker_mention`; `None` when the speaker is inferred from context.
+    pub speaker_span: Option<(usize, usize)>,
+    /// True when `speaker` is a named person or organisation, not a bare pronoun or role.
+    pub speaker_resolved: bool,
+    /// Role or affiliation where given (`chile's ambassador to china`); empty if none.
+    pub role: String,
+    /// The cue: the speech verb (`said`, `told us`, `says`), `caption`, or `according to`.
+    pub cue: String,
+    pub kind: QuoteKind,
+    /// 0..=1: how sure the extractor is; the UI shows low values as "check against the text".
+    pub confidence: f32,
+}
+
+/// Everything extracted from one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<Quote>,
+}

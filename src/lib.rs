@@ -1,0 +1,14 @@
+//! newslens: a desktop explorer for folders of news articles. It reads each article, finds who
+//! is quoted saying what and the figures it mentions, and charts those figures.
+//!
+//! Start reading at [`corpus`] (articles and folder loading), then [`extract`] (the figures and
+//! quotes engines) and [`export`] (chart description, JSON, atomic files); these three have no
+//! GUI code. [`app`] holds the window's state and logic, [`ui`] draws it, [`cli`] is the
+//! command line.
+
+pub mod app;
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod ui;

@@ -1,0 +1,59 @@
+//! The newslens binary: logging, command line, window. Everything else is in the library.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser as _;
+use newslens::app::{APP_ID, NewsLensApp};
+use newslens::cli::{Cli, Commands};
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(
+        env_logger::Env::default()
+            .default_filter_or("info,wgpu_core=warn,wgpu_hal=warn,naga=warn,egui_wgpu=warn"),
+    )
+    .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Commands::Extract { paths }) => newslens::cli::run_extract(&paths),
+        Some(Commands::Chart {
+            paths,
+            article,
+            out,
+            scale,
+            dark,
+        }) => newslens::cli::run_chart(&paths, article.as_deref(), &out, scale, dark),
+        None => run_window(cli.paths),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_window(paths: Vec<std::path::PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("newslens")
+        .with_app_id(APP_ID)
+        .with_inner_size([1360.0, 820.0])
+        .with_min_inner_size([720.0, 420.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        Err(e) => log::warn!("window icon: {e}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(NewsLensApp::new(cc, paths)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

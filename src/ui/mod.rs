@@ -1,0 +1,87 @@
+//! Drawing. Every panel reads prepared state and pushes [`Command`]s; none does I/O,
+//! extraction or sorting while painting.
+
+pub mod article_panel;
+pub mod corpus_list;
+pub mod figures_chart;
+pub mod fonts;
+pub mod quotes_panel;
+pub mod top_bar;
+
+use crate::app::{AppState, Command};
+
+/// Colours shared by the article highlights and the chart.
+pub mod palette {
+    use egui::Color32;
+
+    pub const FIGURE_BG_LIGHT: Color32 = Color32::from_rgb(255, 236, 179);
+    pub const FIGURE_BG_DARK: Color32 = Color32::from_rgb(102, 77, 0);
+    pub const QUOTE_BG_LIGHT: Color32 = Color32::from_rgb(214, 234, 248);
+    pub const QUOTE_BG_DARK: Color32 = Color32::from_rgb(21, 67, 96);
+    pub const FOCUS_BG_LIGHT: Color32 = Color32::from_rgb(255, 205, 210);
+    pub const FOCUS_BG_DARK: Color32 = Color32::from_rgb(120, 40, 50);
+
+    pub fn figure_bg(dark: bool) -> Color32 {
+        if dark {
+            FIGURE_BG_DARK
+        } else {
+            FIGURE_BG_LIGHT
+        }
+    }
+    pub fn quote_bg(dark: bool) -> Color32 {
+        if dark { QUOTE_BG_DARK } else { QUOTE_BG_LIGHT }
+    }
+    pub fn focus_bg(dark: bool) -> Color32 {
+        if dark { FOCUS_BG_DARK } else { FOCUS_BG_LIGHT }
+    }
+}
+
+/// The whole window: toolbar, corpus list, article, quotes and chart.
+pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    shortcuts(ui, commands);
+    egui::Panel::top("toolbar").show(ui, |ui| top_bar::top_bar_ui(ui, state, commands));
+    if !state.notices.is_empty() {
+        egui::Panel::bottom("notices").show(ui, |ui| top_bar::notices_ui(ui, state, commands));
+    }
+    egui::Panel::left("corpus")
+        .default_size(300.0)
+        .size_range(180.0..=600.0)
+        .show(ui, |ui| corpus_list::corpus_list_ui(ui, state, commands));
+    egui::Panel::right("figures_and_quotes")
+        .default_size(460.0)
+        .size_range(280.0..=900.0)
+        .show(ui, |ui| side_ui(ui, state, commands));
+    egui::CentralPanel::default().show(ui, |ui| {
+        article_panel::article_panel_ui(ui, state, commands);
+    });
+    if state.show_issues {
+        top_bar::issues_window_ui(ui, state, commands);
+    }
+}
+
+/// The right side: quotes above, the figures chart below.
+fn side_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let article = state.selected_article();
+    let half = (ui.available_height() * 0.45).max(120.0);
+    ui.push_id("quotes", |ui| {
+        ui.set_max_height(half);
+        quotes_panel::quotes_panel_ui(ui, article, commands);
+    });
+    ui.separator();
+    ui.push_id("figures", |ui| {
+        figures_chart::figures_panel_ui(ui, state, commands);
+    });
+}
+
+fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
+    let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+    let save = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+    ui.input_mut(|i| {
+        if i.consume_shortcut(&open) {
+            commands.push(Command::OpenFolderDialog);
+        }
+        if i.consume_shortcut(&save) {
+            commands.push(Command::SaveChartPng);
+        }
+    });
+}

@@ -1,0 +1,129 @@
+//! The command line, run as a user would: the real binary, real stdin and stdout.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benches: a panic is a failure report.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+fn newslens(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(args)
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const SEED: &str = include_str!("../seeds/000_bb29dedac36967df.txt");
+
+#[test]
+fn extract_stdin_prints_one_object_with_char_offsets() {
+    let out = newslens(&["extract", "-"], SEED.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(
+        v["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("china-latin america")
+    );
+    assert_eq!(v["source"], "cgtn");
+    assert_eq!(v["published"], "2021-07-28");
+    let chars: Vec<char> = SEED.chars().collect();
+    let figures = v["figures"].as_array().unwrap();
+    assert!(!figures.is_empty());
+    for f in figures {
+        for key in [
+            "value",
+            "unit",
+            "family",
+            "qualifier",
+            "measure",
+            "surface",
+            "start",
+            "end",
+        ] {
+            assert!(f.get(key).is_some(), "figure without {key}: {f}");
+        }
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = chars[s..e].iter().collect();
+        assert_eq!(text, f["surface"].as_str().unwrap());
+    }
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        for key in ["speaker", "role", "cue", "kind", "quote", "start", "end"] {
+            assert!(q.get(key).is_some(), "quote without {key}: {q}");
+        }
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = chars[s..e].iter().collect();
+        assert_eq!(text, q["quote"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn extract_stdin_without_header_counts_characters_not_bytes() {
+    let text = "São Paulo exports\nExports rose to 4.5 billion dollars, officials said.\n";
+    let out = newslens(&["extract", "-"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "São Paulo exports");
+    assert_eq!(v["source"], serde_json::Value::Null);
+    let f = &v["figures"][0];
+    assert_eq!(f["value"], 4.5e9);
+    assert_eq!(f["unit"], "USD");
+    let start = f["start"].as_u64().unwrap() as usize;
+    let expected = text.chars().collect::<Vec<_>>();
+    assert_eq!(expected[start], '4');
+}
+
+#[test]
+fn extract_empty_stdin_fails_with_a_message() {
+    let out = newslens(&["extract", "-"], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+}
+
+#[test]
+fn extract_seeds_as_json_lines() {
+    let out = newslens(&["extract"], b"");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert!(first["path"].as_str().unwrap().starts_with("seeds"));
+}
+
+#[test]
+fn help_and_version() {
+    let out = newslens(&["--help"], b"");
+    let help = String::from_utf8(out.stdout).unwrap();
+    for word in ["extract", "chart", "PATHS"] {
+        assert!(help.contains(word), "{help}");
+    }
+    let out = newslens(&["--version"], b"");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(env!("CARGO_PKG_VERSION"))
+    );
+}
