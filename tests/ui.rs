@@ -20,7 +20,7 @@ fn opens_on_the_seed_with_quotes_and_chart() {
     let mut h = harness();
     h.run();
     assert_eq!(h.state().state.selected, Some(0));
-    h.get_by_label("1 articles");
+    h.get_by_label("1 article");
     h.get_by_label_contains("Quotes (6)");
     // A quote, by its words.
     h.get_by_label_contains("topics we're working is collaboration in food");
@@ -52,6 +52,49 @@ fn selecting_the_article_from_the_list_and_clicking_a_quote_focuses_it() {
     let text = &app.state.articles[0].text[focus.start..focus.end];
     assert!(text.starts_with("topics we're working"), "{text}");
     assert!(!focus.scroll_pending, "the article scrolled to the quote");
+}
+
+#[test]
+fn clicking_a_bar_focuses_its_sentence() {
+    let mut h = harness();
+    h.run();
+    let chart = h.get_by_label_contains("Money (USD) chart: trade value");
+    chart.scroll_to_me();
+    h.run();
+    let rect = h
+        .get_by_label_contains("Money (USD) chart: trade value")
+        .rect();
+    // The single bar sits at y = 0 of the plot range -0.55..0.8 and spans 0..300 bn of 0..435 bn.
+    let at = egui::pos2(
+        rect.left() + rect.width() * 0.3,
+        rect.bottom() - rect.height() * (0.55 / 1.35),
+    );
+    h.hover_at(at);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    let app = h.state();
+    let focus = app.state.focus.expect("a bar click focuses its sentence");
+    let sentence = &app.state.articles[0].text[focus.start..focus.end];
+    assert!(
+        sentence.starts_with("organizers of the forum say"),
+        "{sentence}"
+    );
+    assert!(
+        sentence.contains("over 300 billion us dollars"),
+        "{sentence}"
+    );
 }
 
 #[test]
@@ -92,7 +135,7 @@ fn the_filter_narrows_the_list() {
     h.state_mut()
         .run_command(newslens::app::Command::SetFilter("no such title".into()));
     h.run();
-    h.get_by_label_contains("0 of 1 articles");
+    h.get_by_label_contains("0 of 1 article");
     h.get_by_label("No article matches the filter.");
 }
 

@@ -326,6 +326,7 @@ const C_IDENT: u32 = 16384;
 const C_METRE: u32 = 32768;
 const C_LYNOUN: u32 = 65536;
 const C_NONCOUNT: u32 = 131072;
+const C_MONEY: u32 = 262144;
 
 struct Lex {
     cards: HashMap<&'static str, (f64, NC)>,
@@ -527,6 +528,7 @@ fn build_lex() -> Lex {
             "metre" => C_METRE,
             "lynoun" => C_LYNOUN,
             "noncount" => C_NONCOUNT,
+            "money" => C_MONEY,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lx.abbrev.insert(f[1], v);
@@ -798,6 +800,23 @@ impl<'a> Cx<'a> {
         // clock times 10:30
         if self.sym(i + 1, ":") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
             return Err(self.chain_end(i));
+        }
+        // spaced fractions (`1 / 4 point`, tokenised text)
+        if c.plain_int
+            && self.sym(i + 1, "/")
+            && !self.att(i + 1)
+            && self.is_n(i + 2)
+            && !self.att(i + 2)
+            && self.t[i + 2].f == 0
+            && t.v < self.t[i + 2].v
+            && is_denom(self.t[i + 2].v)
+            && !self.sym(i + 3, "/")
+        {
+            c.v = t.v / self.t[i + 2].v;
+            c.frac = true;
+            c.plain_int = false;
+            c.end = i + 3;
+            return Ok(c);
         }
         // slashes: fractions, dates, fiscal years
         if self.sym(i + 1, "/") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
@@ -1307,7 +1326,11 @@ impl<'a> Cx<'a> {
             p += 1;
         } else if q.core.vague_full && self.word(p, "of") {
             p += 1;
-        } else if self.is_dash(p) && self.att(p) && self.att(p + 1) && self.is_w(p + 1) {
+        } else if self.is_dash(p)
+            && self.is_w(p + 1)
+            && ((self.att(p) && self.att(p + 1))
+                || (!self.att(p) && !self.att(p + 1) && self.unit_at(p + 1)))
+        {
             p += 1;
             q.glued = true;
         }
@@ -1353,11 +1376,10 @@ impl<'a> Cx<'a> {
                 None
             };
             let mut age = false;
-            if canon == "years" {
+            if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
                 let hy = self.is_dash(end)
-                    && self.att(end)
-                    && self.word(end + 1, "old")
-                    && self.att(end + 1);
+                    && (self.att(end) == self.att(end + 1))
+                    && (self.word(end + 1, "old") || self.word(end + 1, "olds"));
                 if hy || (self.word(end, "old") && !self.att(end)) {
                     age = true;
                     end += if hy { 2 } else { 1 };
@@ -1398,18 +1420,15 @@ impl<'a> Cx<'a> {
         q
     }
 
+    /// `pounds` is a weight unless money is being talked about (`pounds sterling`, `paid 5
+    /// million pounds`): Reuters writes money as `stg`, the BBC as `£`.
     fn pound_is_mass(&self, p: usize) -> bool {
-        if self.word(p + 1, "of") || self.word(p + 1, "sterling") {
-            return self.word(p + 1, "of");
+        if self.word(p + 1, "of") {
+            return true;
         }
-        let lo = p.saturating_sub(8);
-        let before = (lo..p).any(|k| {
-            let w = self.tx(k);
-            w.starts_with("weigh")
-                || w.starts_with("heav")
-                || w.starts_with("overload")
-                || w == "lighter"
-        });
+        if self.word(p + 1, "sterling") {
+            return false;
+        }
         // `700 pounds (320kg)`
         let after = (p + 1..(p + 6).min(self.n())).any(|k| {
             matches!(
@@ -1417,7 +1436,17 @@ impl<'a> Cx<'a> {
                 "kg" | "kilos" | "kilograms" | "kilogrammes" | "tonnes" | "grams"
             )
         });
-        before || after
+        if after {
+            return true;
+        }
+        let lo = p.saturating_sub(10).max(sentence_start(self, p));
+        let mut hi = p + 1;
+        while hi < (p + 4).min(self.n()) && !self.sym(hi, ".") && !self.sym(hi, ";") {
+            hi += 1;
+        }
+        let money = (lo..p).any(|k| self.lx.is(self.tx(k), C_MONEY))
+            || (p + 1..hi).any(|k| self.lx.is(self.tx(k), C_MONEY));
+        !money
     }
 
     fn count_noun(&self, p: usize, core: &Core) -> Option<(String, usize)> {
@@ -1427,12 +1456,14 @@ impl<'a> Cx<'a> {
         let mut j = p;
         let mut words = 0;
         let mut unknown = 0;
+        let mut after_dash = false;
         while j < self.n() && words < 4 {
             if self.t[j].nl {
                 return None;
             }
             if self.is_dash(j) && self.att(j) && self.att(j + 1) && self.is_w(j + 1) && j > p {
                 j += 1;
+                after_dash = true;
                 continue;
             }
             if matches!(self.tx(j), "\"" | "“" | "”" | "'" | "‘" | "’") && self.is_w(j + 1) && j > p
@@ -1473,7 +1504,8 @@ impl<'a> Cx<'a> {
                 }
                 return Some((w.to_string(), j + 1));
             }
-            if !adjective_shaped(w) && c & C_COUNTADJ == 0 {
+            // a hyphenated compound (`set-top`) is one modifier
+            if !adjective_shaped(w) && c & C_COUNTADJ == 0 && !std::mem::take(&mut after_dash) {
                 unknown += 1;
                 if unknown > 2 {
                     return None;
@@ -1561,7 +1593,14 @@ impl<'a> Cx<'a> {
                 if self.tx(s + k) != w.as_str() {
                     continue 'outer;
                 }
-                if k > 0 && !self.att(s + k) {
+                if k > 0
+                    && !self.att(s + k)
+                    && !(w == "$"
+                        && matches!(
+                            p.toks[0].as_str(),
+                            "us" | "hk" | "c" | "nz" | "nt" | "can" | "mx"
+                        ))
+                {
                     continue 'outer;
                 }
             }
@@ -1951,7 +1990,7 @@ impl<'a> Cx<'a> {
             if !q.core.scaled && bq.core.scaled && q.unit.is_none() {
                 // `200 to 300 mln`: the scale applies to both ends
                 let bs = bq.core.v / raw_of(self, bq);
-                if bs.is_finite() && bs > 1.0 {
+                if bs.is_finite() && bs > 1.0 && a * bs <= bq.core.v * 1.000_001 {
                     a *= bs;
                 }
             }
@@ -1968,7 +2007,7 @@ impl<'a> Cx<'a> {
             let mut a = q.core.v;
             if !q.core.scaled && bq.core.scaled {
                 let bs = bq.core.v / raw_of(self, bq);
-                if bs.is_finite() && bs > 1.0 && a * bs <= bq.core.v * 1000.0 {
+                if bs.is_finite() && bs > 1.0 && a * bs <= bq.core.v * 10.0 {
                     a *= bs;
                 }
             }

@@ -480,10 +480,38 @@ fn build_lexicon() -> Lexicon {
             for w in name.split_whitespace() {
                 if !matches!(
                     w,
-                    "the" | "of" | "and" | "city" | "new" | "de" | "la" | "y" | "sri" | "san"
-                        | "santa" | "el" | "los" | "las" | "costa" | "salvador" | "st" | "port"
-                        | "jose" | "francisco" | "juan" | "luis" | "maria" | "paulo" | "cruz"
-                        | "paz" | "domingo" | "victoria" | "george" | "lanka" | "chi" | "minh"
+                    "the"
+                        | "of"
+                        | "and"
+                        | "city"
+                        | "new"
+                        | "de"
+                        | "la"
+                        | "y"
+                        | "sri"
+                        | "san"
+                        | "santa"
+                        | "el"
+                        | "los"
+                        | "las"
+                        | "costa"
+                        | "salvador"
+                        | "st"
+                        | "port"
+                        | "jose"
+                        | "francisco"
+                        | "juan"
+                        | "luis"
+                        | "maria"
+                        | "paulo"
+                        | "cruz"
+                        | "paz"
+                        | "domingo"
+                        | "victoria"
+                        | "george"
+                        | "lanka"
+                        | "chi"
+                        | "minh"
                 ) {
                     place_words.insert(w);
                 }
@@ -1254,6 +1282,7 @@ impl<'a> Doc<'a> {
             let first = &p.toks[c1 + 1];
             let role_ok = self.lex.np_starters.contains(first.w())
                 || first.w() == "who"
+                || first.w().ends_with("ing")
                 || first.possessive()
                 || first.low.chars().all(|c| c.is_ascii_digit())
                 || p.toks[c1 + 1..c2]
@@ -1261,6 +1290,16 @@ impl<'a> Doc<'a> {
                     .take(4)
                     .any(|t| self.lex.roles.contains(t.base()) || self.lex.orgs.contains(t.base()));
             if !role_ok {
+                // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
+                if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
+                    let role = self.np_back_plain(pi, lo, c1);
+                    return Some(Np {
+                        p: pi,
+                        a: c1 + 1,
+                        b: c2,
+                        role,
+                    });
+                }
                 return None;
             }
             let (a, b) = self.np_back_plain(pi, lo, c1)?;
@@ -1284,6 +1323,30 @@ impl<'a> Doc<'a> {
                 b: xb,
                 role: Some((a - 1, b)),
             });
+        }
+        // `Ortner, the bank's senior economist said` (closing comma missing).
+        if a >= lo + 2 && p.toks[a - 1].is_punct(',') {
+            let f = &p.toks[a];
+            let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
+                && p.toks[a..b]
+                    .iter()
+                    .any(|t| self.lex.roles.contains(t.base()));
+            if desc && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 1) {
+                let x = Np {
+                    p: pi,
+                    a: xa,
+                    b: xb,
+                    role: None,
+                };
+                if self.classify(&x).0 == NpClass::Name
+                    && (self.cased || self.name_run(p, xa, xb) - xa >= 2)
+                {
+                    return Some(Np {
+                        role: Some((a, b)),
+                        ..x
+                    });
+                }
+            }
         }
         Some(Np {
             p: pi,
@@ -1512,11 +1575,10 @@ impl<'a> Doc<'a> {
                         || b.chars().all(|c| c.is_ascii_digit())
                     {
                         cand = Some(k + 1);
-                    } else if !(l.np_starters.contains(b)
-                        || matches!(b, "of" | "news" | "press" | "joint" | "televised" | "radio")
-                        || u.possessive()
-                        || l.orgs.contains(b)
-                        || l.media.contains(b))
+                    } else if l.np_boundary.contains(b)
+                        || self.verb(u).is_some()
+                        || self.pron(u).is_some()
+                        || (k > i + 3 && cand.is_none())
                     {
                         break;
                     }
@@ -1578,10 +1640,35 @@ impl<'a> Doc<'a> {
             if np.b - na >= min && na > np.a {
                 let prev = &p.toks[na - 1];
                 let pb = prev.base();
+                let function = matches!(
+                    pb,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                );
                 if l.roles.contains(pb)
                     || l.orgs.contains(pb)
                     || self.lex.places.contains_key(pb)
-                    || (self.cased && prev.is_word() && !prev.cap && !l.stop.contains(pb))
+                    || (prev.is_word() && !function && (!self.cased || !prev.cap))
                 {
                     return (NpClass::Name, Some((na, np.b)));
                 }
@@ -1598,7 +1685,7 @@ impl<'a> Doc<'a> {
                 if l.roles.contains(pb)
                     || l.places.contains_key(pb)
                     || l.place_words.contains(pb)
-                    || p.toks[na - 1].possessive()
+                    || (self.cased && p.toks[na - 1].possessive())
                 {
                     return (NpClass::Name, Some((na, np.b)));
                 }
@@ -1873,14 +1960,10 @@ impl<'a> Doc<'a> {
                             || b.contains('-') && b.split('-').any(|x| l.roles.contains(x))
                             || (self.cased && !t.cap && !l.stop.contains(b)))
                 };
-                if len >= self.min_name_len()
-                    && i > 0
-                    && roleish(&p.toks[i - 1])
-                    && {
-                        let bb = p.toks[i - 1].base();
-                        l.roles.contains(bb) || bb.split('-').any(|x| l.roles.contains(x))
-                    }
-                {
+                if len >= self.min_name_len() && i > 0 && roleish(&p.toks[i - 1]) && {
+                    let bb = p.toks[i - 1].base();
+                    l.roles.contains(bb) || bb.split('-').any(|x| l.roles.contains(x))
+                } {
                     let mut ra = i - 1;
                     while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
                         ra -= 1;
@@ -2315,7 +2398,10 @@ impl<'a> Doc<'a> {
                 let Some(np) = self.subject_before(pi, a, v) else {
                     break;
                 };
-                if p.toks[a..np.a].iter().any(|t| !t.is_word()) {
+                if p.toks[a..np.a]
+                    .iter()
+                    .any(|t| !t.is_word() || self.lex.np_boundary.contains(t.w()))
+                {
                     break;
                 }
                 let oe = if self.verb(vt) == Some(VerbClass::Tell) {
@@ -2351,7 +2437,15 @@ impl<'a> Doc<'a> {
             }
             if ncls == NpClass::Other && self.paras[pi].toks[np.a].is_word() {
                 let first = p.toks[np.a].w();
-                if !(l.np_starters.contains(first) || self.name_like(&p.toks[np.a])) {
+                let contentful = p.toks[np.a..np.b].iter().any(|t| {
+                    self.name_like(t)
+                        || l.roles.contains(t.base())
+                        || l.orgs.contains(t.base())
+                        || l.groups.contains(t.base())
+                        || l.events.contains(t.base())
+                        || self.is_place_word(t.base())
+                });
+                if !(l.np_starters.contains(first) || contentful) {
                     continue;
                 }
             }
@@ -2993,7 +3087,10 @@ impl<'a> Doc<'a> {
                         }
                         NpClass::Pronoun(PronClass::Group) => {
                             // `they said`: the last group speaker nearby.
-                            match last_group.as_ref().filter(|g| ms.saturating_sub(g.0) < 1500) {
+                            match last_group
+                                .as_ref()
+                                .filter(|g| ms.saturating_sub(g.0) < 1500)
+                            {
                                 Some((_, g)) => q.speaker = g.clone(),
                                 None => q.speaker = q.speaker_mention.clone(),
                             }
@@ -3018,8 +3115,16 @@ impl<'a> Doc<'a> {
                                 // Same description as an earlier unresolved speaker (`a
                                 // Western banker` ... `the banker`)?
                                 let words = content_words(&desc, self.lex);
+                                let head = |w: &[String]| {
+                                    w.iter()
+                                        .rev()
+                                        .find(|x| self.lex.roles.contains(x.as_str()))
+                                        .cloned()
+                                };
+                                let h = head(&words);
                                 let earlier = descs.iter().rev().find(|(w, _, _)| {
-                                    words.last() == w.last()
+                                    h.is_some()
+                                        && head(w) == h
                                         && words.iter().all(|x| w.contains(x))
                                 });
                                 q.speaker = earlier.map_or(desc.clone(), |e| e.1.clone());
@@ -3149,7 +3254,9 @@ fn content_words(s: &str, lex: &Lexicon) -> Vec<String> {
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_string()
         })
-        .filter(|w| !w.is_empty() && (!lex.stop.contains(w.as_str()) || lex.roles.contains(w.as_str())))
+        .filter(|w| {
+            !w.is_empty() && (!lex.stop.contains(w.as_str()) || lex.roles.contains(w.as_str()))
+        })
         .collect()
 }
 

@@ -7,10 +7,11 @@ const ROW_HEIGHT: f32 = 40.0;
 pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let total = state.articles.len();
     let shown = state.visible.len();
+    let noun = if total == 1 { "article" } else { "articles" };
     let count = if shown == total {
-        format!("{total} articles")
+        format!("{total} {noun}")
     } else {
-        format!("{shown} of {total} articles")
+        format!("{shown} of {total} {noun}")
     };
     ui.strong(count);
     let mut filter = state.filter.clone();

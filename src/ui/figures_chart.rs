@@ -7,7 +7,7 @@
 //! matches the screen, minus hover labels.
 
 use egui::{Align2, Color32, RichText, Vec2b};
-use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, Text};
 
 use crate::app::{AppState, Command};
 use crate::export::chart::{ChartGroup, ChartSpec, axis_tick_text};
@@ -16,6 +16,8 @@ use crate::extract::Family;
 /// Points per bar row, and the fixed part of each small chart (axis, margins).
 const ROW_PT: f32 = 38.0;
 const CHART_BASE_PT: f32 = 64.0;
+/// The legend row above each small chart.
+const LEGEND_PT: f32 = 26.0;
 /// Logical width of exported images (scaled by the export scale).
 pub const EXPORT_WIDTH_PT: f32 = 760.0;
 
@@ -71,7 +73,7 @@ pub fn chart_ui(ui: &mut egui::Ui, spec: &ChartSpec, interactive: bool) -> Optio
             clicked = Some(span);
         }
     }
-    ui.label(RichText::new(&spec.caption).small().weak());
+    ui.label(RichText::new(&spec.caption).size(12.0).weak());
     clicked
 }
 
@@ -156,10 +158,16 @@ fn group_ui(
         .x_axis_label(axis_label)
         .x_axis_formatter(move |mark, _| axis_tick_text(mark.value, log))
         .include_x(0.0)
-        .include_x(max_x * 1.45)
+        // Room on the right for the value labels.
+        .include_x(max_x * if log { 1.3 } else { 1.45 })
         .include_y(-0.55)
-        .include_y(n as f64 - 0.2)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom));
+        .include_y(n as f64 - 0.2);
+    // Log axes tick at every power of ten; linear axes use egui_plot's decimal ticks.
+    let plot = if log {
+        plot.x_grid_spacer(log_grid_spacer)
+    } else {
+        plot
+    };
     let labels: Vec<(f64, String, f64, String)> = group
         .bars
         .iter()
@@ -171,6 +179,7 @@ fn group_ui(
         .collect();
     let chart_name = group.title.clone();
     let has_range = !range_bars.is_empty();
+    legend_ui(ui, color, &group.title, has_range);
     let response = plot.show(ui, move |plot_ui| {
         plot_ui.bar_chart(
             BarChart::new(chart_name, bars)
@@ -232,14 +241,48 @@ fn group_ui(
     response.clicked().then_some(bar.sentence_span)
 }
 
+/// The legend of one small chart, drawn above it so it never covers a bar or a value.
+fn legend_ui(ui: &mut egui::Ui, color: Color32, title: &str, has_range: bool) {
+    ui.horizontal(|ui| {
+        swatch(ui, color);
+        ui.label(RichText::new(title).strong());
+        if has_range {
+            ui.add_space(12.0);
+            swatch(ui, color.gamma_multiply(0.35));
+            ui.label("range: low – high");
+        }
+    });
+}
+
+fn swatch(ui: &mut egui::Ui, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, color);
+}
+
+/// Grid marks at each power of ten of a log10 axis.
+fn log_grid_spacer(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let first = lo.ceil().max(0.0) as i32;
+    let last = hi.floor().min(300.0) as i32;
+    // Label every power when there is room, every other power when there are many.
+    let step = if last - first > 8 { 2 } else { 1 };
+    (first..=last)
+        .map(|k| GridMark {
+            value: f64::from(k),
+            step_size: f64::from(if k % step == 0 { step } else { 1 }),
+        })
+        .collect()
+}
+
 /// Height in points the chart needs when drawn at [`EXPORT_WIDTH_PT`].
 pub fn export_height_pt(spec: &ChartSpec) -> f32 {
     let groups: f32 = spec
         .groups
         .iter()
-        .map(|g| CHART_BASE_PT + ROW_PT * g.bars.len() as f32 + 8.0)
+        .map(|g| CHART_BASE_PT + ROW_PT * g.bars.len() as f32 + LEGEND_PT)
         .sum();
-    groups + 90.0
+    // Title, caption and panel margins.
+    groups + 64.0
 }
 
 /// Renders the chart off-screen (no window, no display) at `scale` pixels per point and
