@@ -355,8 +355,10 @@ mod tests {
         assert!(gold.len() >= 40);
         let r = evaluate("sentences", &gold);
         println!("{r}");
-        assert!(r.cased.total.f1() >= 0.90, "{r}");
-        assert!(r.lower.total.f1() >= 0.88, "{r}");
+        // The sentences were written with the extractor in view: a regression guard, not an
+        // estimate of accuracy (see the held-out splits of the real set for that).
+        assert!(r.cased.total.f1() >= 0.97, "{r}");
+        assert!(r.lower.total.f1() >= 0.97, "{r}");
     }
 
     #[test]

@@ -1078,6 +1078,16 @@ impl<'a> Doc<'a> {
         self.lex.places.contains_key(w) || (!self.cased && self.lex.place_words.contains(w))
     }
 
+    /// A role word, also plural (`deputies`) or hyphenated (`vice-premier`).
+    fn role_word(&self, b: &str) -> bool {
+        let l = self.lex;
+        l.roles.contains(b)
+            || b.strip_suffix("ies")
+                .is_some_and(|r| l.roles.contains(format!("{r}y").as_str()))
+            || b.strip_suffix('s').is_some_and(|r| l.roles.contains(r))
+            || (b.contains('-') && b.split('-').any(|x| l.roles.contains(x)))
+    }
+
     /// A token that can be part of a person's name.
     fn name_like(&self, t: &Tok) -> bool {
         if !t.is_word() {
@@ -1496,16 +1506,49 @@ impl<'a> Doc<'a> {
             w,
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
         ) {
+            // `told the newspaper`, `told a news conference (for foreign journalists)`.
+            let l = self.lex;
+            let is_head = |u: &Tok| {
+                let b = u.base();
+                l.media.contains(b) || l.orgs.contains(b) || l.events.contains(b) || l.groups.contains(b)
+            };
             let mut e = i + 1;
-            while e < hi && e - i < 4 {
+            let mut found = false;
+            while e < hi && e - i < 5 {
                 let u = &p.toks[e];
-                if !u.is_word() || self.lex.stop.contains(u.w()) && !self.lex.media.contains(u.w())
+                if !u.is_word()
+                    || l.np_starters.contains(u.w()) && e > i + 1
+                    || self.pron(u).is_some()
+                    || l.np_boundary.contains(u.w())
                 {
                     break;
                 }
                 e += 1;
-                if self.lex.media.contains(u.base()) || self.lex.orgs.contains(u.base()) {
+                if is_head(u) {
+                    found = true;
                     break;
+                }
+            }
+            if !found {
+                return (i + 2).min(hi);
+            }
+            // `told the IADB annual meeting here that ...`.
+            for k in e..hi.min(e + 8) {
+                let u = &p.toks[k];
+                if u.w() == "that" {
+                    return k;
+                }
+                if u.is_terminal() || u.is_dq() || self.verb(u).is_some() {
+                    break;
+                }
+            }
+            if e < hi && matches!(p.toks[e].w(), "for" | "of" | "at" | "in") {
+                let mut k = e + 1;
+                while k < hi && k - e <= 4 && p.toks[k].is_word() {
+                    if is_head(&p.toks[k]) {
+                        return k + 1;
+                    }
+                    k += 1;
                 }
             }
             return e;
@@ -1709,6 +1752,7 @@ impl<'a> Doc<'a> {
                 // A single unknown lower-case word right after a determiner is not a name.
                 let len = hb - na;
                 let before_ok = na == np.a
+                    || self.role_word(p.toks[na - 1].base())
                     || l.titles.contains(p.toks[na - 1].low.as_ref())
                     || l.titles.contains(p.toks[na - 1].base())
                     || l.roles.contains(p.toks[na - 1].base())
@@ -1960,10 +2004,9 @@ impl<'a> Doc<'a> {
                             || b.contains('-') && b.split('-').any(|x| l.roles.contains(x))
                             || (self.cased && !t.cap && !l.stop.contains(b)))
                 };
-                if len >= self.min_name_len() && i > 0 && roleish(&p.toks[i - 1]) && {
-                    let bb = p.toks[i - 1].base();
-                    l.roles.contains(bb) || bb.split('-').any(|x| l.roles.contains(x))
-                } {
+                if len >= self.min_name_len() && i > 0 && roleish(&p.toks[i - 1])
+                    && self.role_word(p.toks[i - 1].base())
+                {
                     let mut ra = i - 1;
                     while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
                         ra -= 1;
@@ -2398,10 +2441,14 @@ impl<'a> Doc<'a> {
                 let Some(np) = self.subject_before(pi, a, v) else {
                     break;
                 };
-                if p.toks[a..np.a]
-                    .iter()
-                    .any(|t| !t.is_word() || self.lex.np_boundary.contains(t.w()))
-                {
+                if p.toks[a..np.a].iter().any(|t| {
+                    !t.is_word()
+                        || matches!(
+                            t.w(),
+                            "as" | "which" | "that" | "who" | "when" | "while" | "because"
+                                | "if" | "although" | "since" | "than" | "whom"
+                        )
+                }) {
                     break;
                 }
                 let oe = if self.verb(vt) == Some(VerbClass::Tell) {
@@ -2417,7 +2464,29 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
+        // `The paper quoted X as saying (that) CLAUSE`
+        for qv in start..end.min(start + 30) {
+            if p.toks[qv].w() != "quoted" || p.qid[qv] != 0 {
+                continue;
+            }
+            let Some(asx) = (qv + 2..end.min(qv + 8))
+                .find(|&k| p.toks[k].w() == "as" && p.toks.get(k + 1).is_some_and(|t| t.w() == "saying"))
+            else {
+                continue;
+            };
+            let Some(np) = self.np_after(pi, qv + 1, asx) else {
+                continue;
+            };
+            let mut c = self.skip_time(pi, asx + 2, end);
+            if c < end && p.toks[c].w() == "that" {
+                c += 1;
+            }
+            if end >= c + 3 {
+                return Some(self.raw_reported(pi, c, end, Np { role: None, ..np }, "quoted as saying"));
+            }
+        }
         // `X said (that) CLAUSE`
+        let mut sent_subj: Option<Np> = None;
         for v in start..end {
             let vt = &p.toks[v];
             if p.qid[v] != 0 {
@@ -2427,8 +2496,23 @@ impl<'a> Doc<'a> {
             if class == VerbClass::QuoteOnly {
                 continue;
             }
-            let Some(np) = self.subject_before(pi, start, v) else {
-                continue;
+            let np = match self.subject_before(pi, start, v) {
+                Some(np) => {
+                    if sent_subj.is_none() {
+                        sent_subj = Some(np);
+                    }
+                    np
+                }
+                // `X admitted ..., but said ...`: the subject of the first verb.
+                None => match sent_subj {
+                    Some(s0)
+                        if v > start + 1
+                            && matches!(p.toks[v - 1].w(), "and" | "but" | "also") =>
+                    {
+                        s0
+                    }
+                    _ => continue,
+                },
             };
             let ncls = self.classify(&np).0;
             let strong_verb = matches!(vt.w(), "said" | "says" | "say" | "told" | "tells" | "tell");
@@ -2454,6 +2538,13 @@ impl<'a> Doc<'a> {
                 c = self.tell_object(pi, c, end);
             }
             c = self.skip_time(pi, c, end);
+            // `X said, adding that ...`
+            if c + 1 < end
+                && matches!(p.toks[c].w(), "adding" | "saying" | "noting" | "stressing")
+                && p.toks[c + 1].w() == "that"
+            {
+                c += 1;
+            }
             let mut has_that = false;
             if c < end && p.toks[c].w() == "that" {
                 has_that = true;
@@ -2763,6 +2854,20 @@ impl<'a> Doc<'a> {
                         && r.e > r.s
                     {
                         reported.push(r);
+                    }
+                    // `"...," he said, adding that ...` / `"...," others said CLAUSE`: reported
+                    // speech after the last closing mark.
+                    let last_q = (ss..se).rev().find(|&k| p.qid[k] != 0);
+                    if let Some(lq) = last_q
+                        && lq + 4 < se
+                        && let Some(r) = self.reported_in_sentence(pi, lq + 1, se)
+                        && r.e > r.s
+                    {
+                        let ct = &self.text[r.s..r.e];
+                        let first = ct.split_whitespace().next().unwrap_or("");
+                        if ct.split_whitespace().count() >= 4 && !first.ends_with("ing") {
+                            reported.push(r);
+                        }
                     }
                     continue;
                 }

@@ -1,6 +1,7 @@
 //! The corpus list: every article's title, source and date, with a count and a filter.
 
 use crate::app::{AppState, Command};
+use crate::corpus::Article;
 
 const ROW_HEIGHT: f32 = 40.0;
 
@@ -45,34 +46,7 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
                     continue;
                 };
                 let selected = state.selected == Some(index);
-                let mut job = egui::text::LayoutJob::default();
-                let style = ui.style();
-                egui::RichText::new(truncate(&article.title, 60))
-                    .strong()
-                    .append_to(
-                        &mut job,
-                        style,
-                        egui::FontSelection::Default,
-                        egui::Align::LEFT,
-                    );
-                egui::RichText::new(format!(
-                    "\n{} · {}",
-                    article.source_label(),
-                    article.date_label()
-                ))
-                .small()
-                .weak()
-                .append_to(
-                    &mut job,
-                    style,
-                    egui::FontSelection::Default,
-                    egui::Align::LEFT,
-                );
-                let button = egui::Button::selectable(selected, job)
-                    .min_size(egui::vec2(ui.available_width(), ROW_HEIGHT - 4.0));
-                let response = ui
-                    .add(button)
-                    .on_hover_text(article.path.display().to_string());
+                let response = article_row_ui(ui, article, selected);
                 if response.clicked() {
                     commands.push(Command::SelectArticle(index));
                 }
@@ -80,12 +54,57 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         });
 }
 
-fn truncate(s: &str, max_chars: usize) -> String {
-    if s.chars().count() <= max_chars {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max_chars).collect();
-        t.push('…');
-        t
+/// One fixed-height row: the title on one line (elided), source and date under it. Fixed
+/// height keeps `show_rows` exact, so scrolling 100k rows stays cheap.
+fn article_row_ui(ui: &mut egui::Ui, article: &Article, selected: bool) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), egui::Sense::click());
+    let meta = format!("{} · {}", article.source_label(), article.date_label());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            selected,
+            format!("{} — {meta}", article.title),
+        )
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
     }
+    let visuals = ui.visuals();
+    let fill = if selected {
+        visuals.selection.bg_fill
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 3.0, fill);
+    let text_color = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+    let one_line = |text: String, font: egui::FontId, color: egui::Color32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(inner.width());
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let title = one_line(
+        article.title.clone(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        text_color,
+    );
+    let meta = one_line(
+        meta,
+        egui::TextStyle::Small.resolve(ui.style()),
+        visuals.weak_text_color(),
+    );
+    let meta_top = inner.top() + title.size().y + 1.0;
+    painter.galley(inner.left_top(), title, text_color);
+    painter.galley(egui::pos2(inner.left(), meta_top), meta, text_color);
+    response
 }
