@@ -755,7 +755,23 @@ impl<'a> Cx<'a> {
             if end < self.n() && self.att(end) && self.is_w(end) {
                 continue;
             }
-            if d.attached && !self.att(p) {
+            // `5 m high`: a spaced single-letter unit only before a dimension word
+            if d.attached
+                && !self.att(p)
+                && !(matches!(d.canon, "m" | "t" | "l")
+                    && matches!(
+                        self.tx(end),
+                        "high"
+                            | "long"
+                            | "tall"
+                            | "wide"
+                            | "deep"
+                            | "away"
+                            | "thick"
+                            | "below"
+                            | "above"
+                    ))
+            {
                 continue;
             }
             if d.strict && !(core.scaled || core.sepdec || has_prefix) {
@@ -1289,7 +1305,16 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // `m` glued: million after a currency sign, or before a plural noun / currency word
-            if w == "m" && glued && !c.word && self.m_is_million(p, prefix) {
+            let spaced_m = w == "m"
+                && !glued
+                && !c.word
+                && (prefix
+                    || self
+                        .lx
+                        .units
+                        .get(self.tx(p + 1))
+                        .is_some_and(|defs| defs.iter().any(|d| d.family == Family::Currency)));
+            if spaced_m || w == "m" && glued && !c.word && self.m_is_million(p, prefix) {
                 c.v *= 1e6;
                 c.scaled = true;
                 c.plain_int = false;
@@ -1538,6 +1563,30 @@ impl<'a> Cx<'a> {
                 if c & (C_COUNTEXCL | C_NONCOUNT) != 0 {
                     return None;
                 }
+                // `300,000 hillards ordinary shares`: a later plural in the same run is the head
+                for k in [j + 1, j + 2] {
+                    if k >= self.n() || self.t[k].nl || !self.is_w(k) {
+                        break;
+                    }
+                    let wk = self.tx(k);
+                    let ck = self.lx.class(wk);
+                    if ck & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) != 0
+                        || self.lx.is_numword(wk)
+                        || self.unit_at(k)
+                    {
+                        break;
+                    }
+                    let mid = self.tx(j + 1);
+                    let adj = [
+                        "al", "ary", "ive", "ic", "ous", "ese", "ian", "ish", "able", "ible",
+                        "ful", "less", "ern",
+                    ]
+                    .iter()
+                    .any(|x| mid.len() > x.len() + 2 && mid.ends_with(x));
+                    if k == j + 2 && adj && self.is_plural_noun(wk) {
+                        return Some((wk.to_string(), k + 1));
+                    }
+                }
                 return Some((w.to_string(), j + 1));
             }
             // a hyphenated compound (`set-top`) is one modifier
@@ -1696,9 +1745,26 @@ impl<'a> Cx<'a> {
     }
 
     /// A change word shortly before `i` in the same sentence.
+    /// `rose 5 pct to 7 pct`, `increased from 5 to 25 mln`: a change, not a range. The
+    /// figure must follow the change word closely (`cuts of 15 to 20 pct` is a range).
     fn change_before(&self, i: usize, floor: usize) -> bool {
-        let lo = i.saturating_sub(8).max(floor);
-        let mut k = i;
+        let Some(b) = i.checked_sub(1) else {
+            return false;
+        };
+        if b < floor {
+            return false;
+        }
+        if self.lx.is(self.tx(b), C_CHANGE) {
+            return true;
+        }
+        if b > floor && self.word(b, "by") && self.lx.is(self.tx(b - 1), C_CHANGE) {
+            return true;
+        }
+        if !self.word(b, "from") {
+            return false;
+        }
+        let lo = b.saturating_sub(8).max(floor);
+        let mut k = b;
         while k > lo {
             k -= 1;
             if self.sym(k, ".") || self.sym(k, ";") || self.t[k + 1].nl {
@@ -2747,6 +2813,7 @@ impl<'a> Cx<'a> {
                 if !matches!(
                     self.tx(k),
                     "to" | "by"
+                        | "from"
                         | "at"
                         | "which"
                         | "that"

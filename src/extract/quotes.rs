@@ -849,6 +849,9 @@ struct Doc<'a> {
     mentions: Vec<(usize, usize)>,
     /// Positions of weak mentions (capitalised runs, sentence-initial lower-case runs).
     weak: HashSet<usize>,
+    /// Lower-case text: surname (last word of a 2–3 word name-like run) → the first such run
+    /// and its position, to expand a later surname-only speaker (`spacey` → `kevin spacey`).
+    pair_names: HashMap<String, (String, usize)>,
 }
 
 const MAX_NP: usize = 10;
@@ -899,6 +902,7 @@ impl<'a> Doc<'a> {
             by_part: HashMap::new(),
             mentions: Vec::new(),
             weak: HashSet::new(),
+            pair_names: HashMap::new(),
         };
         d.pair_quotes();
         for pi in 0..d.paras.len() {
@@ -1214,7 +1218,22 @@ impl<'a> Doc<'a> {
         if a >= end {
             return None;
         }
+        // A courtesy title starts the name: `during his time ... mr sullivan` → `mr sullivan`.
+        if let Some(k) = (a + 1..end).rev().find(|&k| {
+            self.lex.titles.contains(p.toks[k].low.as_ref()) && k + 1 < end
+        }) {
+            a = k;
+        }
         let head = p.toks[end - 1].base();
+        // `has denied`: a verb, not a noun-phrase head.
+        if end - 1 > a
+            && head.ends_with("ed")
+            && !self.name_like(&p.toks[end - 1])
+            && matches!(p.toks[end - 2].w(), "has" | "have" | "had" | "was" | "were")
+        {
+            return None;
+        }
+
         let l = self.lex;
         if l.stop.contains(head)
             && !(l.groups.contains(head) || l.orgs.contains(head) || l.roles.contains(head))
@@ -1349,7 +1368,9 @@ impl<'a> Doc<'a> {
                     role: None,
                 };
                 if self.classify(&x).0 == NpClass::Name
-                    && (self.cased || self.name_run(p, xa, xb) - xa >= 2)
+                    && (self.cased
+                        || self.name_run(p, xa, xb) - xa >= 2
+                        || self.by_part.contains_key(p.toks[xb - 1].base()))
                 {
                     return Some(Np {
                         role: Some((a, b)),
@@ -1510,7 +1531,10 @@ impl<'a> Doc<'a> {
             let l = self.lex;
             let is_head = |u: &Tok| {
                 let b = u.base();
-                l.media.contains(b) || l.orgs.contains(b) || l.events.contains(b) || l.groups.contains(b)
+                l.media.contains(b)
+                    || l.orgs.contains(b)
+                    || l.events.contains(b)
+                    || l.groups.contains(b)
             };
             let mut e = i + 1;
             let mut found = false;
@@ -1812,6 +1836,15 @@ impl<'a> Doc<'a> {
             i
         } else if let Some(&i) = self.by_part.get(&low).filter(|_| !low.contains(' ')) {
             i
+        } else if let Some((full, fpos)) = self
+            .pair_names
+            .get(&low)
+            .filter(|(_, fp)| *fp < pos && !low.contains(' '))
+            .cloned()
+        {
+            let i = self.add_person(&full, role, fpos);
+            self.by_part.insert(low.clone(), i);
+            i
         } else {
             let clean: Vec<&str> = name
                 .split_whitespace()
@@ -2004,7 +2037,9 @@ impl<'a> Doc<'a> {
                             || b.contains('-') && b.split('-').any(|x| l.roles.contains(x))
                             || (self.cased && !t.cap && !l.stop.contains(b)))
                 };
-                if len >= self.min_name_len() && i > 0 && roleish(&p.toks[i - 1])
+                if len >= self.min_name_len()
+                    && i > 0
+                    && roleish(&p.toks[i - 1])
                     && self.role_word(p.toks[i - 1].base())
                 {
                     let mut ra = i - 1;
@@ -2045,7 +2080,34 @@ impl<'a> Doc<'a> {
             self.add_person(&n, &r, pos);
         }
         self.weak.extend(weak);
-        // Later surname-only (or first-name-only) mentions of registered people.
+        if !self.cased {
+            let mut pairs: HashMap<String, (String, usize)> = HashMap::new();
+            for (pi, p) in self.paras.iter().enumerate() {
+                let mut i = 0;
+                while i < p.toks.len() {
+                    if p.qid[i] != 0 || !self.name_like(&p.toks[i]) {
+                        i += 1;
+                        continue;
+                    }
+                    let b = self.name_run(p, i, p.toks.len());
+                    if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
+                        pairs
+                            .entry(p.toks[b - 1].base().to_string())
+                            .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].s));
+                    }
+                    i = b.max(i + 1);
+                }
+            }
+            self.pair_names = pairs;
+        }
+        // Later surname-only (or first-name-only) mentions of registered people (only of
+        // people with a strong registration: capitalised runs alone are not enough).
+        let strong: HashSet<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| !self.weak.contains(&m.0))
+            .map(|m| m.1)
+            .collect();
         let mut extra = Vec::new();
         for p in &self.paras {
             for (k, t) in p.toks.iter().enumerate() {
@@ -2056,7 +2118,9 @@ impl<'a> Doc<'a> {
                 if b.len() < 3 || self.lex.stop.contains(b) {
                     continue;
                 }
-                if let Some(&idx) = self.by_part.get(b) {
+                if let Some(&idx) = self.by_part.get(b)
+                    && strong.contains(&idx)
+                {
                     extra.push((t.s, idx));
                 }
             }
@@ -2445,8 +2509,17 @@ impl<'a> Doc<'a> {
                     !t.is_word()
                         || matches!(
                             t.w(),
-                            "as" | "which" | "that" | "who" | "when" | "while" | "because"
-                                | "if" | "although" | "since" | "than" | "whom"
+                            "as" | "which"
+                                | "that"
+                                | "who"
+                                | "when"
+                                | "while"
+                                | "because"
+                                | "if"
+                                | "although"
+                                | "since"
+                                | "than"
+                                | "whom"
                         )
                 }) {
                     break;
@@ -2469,9 +2542,9 @@ impl<'a> Doc<'a> {
             if p.toks[qv].w() != "quoted" || p.qid[qv] != 0 {
                 continue;
             }
-            let Some(asx) = (qv + 2..end.min(qv + 8))
-                .find(|&k| p.toks[k].w() == "as" && p.toks.get(k + 1).is_some_and(|t| t.w() == "saying"))
-            else {
+            let Some(asx) = (qv + 2..end.min(qv + 8)).find(|&k| {
+                p.toks[k].w() == "as" && p.toks.get(k + 1).is_some_and(|t| t.w() == "saying")
+            }) else {
                 continue;
             };
             let Some(np) = self.np_after(pi, qv + 1, asx) else {
@@ -2482,7 +2555,13 @@ impl<'a> Doc<'a> {
                 c += 1;
             }
             if end >= c + 3 {
-                return Some(self.raw_reported(pi, c, end, Np { role: None, ..np }, "quoted as saying"));
+                return Some(self.raw_reported(
+                    pi,
+                    c,
+                    end,
+                    Np { role: None, ..np },
+                    "quoted as saying",
+                ));
             }
         }
         // `X said (that) CLAUSE`
@@ -2506,14 +2585,23 @@ impl<'a> Doc<'a> {
                 // `X admitted ..., but said ...`: the subject of the first verb.
                 None => match sent_subj {
                     Some(s0)
-                        if v > start + 1
-                            && matches!(p.toks[v - 1].w(), "and" | "but" | "also") =>
+                        if v > start + 1 && matches!(p.toks[v - 1].w(), "and" | "but" | "also") =>
                     {
                         s0
                     }
                     _ => continue,
                 },
             };
+            // `which he said led to ...` (embedded) and `could not say` (negated).
+            if np.a > start && matches!(p.toks[np.a - 1].w(), "which" | "that" | "who" | "whom") {
+                continue;
+            }
+            if p.toks[np.b..v]
+                .iter()
+                .any(|t| matches!(t.w(), "not" | "never" | "cannot" | "n't"))
+            {
+                continue;
+            }
             let ncls = self.classify(&np).0;
             let strong_verb = matches!(vt.w(), "said" | "says" | "say" | "told" | "tells" | "tell");
             if ncls == NpClass::Other && !strong_verb {
