@@ -54,6 +54,32 @@ pub enum Commands {
         #[arg(long)]
         dark: bool,
     },
+    /// Count articles, duplicates, skipped files by reason, figures, quotes, speakers, bytes
+    /// and load time. Exits 0 when anything loaded, even if files were skipped.
+    Stats {
+        /// Folders or files (the bundled articles when none).
+        paths: Vec<PathBuf>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score the extraction engines against the annotations in tests/data (built in):
+    /// precision, recall and F1, cased and lowercased.
+    Eval {
+        /// Which engine.
+        #[arg(value_enum)]
+        engine: EvalEngine,
+        /// Root of the real-article corpus the annotations refer to (folders `reuters21578/`,
+        /// `bbc-news/`...). Without it only the hand-written sentences are scored.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+/// The engines `eval` can score.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum EvalEngine {
+    Figures,
 }
 
 /// Loads PATHs, or the seeds when there are none. Broken files are reported on stderr.
@@ -109,6 +135,94 @@ pub fn run_extract(paths: &[PathBuf]) -> anyhow::Result<()> {
         writeln!(out)?;
     }
     Ok(out.flush()?)
+}
+
+/// What `newslens stats` reports.
+#[derive(Debug, serde::Serialize)]
+struct Stats {
+    /// Counts with each duplicated story counted once.
+    stories: crate::corpus::CorpusCounts,
+    /// Counts over every article, copies included.
+    all_articles: crate::corpus::CorpusCounts,
+    /// Skipped or unreadable files by reason.
+    skipped: std::collections::BTreeMap<&'static str, usize>,
+    bytes_read: u64,
+    load_secs: f64,
+}
+
+/// `newslens stats`.
+pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let (articles, issues, bytes) = if paths.is_empty() {
+        let (articles, _) = seeds::load();
+        let bytes = articles.iter().map(|a| a.text.len() as u64).sum();
+        (articles, Vec::new(), bytes)
+    } else {
+        let report = load_paths(paths);
+        (report.articles, report.issues, report.bytes)
+    };
+    let mut corpus = crate::corpus::Corpus::default();
+    let root = corpus.add_root(PathBuf::from("."));
+    corpus.extend(root, articles);
+    let mut skipped = std::collections::BTreeMap::new();
+    for issue in &issues {
+        *skipped.entry(issue.reason.kind()).or_insert(0) += 1;
+    }
+    let stats = Stats {
+        stories: corpus.counts(false),
+        all_articles: corpus.counts(true),
+        skipped,
+        bytes_read: bytes,
+        load_secs: started.elapsed().as_secs_f64(),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &stats)?;
+        writeln!(out)?;
+    } else {
+        let s = &stats.stories;
+        let a = &stats.all_articles;
+        writeln!(out, "articles          {}", a.articles)?;
+        writeln!(
+            out,
+            "duplicates        {} exact, {} near ({} distinct stories)",
+            a.exact_duplicates,
+            a.near_duplicates,
+            a.articles - a.exact_duplicates - a.near_duplicates
+        )?;
+        writeln!(
+            out,
+            "figures           {} (all articles: {})",
+            s.figures, a.figures
+        )?;
+        writeln!(
+            out,
+            "quotes            {} (all articles: {})",
+            s.quotes, a.quotes
+        )?;
+        writeln!(out, "speakers          {}", s.speakers)?;
+        writeln!(out, "bytes read        {}", stats.bytes_read)?;
+        writeln!(out, "load time         {:.2} s", stats.load_secs)?;
+        let total: usize = stats.skipped.values().sum();
+        writeln!(out, "skipped files     {total}")?;
+        for (reason, n) in &stats.skipped {
+            writeln!(out, "  {reason:<22}{n}")?;
+        }
+    }
+    if corpus.is_empty() {
+        bail!("no article could be read from {}", join_paths(paths));
+    }
+    Ok(())
+}
+
+/// `newslens eval`.
+pub fn run_eval(engine: EvalEngine, corpus: Option<&Path>) -> anyhow::Result<()> {
+    let report = match engine {
+        EvalEngine::Figures => crate::extract::figures_eval::run(corpus),
+    }
+    .map_err(anyhow::Error::msg)?;
+    println!("{report}");
+    Ok(())
 }
 
 /// `newslens chart`.

@@ -25,6 +25,10 @@ fn main() -> ExitCode {
             scale,
             dark,
         }) => newslens::cli::run_chart(&paths, article.as_deref(), &out, scale, dark),
+        Some(Commands::Stats { paths, json }) => newslens::cli::run_stats(&paths, json),
+        Some(Commands::Eval { engine, corpus }) => {
+            newslens::cli::run_eval(engine, corpus.as_deref())
+        }
         None => run_window(cli.paths),
     };
     match result {

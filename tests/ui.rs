@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use newslens::app::{NewsLensApp, Persisted};
+use newslens::app::{Command, NewsLensApp, Persisted};
 
 fn harness() -> Harness<'static, NewsLensApp> {
     Harness::builder()
@@ -49,7 +49,7 @@ fn selecting_the_article_from_the_list_and_clicking_a_quote_focuses_it() {
     h.run();
     let app = h.state();
     let focus = app.state.focus.expect("a quote click focuses its span");
-    let text = &app.state.articles[0].text[focus.start..focus.end];
+    let text = &app.state.corpus.articles()[0].text[focus.start..focus.end];
     assert!(text.starts_with("topics we're working"), "{text}");
     assert!(!focus.scroll_pending, "the article scrolled to the quote");
 }
@@ -86,7 +86,7 @@ fn clicking_a_bar_focuses_its_sentence() {
     h.run();
     let app = h.state();
     let focus = app.state.focus.expect("a bar click focuses its sentence");
-    let sentence = &app.state.articles[0].text[focus.start..focus.end];
+    let sentence = &app.state.corpus.articles()[0].text[focus.start..focus.end];
     assert!(
         sentence.starts_with("organizers of the forum say"),
         "{sentence}"
@@ -114,14 +114,14 @@ fn dropping_a_folder_loads_it_in_the_background() {
     for _ in 0..200 {
         // The progress spinner repaints continuously while loading: step, do not settle.
         h.step();
-        if h.state().jobs.load.is_none() && h.state().state.articles.len() == 2 {
+        if h.state().jobs.load.is_none() && h.state().state.corpus.len() == 2 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
     let app = h.state();
-    assert_eq!(app.state.articles.len(), 2);
+    assert_eq!(app.state.corpus.len(), 2);
     assert_eq!(app.state.issues.len(), 1);
     assert_eq!(app.persisted.recent_folders, vec![dir.path().to_path_buf()]);
     h.get_by_label("2 articles");
@@ -133,22 +133,119 @@ fn the_filter_narrows_the_list() {
     let mut h = harness();
     h.run();
     h.state_mut()
-        .run_command(newslens::app::Command::SetFilter("no such title".into()));
+        .run_command(Command::SetFilter("no such title".into()));
     h.run();
     h.get_by_label_contains("0 of 1 article");
     h.get_by_label("No article matches the filter.");
 }
 
 #[test]
-fn persisted_state_round_trips() {
-    let p = Persisted {
-        recent_folders: vec!["/data/news".into()],
+fn the_session_is_remembered_across_launches() {
+    use eframe::App as _;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(
+        folder.join("a.txt"),
+        "Alpha\n\nsource: X| published: 2020-01-01\n\nBody.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b.txt"),
+        "Beta\n\nsource: Y| published: 2020-01-02\n\nBody.\n",
+    )
+    .unwrap();
+
+    // First launch: open the folder, select "Beta", close (eframe calls `save`).
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![folder.clone()]));
+    settle_load(&mut h);
+    let beta = h
+        .state()
+        .state
+        .corpus
+        .index_of(&folder.join("b.txt"))
+        .unwrap();
+    h.state_mut().run_command(Command::SelectArticle(beta));
+    let mut storage = MemoryStorage::default();
+    h.state_mut().save(&mut storage);
+    let saved: Persisted = eframe::get_value(&storage, eframe::APP_KEY).unwrap();
+    assert_eq!(saved.open_folders, vec![folder.clone()]);
+    assert_eq!(saved.last_article, Some(folder.join("b.txt")));
+
+    // Second launch from the stored state: the folder reopens and "Beta" is selected again.
+    let mut h = Harness::builder()
+        .with_size([1360.0, 820.0])
+        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
+        .build_eframe(move |cc| NewsLensApp::with_persisted(saved, Some(cc.egui_ctx.clone())));
+    settle_load(&mut h);
+    let app = h.state();
+    assert_eq!(app.state.corpus.len(), 3);
+    assert_eq!(app.state.selected_article().unwrap().title, "Beta");
+
+    // A folder that has disappeared is reported, not fatal.
+    let gone = Persisted {
+        open_folders: vec![folder.join("vanished")],
+        ..Persisted::default()
     };
-    let json = serde_json::to_string(&p).unwrap();
-    let back: Persisted = serde_json::from_str(&json).unwrap();
-    assert_eq!(back.recent_folders, p.recent_folders);
-    let empty: Persisted = serde_json::from_str("{}").unwrap();
-    assert!(empty.recent_folders.is_empty());
+    let mut h = Harness::builder()
+        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
+        .build_eframe(move |cc| NewsLensApp::with_persisted(gone, Some(cc.egui_ctx.clone())));
+    h.run();
+    assert!(
+        h.state()
+            .state
+            .notices
+            .iter()
+            .any(|n| n.text.contains("no longer exists"))
+    );
+    assert_eq!(h.state().state.corpus.len(), 1);
+}
+
+#[test]
+fn closing_a_folder_removes_its_articles_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Alpha\n\nBody.\n").unwrap();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    settle_load(&mut h);
+    assert_eq!(h.state().state.corpus.len(), 2);
+    assert_eq!(h.state().state.corpus.roots().len(), 2);
+    h.get_all_by_label("✖").nth(1).unwrap().click();
+    h.run();
+    assert_eq!(h.state().state.corpus.len(), 1);
+    assert_eq!(h.state().state.corpus.roots().len(), 1);
+    assert!(dir.path().join("a.txt").exists(), "nothing on disk changes");
+}
+
+fn settle_load(h: &mut Harness<'_, NewsLensApp>) {
+    for _ in 0..500 {
+        h.step();
+        let app = h.state();
+        if app.jobs.load.is_none() && app.jobs.queued_paths.is_empty() && app.pending.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
 }
 
 /// A dropped folder, as the windowing layer delivers it.

@@ -23,7 +23,15 @@ pub enum Command {
     /// Ask where to save, then write the selected article's chart as PNG.
     SaveChartPng,
     SetFilter(String),
+    /// Close an opened folder (its articles leave the list; nothing on disk changes).
+    RemoveRoot(usize),
+    /// Read an opened folder again.
+    ReloadRoot(usize),
+    /// Count duplicate stories in corpus-wide numbers, or each story once.
+    SetCountCopies(bool),
     ToggleIssues,
+    /// Forget egui's remembered layout, zoom and scroll state.
+    ResetUi,
     DismissNotices,
 }
 
@@ -40,10 +48,24 @@ impl NewsLensApp {
             Command::OpenFolderDialog => self.open_folder_dialog(),
             Command::OpenPaths(paths) => self.open_paths(paths),
             Command::CancelLoad => {
-                if let Some(job) = &self.jobs.load {
+                if let Some((_, job)) = &self.jobs.load {
                     job.cancel();
                 }
                 self.jobs.queued_paths.clear();
+            }
+            Command::RemoveRoot(root) => self.remove_root(root),
+            Command::ReloadRoot(root) => {
+                if let Some(path) = self.state.corpus.roots().get(root).map(|r| r.path.clone()) {
+                    let keep = self.state.selected_article().map(|a| a.path.clone());
+                    self.state.corpus.clear_root(root);
+                    self.state.corpus_changed();
+                    self.state.reselect(keep);
+                    self.open_paths(vec![path]);
+                }
+            }
+            Command::SetCountCopies(on) => {
+                self.state.count_copies = on;
+                self.state.corpus_changed();
             }
             Command::SelectArticle(i) => self.state.select(i),
             Command::FocusSpan { start, end } => {
@@ -59,6 +81,13 @@ impl NewsLensApp {
                 self.state.refilter();
             }
             Command::ToggleIssues => self.state.show_issues = !self.state.show_issues,
+            Command::ResetUi => {
+                if let Some(ctx) = &self.egui_ctx {
+                    ctx.memory_mut(|m| *m = Default::default());
+                    ctx.set_zoom_factor(1.0);
+                }
+                self.state.notify("Layout and zoom reset.", false);
+            }
             Command::DismissNotices => self.state.notices.clear(),
         }
     }
@@ -89,25 +118,60 @@ impl NewsLensApp {
         }
     }
 
-    /// Starts loading `paths`, or queues them behind the running load.
+    fn remove_root(&mut self, root: usize) {
+        if self
+            .jobs
+            .load
+            .as_ref()
+            .is_some_and(|(loading, _)| *loading == root)
+        {
+            self.state
+                .notify("Cancel the running load before closing its folder.", false);
+            return;
+        }
+        let keep = self.state.selected_article().map(|a| a.path.clone());
+        self.state.corpus.remove_root(root);
+        if let Some((loading, _)) = &mut self.jobs.load
+            && *loading > root
+        {
+            *loading -= 1;
+        }
+        self.state.corpus_changed();
+        self.state.reselect(keep);
+    }
+
+    /// Starts loading `paths` one root at a time (each folder listed with its own count);
+    /// paths arriving during a load wait for it.
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
-        if paths.is_empty() {
+        let mut paths = paths.into_iter();
+        let Some(first) = paths.next() else {
             return;
-        }
-        for p in &paths {
-            if p.is_dir() {
-                self.persisted.recent_folders.retain(|r| r != p);
-                self.persisted.recent_folders.insert(0, p.clone());
-                self.persisted.recent_folders.truncate(10);
-            }
-        }
+        };
+        self.jobs.queued_paths.extend(paths);
         if self.jobs.load.is_some() {
-            self.jobs.queued_paths.extend(paths);
+            self.jobs.queued_paths.insert(0, first);
             return;
         }
-        match load::spawn_load(paths, self.repaint_handle()) {
+        // Absolute paths, so the same folder opened twice is one root.
+        let path = std::fs::canonicalize(&first).unwrap_or(first);
+        if !path.exists() {
+            self.state.notify(
+                format!("{} no longer exists; it was not opened.", path.display()),
+                true,
+            );
+            let queued = std::mem::take(&mut self.jobs.queued_paths);
+            return self.open_paths(queued);
+        }
+        if path.is_dir() {
+            self.persisted.recent_folders.retain(|r| r != &path);
+            self.persisted.recent_folders.insert(0, path.clone());
+            self.persisted.recent_folders.truncate(10);
+        }
+        let root = self.state.corpus.add_root(path.clone());
+        self.state.corpus.set_loading(root, true);
+        match load::spawn_load(vec![path], self.repaint_handle()) {
             Ok(job) => {
-                self.jobs.load = Some(job);
+                self.jobs.load = Some((root, job));
                 self.state.load = Some(super::LoadProgress {
                     files_done: 0,
                     files_total: 0,

@@ -26,9 +26,10 @@ impl NewsLensApp {
     }
 
     fn poll_load(&mut self) {
-        let Some(job) = &self.jobs.load else {
+        let Some((root, job)) = &self.jobs.load else {
             return;
         };
+        let root = *root;
         let mut finished = None;
         let mut added = false;
         for _ in 0..MAX_EVENTS_PER_FRAME {
@@ -51,7 +52,7 @@ impl NewsLensApp {
                     }
                 }
                 LoadEvent::Articles(articles) => {
-                    self.state.articles.extend(articles);
+                    self.state.corpus.extend(root, articles);
                     added = true;
                 }
                 LoadEvent::Issues(issues) => self.state.issues.extend(issues),
@@ -71,10 +72,18 @@ impl NewsLensApp {
             }
         }
         if added {
-            self.state.refilter();
+            self.state.corpus_changed();
+            // The article selected in a previous session, once it arrives.
+            if let Some(last) = self.persisted.last_article.clone()
+                && let Some(i) = self.state.corpus.index_of(&last)
+            {
+                self.state.select(i);
+                self.persisted.last_article = None;
+            }
         }
         if let Some((elapsed, cancelled)) = finished {
             self.jobs.load = None;
+            self.state.corpus.set_loading(root, false);
             let loaded = self.state.load.take().map_or(0, |p| p.files_done);
             let failures = self
                 .state
@@ -91,10 +100,11 @@ impl NewsLensApp {
                 format!(
                     "{what}: {loaded} files read in {:.1} s; {} articles in all; {failures} files could not be read (see Issues).",
                     elapsed.as_secs_f64(),
-                    self.state.articles.len()
+                    self.state.corpus.len()
                 ),
                 false,
             );
+            self.state.corpus_changed();
             let queued = std::mem::take(&mut self.jobs.queued_paths);
             self.open_paths(queued);
         }

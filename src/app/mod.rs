@@ -15,7 +15,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::load::{LoadIssue, LoadJob};
-use crate::corpus::{Article, seeds};
+use crate::corpus::{Article, Corpus, seeds};
 use crate::export::chart::{ChartSpec, chart_for_article};
 pub use commands::Command;
 
@@ -28,7 +28,16 @@ pub const APP_ID: &str = "newslens";
 pub struct Persisted {
     /// Folders opened recently, most recent first.
     pub recent_folders: Vec<PathBuf>,
+    /// Folders open when the app last closed: reopened at start.
+    pub open_folders: Vec<PathBuf>,
+    /// Path of the article selected when the app last closed.
+    pub last_article: Option<PathBuf>,
+    /// Count duplicate stories in corpus-wide numbers (default: each story once).
+    pub count_copies: bool,
 }
+
+/// The root under which the bundled articles are listed.
+pub const BUNDLED_ROOT: &str = "bundled articles";
 
 /// A byte span of the selected article to highlight and scroll to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +67,7 @@ pub struct LoadProgress {
 
 /// Everything the panels draw.
 pub struct AppState {
-    pub articles: Vec<Article>,
+    pub corpus: Corpus,
     /// Index into `articles`.
     pub selected: Option<usize>,
     /// The chart of the selected article (built once per selection, not per frame).
@@ -75,14 +84,21 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Set while a chart export runs.
     pub exporting: bool,
+    /// Count duplicate stories in corpus-wide numbers.
+    pub count_copies: bool,
+    /// Corpus-wide counts, recomputed when the corpus changes (not per frame).
+    pub counts: crate::corpus::CorpusCounts,
 }
 
 impl AppState {
     /// The state on the embedded seeds, with the first article selected.
     pub fn with_seeds() -> Self {
         let (articles, failed) = seeds::load();
+        let mut corpus = Corpus::default();
+        let root = corpus.add_root(PathBuf::from(BUNDLED_ROOT));
+        corpus.extend(root, articles);
         let mut state = Self {
-            articles,
+            corpus,
             selected: None,
             chart: None,
             focus: None,
@@ -93,6 +109,8 @@ impl AppState {
             filter: String::new(),
             visible: Vec::new(),
             exporting: false,
+            count_copies: false,
+            counts: Default::default(),
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -100,18 +118,38 @@ impl AppState {
                 is_error: true,
             });
         }
-        state.refilter();
+        state.corpus_changed();
         state.select(0);
         state
     }
 
+    /// Refreshes everything derived from the corpus (after loads and removals), keeping the
+    /// selection on the same article if it is still there.
+    pub fn corpus_changed(&mut self) {
+        self.refilter();
+        self.counts = self.corpus.counts(self.count_copies);
+    }
+
+    /// Re-selects the article at `path` after indices changed (or clears the selection).
+    pub fn reselect(&mut self, path: Option<PathBuf>) {
+        match path.and_then(|p| self.corpus.index_of(&p)) {
+            Some(i) if Some(i) != self.selected => self.select(i),
+            Some(_) => {}
+            None => {
+                self.selected = None;
+                self.chart = None;
+                self.focus = None;
+            }
+        }
+    }
+
     pub fn selected_article(&self) -> Option<&Article> {
-        self.selected.and_then(|i| self.articles.get(i))
+        self.selected.and_then(|i| self.corpus.get(i))
     }
 
     /// Selects an article (ignored if out of range) and builds its chart.
     pub fn select(&mut self, index: usize) {
-        if let Some(article) = self.articles.get(index) {
+        if let Some(article) = self.corpus.get(index) {
             self.selected = Some(index);
             self.chart = Some(chart_for_article(article));
             self.focus = None;
@@ -122,7 +160,8 @@ impl AppState {
     pub fn refilter(&mut self) {
         let needle = self.filter.trim().to_lowercase();
         self.visible = self
-            .articles
+            .corpus
+            .articles()
             .iter()
             .enumerate()
             .filter(|(_, a)| {
@@ -152,7 +191,8 @@ impl AppState {
 /// Background work whose results arrive on later frames.
 #[derive(Default)]
 pub struct Jobs {
-    pub load: Option<LoadJob>,
+    /// The running load and the root it fills.
+    pub load: Option<(usize, LoadJob)>,
     /// Folders waiting for the running load to finish.
     pub queued_paths: Vec<PathBuf>,
     pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
@@ -166,7 +206,7 @@ pub struct NewsLensApp {
     pub jobs: Jobs,
     /// Commands queued by panels during drawing, applied at the end of the frame.
     pub pending: Vec<Command>,
-    egui_ctx: Option<egui::Context>,
+    pub(crate) egui_ctx: Option<egui::Context>,
 }
 
 impl NewsLensApp {
@@ -185,11 +225,20 @@ impl NewsLensApp {
 
     /// The app without a window context (tests and headless use).
     pub fn with_persisted(persisted: Persisted, egui_ctx: Option<egui::Context>) -> Self {
+        let mut state = AppState::with_seeds();
+        state.count_copies = persisted.count_copies;
+        state.corpus_changed();
+        // Folders open last time come back (a vanished one is reported, not fatal).
+        let reopen = persisted.open_folders.clone();
+        let mut pending = Vec::new();
+        if !reopen.is_empty() {
+            pending.push(Command::OpenPaths(reopen));
+        }
         Self {
-            state: AppState::with_seeds(),
+            state,
             persisted,
             jobs: Jobs::default(),
-            pending: Vec::new(),
+            pending,
             egui_ctx,
         }
     }
@@ -235,6 +284,16 @@ impl eframe::App for NewsLensApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.persisted.open_folders = self
+            .state
+            .corpus
+            .roots()
+            .iter()
+            .map(|r| r.path.clone())
+            .filter(|p| p.as_os_str() != BUNDLED_ROOT)
+            .collect();
+        self.persisted.last_article = self.state.selected_article().map(|a| a.path.clone());
+        self.persisted.count_copies = self.state.count_copies;
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
     }
 }

@@ -50,6 +50,23 @@ pub enum IssueReason {
 }
 
 impl IssueReason {
+    /// A short name of the reason, for grouping and counting (`empty file`, `binary or
+    /// undecodable`...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            IssueReason::Hidden => "hidden",
+            IssueReason::UnsupportedType(_) => "unsupported file type",
+            IssueReason::NotRegular => "not a regular file",
+            IssueReason::FolderLink => "link to a folder",
+            IssueReason::Unreadable(_) => "unreadable",
+            IssueReason::Undecodable(_) => "binary or undecodable",
+            IssueReason::Empty => "empty file",
+            IssueReason::Blank => "no text",
+            IssueReason::TooLarge(_) => "too large",
+            IssueReason::Missing => "missing",
+        }
+    }
+
     /// True for files that were expected to be articles but could not be read; false for files
     /// skipped on purpose (hidden, other types).
     pub fn is_failure(&self) -> bool {

@@ -3,7 +3,9 @@
 //! Start with [`Article`] (one parsed and extracted article) and [`load::load_paths`] /
 //! [`load::spawn_load`] (reading folders). The bundled seeds are in [`seeds`].
 
+pub mod collection;
 pub mod decode;
+pub mod dedup;
 pub mod load;
 pub mod parse;
 
@@ -13,7 +15,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::extract::{self, Extraction};
+pub use collection::{Corpus, CorpusCounts, Root};
 pub use decode::TextEncoding;
+pub use dedup::{DupStatus, Fingerprint};
 pub use parse::ParseError;
 
 /// Where an article came from.
@@ -41,6 +45,8 @@ pub struct Article {
     pub header_span: Option<Range<usize>>,
     pub paragraphs: Vec<Range<usize>>,
     pub extraction: Extraction,
+    /// Identifies the story, to recognise copies (see [`dedup`]).
+    pub fingerprint: Fingerprint,
 }
 
 impl Article {
@@ -62,7 +68,13 @@ impl Article {
                 .quotes
                 .retain(|q| q.end <= h.start || q.start >= h.end);
         }
+        let body_start = parsed
+            .header_span
+            .as_ref()
+            .map_or(parsed.title_span.end, |h| h.end);
+        let fingerprint = dedup::fingerprint(&parsed.title, &text[body_start..]);
         Ok(Self {
+            fingerprint,
             path,
             origin,
             encoding,

@@ -2027,7 +2027,9 @@ impl<'a> Cx<'a> {
                 if !a_has_unit && b_has {
                     inherit = Some(bq.clone());
                 }
-            } else if same_unit && (a_has_unit || b_has || between) && bq.core.v >= q.core.v * 0.999
+            } else if same_unit
+                && (a_has_unit || b_has || between)
+                && (bq.core.v >= q.core.v * 0.999 || between)
             {
                 use_range = true;
             } else if dash && !a_has_unit && !b_has {
@@ -4271,5 +4273,28 @@ mod tests {
             (f.low, f.high, f.unit.as_str()),
             (Some(1.0), Some(2.0), "traders")
         );
+    }
+    #[test]
+    fn million_m_and_hyphenated_money() {
+        expect("It paid $5 m for it.", "$5 m", 5e6, "USD", Family::Currency);
+        expect(
+            "It paid 5 m dlrs for it.",
+            "5 m dlrs",
+            5e6,
+            "USD",
+            Family::Currency,
+        );
+        expect("The wall is 5 m high.", "5 m", 5.0, "m", Family::Length);
+        expect(
+            "A 300-billion-dollar plan.",
+            "300-billion-dollar",
+            3e11,
+            "USD",
+            Family::Currency,
+        );
+        let f = one("Intentions indicated cuts of 15 to 20 pct in plantings.");
+        assert_eq!((f.low, f.high), (Some(15.0), Some(20.0)));
+        let f = one("It purchased 300,000 Hillards ordinary shares.");
+        assert_eq!(f.unit, "shares");
     }
 }

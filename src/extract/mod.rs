@@ -8,6 +8,7 @@
 //! `assets/lexicon/`, embedded at compile time.
 
 pub mod figures;
+pub mod figures_eval;
 pub mod quotes;
 mod types;
 

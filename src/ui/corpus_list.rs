@@ -6,7 +6,9 @@ use crate::corpus::Article;
 const ROW_HEIGHT: f32 = 40.0;
 
 pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let total = state.articles.len();
+    folders_ui(ui, state, commands);
+    ui.separator();
+    let total = state.corpus.len();
     let shown = state.visible.len();
     let noun = if total == 1 { "article" } else { "articles" };
     let count = if shown == total {
@@ -26,7 +28,7 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         commands.push(Command::SetFilter(filter));
     }
     ui.separator();
-    if state.articles.is_empty() {
+    if state.corpus.is_empty() {
         ui.label("No articles yet. Open a folder (Ctrl+O) or drop one here.");
         return;
     }
@@ -42,11 +44,12 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
                 let Some(&index) = state.visible.get(row) else {
                     continue;
                 };
-                let Some(article) = state.articles.get(index) else {
+                let Some(article) = state.corpus.get(index) else {
                     continue;
                 };
                 let selected = state.selected == Some(index);
-                let response = article_row_ui(ui, article, selected);
+                let copy = state.corpus.dup_status(index).original().is_some();
+                let response = article_row_ui(ui, article, selected, copy);
                 if response.clicked() {
                     commands.push(Command::SelectArticle(index));
                 }
@@ -54,13 +57,80 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         });
 }
 
+/// The opened folders with their article counts, and the corpus-wide counts.
+fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    ui.strong("Folders");
+    for (i, root) in state.corpus.roots().iter().enumerate() {
+        ui.horizontal(|ui| {
+            let bundled = root.path.as_os_str() == crate::app::BUNDLED_ROOT;
+            if ui
+                .small_button("✖")
+                .on_hover_text("Close this folder (nothing on disk changes)")
+                .clicked()
+            {
+                commands.push(Command::RemoveRoot(i));
+            }
+            if !bundled
+                && ui
+                    .add_enabled(!root.loading, egui::Button::new("⟳").small())
+                    .on_hover_text("Read this folder again")
+                    .clicked()
+            {
+                commands.push(Command::ReloadRoot(i));
+            }
+            if root.loading {
+                ui.spinner();
+            }
+            let name = root
+                .path
+                .file_name()
+                .map_or_else(|| root.path.to_string_lossy(), |n| n.to_string_lossy());
+            ui.label(format!("{name} ({})", root.articles))
+                .on_hover_text(root.path.display().to_string());
+        });
+    }
+    let c = &state.counts;
+    let copies = c.exact_duplicates + c.near_duplicates;
+    ui.label(
+        egui::RichText::new(format!(
+            "{} duplicates · {} figures · {} quotes · {} speakers",
+            copies, c.figures, c.quotes, c.speakers
+        ))
+        .small(),
+    )
+    .on_hover_text(format!(
+        "{} exact and {} near copies of other stories",
+        c.exact_duplicates, c.near_duplicates
+    ));
+    let mut count_copies = state.count_copies;
+    if ui
+        .checkbox(&mut count_copies, "Count duplicate stories")
+        .on_hover_text(
+            "Off: figures, quotes and speakers of a story copied several times count once",
+        )
+        .changed()
+    {
+        commands.push(Command::SetCountCopies(count_copies));
+    }
+}
+
 /// One fixed-height row: the title on one line (elided), source and date under it. Fixed
 /// height keeps `show_rows` exact, so scrolling 100k rows stays cheap.
-fn article_row_ui(ui: &mut egui::Ui, article: &Article, selected: bool) -> egui::Response {
+fn article_row_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    selected: bool,
+    copy: bool,
+) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - 2.0), egui::Sense::click());
-    let meta = format!("{} · {}", article.source_label(), article.date_label());
+    let meta = format!(
+        "{} · {}{}",
+        article.source_label(),
+        article.date_label(),
+        if copy { " · duplicate story" } else { "" }
+    );
     response.widget_info(|| {
         egui::WidgetInfo::selected(
             egui::Role::Button,

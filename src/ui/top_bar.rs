@@ -38,6 +38,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         {
             commands.push(Command::ToggleIssues);
         }
+        if ui
+            .button("Reset UI")
+            .on_hover_text("Forget remembered panel sizes, zoom and scroll positions")
+            .clicked()
+        {
+            commands.push(Command::ResetUi);
+        }
         if let Some(p) = &state.load {
             ui.separator();
             let fraction = if p.files_total == 0 {
@@ -47,11 +54,12 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             };
             let secs = p.started.elapsed().as_secs_f64().max(0.001);
             let text = format!(
-                "{}/{} files · {:.1} MB · {:.0} files/s",
+                "{}/{} files · {:.1} MB · {:.0} files/s · {:.1} MB/s",
                 p.files_done,
                 p.files_total,
                 p.bytes_done as f64 / 1e6,
-                p.files_done as f64 / secs
+                p.files_done as f64 / secs,
+                p.bytes_done as f64 / 1e6 / secs
             );
             ui.add(
                 egui::ProgressBar::new(fraction)
@@ -82,40 +90,37 @@ pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     });
 }
 
-/// Every skipped or failed file, grouped by reason.
+/// Every skipped or failed file, grouped by reason, with counts.
 pub fn issues_window_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new("Issues")
         .open(&mut open)
-        .default_size([560.0, 360.0])
+        .default_size([620.0, 380.0])
         .show(ui.ctx(), |ui| {
             if state.issues.is_empty() {
-                ui.label("No files were skipped.");
+                ui.label("No file was skipped.");
                 return;
             }
-            let mut groups: BTreeMap<String, Vec<&std::path::Path>> = BTreeMap::new();
+            let mut groups: BTreeMap<&str, Vec<&crate::corpus::load::LoadIssue>> = BTreeMap::new();
             for issue in &state.issues {
-                let key = issue
-                    .reason
-                    .to_string()
-                    .split(':')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                groups.entry(key).or_default().push(&issue.path);
+                groups.entry(issue.reason.kind()).or_default().push(issue);
             }
+            ui.label(format!(
+                "{} files skipped or unreadable; everything else loaded.",
+                state.issues.len()
+            ));
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for (reason, paths) in &groups {
-                    egui::CollapsingHeader::new(format!("{reason} ({})", paths.len()))
+                for (kind, issues) in &groups {
+                    egui::CollapsingHeader::new(format!("{kind} ({})", issues.len()))
                         .default_open(groups.len() == 1)
                         .show(ui, |ui| {
-                            for (path, issue) in paths.iter().zip(
-                                state
-                                    .issues
-                                    .iter()
-                                    .filter(|i| i.reason.to_string().starts_with(reason.as_str())),
-                            ) {
-                                ui.label(format!("{} — {}", path.to_string_lossy(), issue.reason));
+                            // Long groups show their first thousand rows; the count is above.
+                            for issue in issues.iter().take(1000) {
+                                ui.label(format!(
+                                    "{} — {}",
+                                    issue.path.to_string_lossy(),
+                                    issue.reason
+                                ));
                             }
                         });
                 }

@@ -1,0 +1,290 @@
+//! The open corpus: articles from several folders (roots), their duplicates, and counts.
+//!
+//! Articles keep their insertion order; removing a folder or a file rebuilds the indexes
+//! (fast: fingerprints are computed once per article, at load time).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Article;
+use super::dedup::{DupIndex, DupStatus};
+
+/// One opened folder or file (or the bundled articles).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    pub path: PathBuf,
+    /// Articles currently loaded from it.
+    pub articles: usize,
+    pub loading: bool,
+}
+
+/// Corpus-wide counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CorpusCounts {
+    /// All loaded articles, copies included.
+    pub articles: usize,
+    /// Articles that are exact copies of another.
+    pub exact_duplicates: usize,
+    /// Articles that are near copies of another.
+    pub near_duplicates: usize,
+    /// Figures, quotes and distinct named speakers (over stories counted once, unless asked).
+    pub figures: usize,
+    pub quotes: usize,
+    pub speakers: usize,
+    pub bytes: usize,
+}
+
+/// All open articles.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    articles: Vec<Article>,
+    root_of: Vec<usize>,
+    roots: Vec<Root>,
+    dups: DupIndex,
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Corpus {
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Article> {
+        self.articles.get(index)
+    }
+
+    pub fn roots(&self) -> &[Root] {
+        &self.roots
+    }
+
+    /// The root an article was loaded from.
+    pub fn root_of(&self, index: usize) -> Option<&Root> {
+        self.root_of.get(index).and_then(|&r| self.roots.get(r))
+    }
+
+    /// Index of the article at `path`, if loaded.
+    pub fn index_of(&self, path: &Path) -> Option<usize> {
+        self.by_path.get(path).copied()
+    }
+
+    /// Whether the article is a copy of an earlier one, and of which.
+    pub fn dup_status(&self, index: usize) -> DupStatus {
+        self.dups.status(index)
+    }
+
+    /// The copies of article `index` (articles whose original it is).
+    pub fn copies_of(&self, index: usize) -> Vec<usize> {
+        (0..self.articles.len())
+            .filter(|&i| self.dups.status(i).original() == Some(index))
+            .collect()
+    }
+
+    /// Registers a root (or returns the existing one for the same path).
+    pub fn add_root(&mut self, path: PathBuf) -> usize {
+        if let Some(i) = self.roots.iter().position(|r| r.path == path) {
+            return i;
+        }
+        self.roots.push(Root {
+            path,
+            articles: 0,
+            loading: false,
+        });
+        self.roots.len() - 1
+    }
+
+    pub fn set_loading(&mut self, root: usize, loading: bool) {
+        if let Some(r) = self.roots.get_mut(root) {
+            r.loading = loading;
+        }
+    }
+
+    /// Adds an article of `root`; an article already loaded from the same path is replaced.
+    /// Returns its index.
+    pub fn insert(&mut self, root: usize, article: Article) -> usize {
+        if let Some(&i) = self.by_path.get(&article.path) {
+            self.articles[i] = article;
+            self.root_of[i] = root;
+            self.rebuild();
+            return i;
+        }
+        let index = self.articles.len();
+        self.dups.insert(index, article.fingerprint);
+        self.by_path.insert(article.path.clone(), index);
+        self.articles.push(article);
+        self.root_of.push(root);
+        if let Some(r) = self.roots.get_mut(root) {
+            r.articles += 1;
+        }
+        index
+    }
+
+    /// Adds many articles of one root.
+    pub fn extend(&mut self, root: usize, articles: impl IntoIterator<Item = Article>) {
+        for a in articles {
+            self.insert(root, a);
+        }
+    }
+
+    /// Removes the article loaded from `path`; true if there was one.
+    pub fn remove_path(&mut self, path: &Path) -> bool {
+        let Some(i) = self.by_path.get(path).copied() else {
+            return false;
+        };
+        self.articles.remove(i);
+        self.root_of.remove(i);
+        self.rebuild();
+        true
+    }
+
+    /// Removes a root and all its articles. Later roots shift down by one.
+    pub fn remove_root(&mut self, root: usize) {
+        if root >= self.roots.len() {
+            return;
+        }
+        let mut keep = self.root_of.iter().map(|&r| r != root);
+        self.articles.retain(|_| keep.next().unwrap_or(true));
+        self.root_of.retain(|&r| r != root);
+        for r in &mut self.root_of {
+            if *r > root {
+                *r -= 1;
+            }
+        }
+        self.roots.remove(root);
+        self.rebuild();
+    }
+
+    /// Removes the articles of `root` but keeps the root (before a reload).
+    pub fn clear_root(&mut self, root: usize) {
+        let mut keep = self.root_of.iter().map(|&r| r != root);
+        self.articles.retain(|_| keep.next().unwrap_or(true));
+        self.root_of.retain(|&r| r != root);
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        self.dups = DupIndex::default();
+        self.by_path.clear();
+        for r in &mut self.roots {
+            r.articles = 0;
+        }
+        for (i, a) in self.articles.iter().enumerate() {
+            self.dups.insert(i, a.fingerprint);
+            self.by_path.insert(a.path.clone(), i);
+            if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
+                r.articles += 1;
+            }
+        }
+    }
+
+    /// Counts over the corpus. With `count_copies` false (the default view), figures,
+    /// quotes and speakers of duplicate stories are counted once.
+    pub fn counts(&self, count_copies: bool) -> CorpusCounts {
+        let mut c = CorpusCounts {
+            articles: self.articles.len(),
+            ..Default::default()
+        };
+        let mut speakers = HashSet::new();
+        for (i, a) in self.articles.iter().enumerate() {
+            c.bytes += a.text.len();
+            let status = self.dups.status(i);
+            match status {
+                DupStatus::Exact { .. } => c.exact_duplicates += 1,
+                DupStatus::Near { .. } => c.near_duplicates += 1,
+                DupStatus::Original => {}
+            }
+            if status != DupStatus::Original && !count_copies {
+                continue;
+            }
+            c.figures += a.extraction.figures.len();
+            c.quotes += a.extraction.quotes.len();
+            for q in &a.extraction.quotes {
+                if q.speaker_resolved && !q.speaker.is_empty() {
+                    speakers.insert(q.speaker.to_lowercase());
+                }
+            }
+        }
+        c.speakers = speakers.len();
+        c
+    }
+
+    /// Articles per source name (`unknown source` for none), sorted by name.
+    pub fn per_source(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for a in &self.articles {
+            *out.entry(a.source_label().to_string()).or_insert(0) += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Origin, TextEncoding};
+
+    fn article(path: &str, body: &str) -> Article {
+        let text = format!("A title\n\nsource: test| published: 2020-01-02\n\n{body}\n");
+        Article::from_text(path.into(), Origin::File, text, TextEncoding::Utf8).unwrap()
+    }
+
+    const STORY: &str = "Officials said the new port would handle two million containers a year \
+        once finished, making it the largest on the coast, and that construction would employ \
+        thousands of local workers over the next five years while roads and rail links are built.";
+
+    #[test]
+    fn roots_count_their_articles_and_can_be_removed() {
+        let mut c = Corpus::default();
+        let a = c.add_root("/a".into());
+        let b = c.add_root("/b".into());
+        assert_eq!(c.add_root("/a".into()), a);
+        c.insert(a, article("/a/1.txt", "one story here."));
+        c.insert(a, article("/a/2.txt", "another story there."));
+        c.insert(b, article("/b/1.txt", "third story."));
+        assert_eq!(c.roots()[a].articles, 2);
+        assert_eq!(c.roots()[b].articles, 1);
+        c.remove_root(a);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c.roots().len(), 1);
+        assert_eq!(c.root_of(0).unwrap().path, PathBuf::from("/b"));
+        assert_eq!(c.index_of(Path::new("/b/1.txt")), Some(0));
+    }
+
+    #[test]
+    fn reinserting_a_path_replaces_it() {
+        let mut c = Corpus::default();
+        let r = c.add_root("/a".into());
+        c.insert(r, article("/a/1.txt", "first version."));
+        c.insert(r, article("/a/1.txt", "second version."));
+        assert_eq!(c.len(), 1);
+        assert!(c.get(0).unwrap().text.contains("second version"));
+        assert!(c.remove_path(Path::new("/a/1.txt")));
+        assert!(c.is_empty());
+    }
+
+    #[test]
+    fn copies_are_counted_once_by_default() {
+        let mut c = Corpus::default();
+        let r = c.add_root("/a".into());
+        c.insert(r, article("/a/1.txt", STORY));
+        c.insert(r, article("/a/2.txt", STORY));
+        let near = STORY.replace("thousands of", "many thousands of");
+        c.insert(r, article("/a/3.txt", &near));
+        let once = c.counts(false);
+        let all = c.counts(true);
+        assert_eq!(once.articles, 3);
+        assert_eq!(once.exact_duplicates, 1);
+        assert_eq!(once.near_duplicates, 1);
+        assert_eq!(all.figures, 3 * once.figures);
+        assert_eq!(c.copies_of(0), vec![1, 2]);
+    }
+}

@@ -1,0 +1,255 @@
+//! Duplicate stories: exact copies (same normalised title and body) and near copies (wire
+//! stories republished with small edits), recognised while loading.
+//!
+//! Each article gets a [`Fingerprint`] on the worker thread that loaded it: a hash of its
+//! normalised words, and a MinHash signature of its word 3-shingles. Two articles are near
+//! copies when the signatures estimate a Jaccard similarity of at least [`NEAR_JACCARD`].
+//! SimHash with a few bits of tolerance misses short wire stories with two or three edits,
+//! which MinHash catches. [`DupIndex`] finds candidates without comparing every pair
+//! (locality-sensitive hashing: 8 bands of 4 values; a pair at similarity 0.8 shares a band
+//! with probability 0.985).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Estimated Jaccard similarity of shingle sets at or above which two stories are near copies.
+pub const NEAR_JACCARD: f32 = 0.7;
+
+/// Below this many shingles a text is too short for similarity to mean anything (one-line
+/// tables, briefs): only exact copies are detected.
+const MIN_SHINGLES: usize = 24;
+
+/// MinHash signature length, and its banding for candidate lookup.
+const SIGNATURE_LEN: usize = 32;
+const BANDS: usize = 8;
+const ROWS: usize = SIGNATURE_LEN / BANDS;
+
+/// A MinHash signature.
+pub type Signature = [u32; SIGNATURE_LEN];
+
+/// What identifies an article's story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fingerprint {
+    /// Hash of the normalised title and body words.
+    pub exact: u64,
+    /// MinHash of the body's word 3-shingles; `None` for short texts.
+    pub minhash: Option<Signature>,
+}
+
+/// A stable 64-bit FNV-1a hash (the same in every build, unlike `DefaultHasher`'s keys).
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn fnv() -> Fnv {
+    Fnv(0xcbf2_9ce4_8422_2325)
+}
+
+/// Lower-cased alphanumeric words (case and punctuation differences never make a new story).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Fingerprints a story from its title and body text.
+pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
+    let mut exact = fnv();
+    for w in words(title) {
+        w.hash(&mut exact);
+    }
+    0xFFu8.hash(&mut exact);
+    let body_words: Vec<String> = words(body).collect();
+    for w in &body_words {
+        w.hash(&mut exact);
+    }
+    let shingles = body_words.len().saturating_sub(2);
+    let minhash = (shingles >= MIN_SHINGLES).then(|| {
+        let mut sig = [u32::MAX; SIGNATURE_LEN];
+        for window in body_words.windows(3) {
+            let mut h = fnv();
+            window.hash(&mut h);
+            let h = h.finish();
+            // Independent hash functions from one hash: h_i = (a_i * h + b_i) >> 32.
+            for (i, slot) in sig.iter_mut().enumerate() {
+                let a = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul(2 * i as u64 + 1) | 1;
+                let b = 0xD6E8_FEB8_6659_FD93u64.wrapping_mul(i as u64 + 7);
+                let v = (a.wrapping_mul(h).wrapping_add(b) >> 32) as u32;
+                *slot = (*slot).min(v);
+            }
+        }
+        sig
+    });
+    Fingerprint {
+        exact: exact.finish(),
+        minhash,
+    }
+}
+
+/// Estimated Jaccard similarity of two signatures.
+pub fn similarity(a: &Signature, b: &Signature) -> f32 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f32 / SIGNATURE_LEN as f32
+}
+
+/// How an article relates to the ones already indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DupStatus {
+    /// The first copy of its story.
+    Original,
+    /// The same normalised text as article `of`.
+    Exact { of: usize },
+    /// Nearly the same text as article `of` (similarity at least [`NEAR_JACCARD`]).
+    Near { of: usize },
+}
+
+impl DupStatus {
+    /// The original this is a copy of, if any.
+    pub fn original(self) -> Option<usize> {
+        match self {
+            DupStatus::Original => None,
+            DupStatus::Exact { of } | DupStatus::Near { of } => Some(of),
+        }
+    }
+}
+
+/// Finds duplicates among articles added one by one (ids are the caller's indices).
+#[derive(Debug, Default, Clone)]
+pub struct DupIndex {
+    exact: HashMap<u64, usize>,
+    bands: HashMap<(u8, u64), Vec<usize>>,
+    signatures: HashMap<usize, Signature>,
+    /// The status of each added id.
+    status: HashMap<usize, DupStatus>,
+}
+
+impl DupIndex {
+    /// Adds article `id` and returns its status. Copies point at the original, never at
+    /// another copy.
+    pub fn insert(&mut self, id: usize, fp: Fingerprint) -> DupStatus {
+        let status = self.classify(fp);
+        if status == DupStatus::Original {
+            self.exact.insert(fp.exact, id);
+            if let Some(sig) = fp.minhash {
+                self.signatures.insert(id, sig);
+                for key in bands(&sig) {
+                    self.bands.entry(key).or_default().push(id);
+                }
+            }
+        }
+        self.status.insert(id, status);
+        status
+    }
+
+    fn classify(&self, fp: Fingerprint) -> DupStatus {
+        if let Some(&of) = self.exact.get(&fp.exact) {
+            return DupStatus::Exact { of };
+        }
+        let Some(sig) = fp.minhash else {
+            return DupStatus::Original;
+        };
+        // The most similar earlier original (ties: the earliest).
+        let mut best: Option<(f32, usize)> = None;
+        for key in bands(&sig) {
+            for &candidate in self.bands.get(&key).into_iter().flatten() {
+                let Some(other) = self.signatures.get(&candidate) else {
+                    continue;
+                };
+                let sim = similarity(&sig, other);
+                let better = best.is_none_or(|(s, c)| sim > s || (sim == s && candidate < c));
+                if sim >= NEAR_JACCARD && better {
+                    best = Some((sim, candidate));
+                }
+            }
+        }
+        best.map_or(DupStatus::Original, |(_, of)| DupStatus::Near { of })
+    }
+
+    pub fn status(&self, id: usize) -> DupStatus {
+        self.status.get(&id).copied().unwrap_or(DupStatus::Original)
+    }
+
+    /// Number of ids that are copies of another.
+    pub fn copies(&self) -> usize {
+        self.status
+            .values()
+            .filter(|s| **s != DupStatus::Original)
+            .count()
+    }
+}
+
+/// The band keys of a signature: each band's rows hashed together.
+fn bands(sig: &Signature) -> impl Iterator<Item = (u8, u64)> + '_ {
+    sig.chunks(ROWS).enumerate().map(|(band, rows)| {
+        let mut h = fnv();
+        rows.hash(&mut h);
+        (band as u8, h.finish())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "The central bank raised its benchmark interest rate by half a point on \
+        Tuesday, citing persistent inflation in food and energy prices. Analysts had expected a \
+        smaller move. The governor told reporters that further increases could follow if price \
+        pressures did not ease over the coming months, and that the bank would watch wages.";
+
+    #[test]
+    fn exact_copies_ignore_case_spacing_and_punctuation() {
+        let a = fingerprint("Bank raises rates", BODY);
+        let b = fingerprint("BANK RAISES RATES", &format!("  {}\n", BODY.to_uppercase()));
+        assert_eq!(a.exact, b.exact);
+        let mut index = DupIndex::default();
+        assert_eq!(index.insert(0, a), DupStatus::Original);
+        assert_eq!(index.insert(1, b), DupStatus::Exact { of: 0 });
+        assert_eq!(index.copies(), 1);
+    }
+
+    #[test]
+    fn a_wire_copy_with_small_edits_is_a_near_copy() {
+        let edited = BODY
+            .replace("Tuesday", "Wednesday")
+            .replace("smaller", "much smaller");
+        let mut index = DupIndex::default();
+        index.insert(0, fingerprint("Bank raises rates", BODY));
+        let status = index.insert(1, fingerprint("Central bank lifts rates", &edited));
+        assert_eq!(status, DupStatus::Near { of: 0 });
+        assert_eq!(status.original(), Some(0));
+    }
+
+    #[test]
+    fn different_stories_are_not_copies() {
+        let other = "Heavy rain flooded several districts of the capital overnight, closing \
+            schools and roads. Emergency services rescued dozens of residents trapped in their \
+            homes, and the weather office warned that more storms were likely this week across \
+            the northern provinces, where rivers are already high after a wet spring.";
+        let mut index = DupIndex::default();
+        index.insert(0, fingerprint("Bank raises rates", BODY));
+        assert_eq!(
+            index.insert(1, fingerprint("Floods", other)),
+            DupStatus::Original
+        );
+    }
+
+    #[test]
+    fn short_texts_only_match_exactly() {
+        let a = fingerprint("Results", "shr 1.20 dlrs vs 90 cts");
+        let b = fingerprint("Results", "shr 1.25 dlrs vs 90 cts");
+        assert_eq!(a.minhash, None);
+        let mut index = DupIndex::default();
+        index.insert(0, a);
+        assert_eq!(index.insert(1, b), DupStatus::Original);
+    }
+}
