@@ -219,6 +219,45 @@ fn closing_a_folder_removes_its_articles_only() {
     assert!(dir.path().join("a.txt").exists(), "nothing on disk changes");
 }
 
+#[test]
+fn file_changes_in_an_open_folder_update_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(folder.join("a.txt"), "Alpha\n\nFirst body.\n").unwrap();
+    std::fs::write(folder.join("b.txt"), "Beta\n\nSecond body.\n").unwrap();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![folder.clone()]));
+    settle_load(&mut h);
+    assert_eq!(h.state().state.corpus.len(), 3);
+
+    std::fs::write(folder.join("c.txt"), "Gamma\n\nA new file.\n").unwrap();
+    std::fs::write(
+        folder.join("a.txt"),
+        "Alpha revised\n\nFirst body, edited.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(folder.join("b.txt")).unwrap();
+
+    let titles = |h: &Harness<'_, NewsLensApp>| {
+        let mut t: Vec<String> = h.state().state.corpus.articles()[1..]
+            .iter()
+            .map(|a| a.title.clone())
+            .collect();
+        t.sort();
+        t
+    };
+    let expected = vec!["Alpha revised".to_string(), "Gamma".to_string()];
+    for _ in 0..500 {
+        h.step();
+        if titles(&h) == expected {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(titles(&h), expected);
+}
+
 fn settle_load(h: &mut Harness<'_, NewsLensApp>) {
     for _ in 0..500 {
         h.step();

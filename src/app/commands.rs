@@ -130,6 +130,9 @@ impl NewsLensApp {
             return;
         }
         let keep = self.state.selected_article().map(|a| a.path.clone());
+        if let Some(path) = self.state.corpus.roots().get(root).map(|r| r.path.clone()) {
+            self.stop_watch(&path);
+        }
         self.state.corpus.remove_root(root);
         if let Some((loading, _)) = &mut self.jobs.load
             && *loading > root

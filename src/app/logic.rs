@@ -23,6 +23,7 @@ impl NewsLensApp {
         self.poll_load();
         self.poll_folder_dialog();
         self.poll_export();
+        self.poll_watches();
     }
 
     fn poll_load(&mut self) {
@@ -84,6 +85,9 @@ impl NewsLensApp {
         if let Some((elapsed, cancelled)) = finished {
             self.jobs.load = None;
             self.state.corpus.set_loading(root, false);
+            if let Some(path) = self.state.corpus.roots().get(root).map(|r| r.path.clone()) {
+                self.start_watch(&path);
+            }
             let loaded = self.state.load.take().map_or(0, |p| p.files_done);
             let failures = self
                 .state

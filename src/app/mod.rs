@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod logic;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -197,6 +198,7 @@ pub struct Jobs {
     pub queued_paths: Vec<PathBuf>,
     pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
     pub export: Option<Receiver<Result<String, String>>>,
+    pub watches: watch::Watches,
 }
 
 /// The application: state, remembered settings and running jobs.

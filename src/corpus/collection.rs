@@ -146,6 +146,25 @@ impl Corpus {
         true
     }
 
+    /// Removes every article at or under `path` (a deleted file or folder); returns how many.
+    pub fn remove_under(&mut self, path: &Path) -> usize {
+        let before = self.articles.len();
+        let flags: Vec<bool> = self
+            .articles
+            .iter()
+            .map(|a| !a.path.starts_with(path))
+            .collect();
+        let mut it = flags.iter();
+        self.articles.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = flags.iter();
+        self.root_of.retain(|_| *it.next().unwrap_or(&true));
+        let removed = before - self.articles.len();
+        if removed > 0 {
+            self.rebuild();
+        }
+        removed
+    }
+
     /// Removes a root and all its articles. Later roots shift down by one.
     pub fn remove_root(&mut self, root: usize) {
         if root >= self.roots.len() {

@@ -237,7 +237,8 @@ fn walk_dir(dir: &Path, files: &mut Vec<Candidate>, issues: &mut Vec<LoadIssue>)
     }
 }
 
-fn has_text_extension(path: &Path) -> bool {
+/// True for the file types read as articles when walking a folder.
+pub fn has_text_extension(path: &Path) -> bool {
     path.extension().is_some_and(|e| {
         let e = e.to_string_lossy().to_ascii_lowercase();
         TEXT_EXTENSIONS.contains(&e.as_str())

@@ -1006,6 +1006,8 @@ struct Doc<'a> {
     pair_names: HashMap<String, (String, usize)>,
     /// Positions of possessive surname mentions (`Sir Alan's inquiry`): not subjects.
     poss: HashSet<usize>,
+    /// Set once registration is over: mentions are sorted from then on.
+    sealed: bool,
 }
 
 const MAX_NP: usize = 10;
@@ -1058,6 +1060,7 @@ impl<'a> Doc<'a> {
             weak: HashSet::new(),
             pair_names: HashMap::new(),
             poss: HashSet::new(),
+            sealed: false,
         };
         d.pair_quotes();
         for pi in 0..d.paras.len() {
@@ -2076,7 +2079,11 @@ impl<'a> Doc<'a> {
                 p.gender = g;
             }
         }
-        self.mentions.push((pos, idx));
+        // During resolution mentions stay sorted (binary search): speakers found then are
+        // recorded in resolve's own `dynamic` list instead.
+        if !self.sealed {
+            self.mentions.push((pos, idx));
+        }
         idx
     }
 
@@ -3417,6 +3424,7 @@ impl<'a> Doc<'a> {
 
     fn resolve(&mut self, raws: &[Raw]) -> Vec<Quote> {
         self.mentions.sort_unstable();
+        self.sealed = true;
         let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
         let mut dynamic: Vec<(usize, usize)> = Vec::new();
         let mut last_org: Option<(String, String)> = None;
@@ -4090,6 +4098,51 @@ mod tests {
             &[],
         );
         check("He said.", &[]);
+    }
+
+    #[test]
+    fn quoted_as_saying_and_coordination() {
+        check(
+            "The newspaper quoted Omar Farouk as saying the port would reopen within a week.",
+            &[(
+                R,
+                "Omar Farouk",
+                "quoted as saying",
+                "the port would reopen",
+            )],
+        );
+        check(
+            "Lena Fischer admitted the budget was tight but said she expected a surplus next year.",
+            &[(R, "Lena Fischer", "said", "she expected a surplus")],
+        );
+    }
+
+    #[test]
+    fn titles_in_quotes_are_not_quotes() {
+        let t = "Nadia argues that her favourite novel is \"The House by the Lake\".";
+        let qs = extract_quotes(t);
+        valid_spans(t, &qs);
+        assert!(qs.iter().all(|q| q.kind == R), "{qs:#?}");
+    }
+
+    #[test]
+    fn pronoun_prefers_person_named_after_last_speaker() {
+        // Cased only: in lower case `price` is indistinguishable from the common noun.
+        let t = "\"Prices are too high for families,\" said Ruth Adeyemi. Store manager Colin Price disagreed. \"Our prices are the lowest in town,\" he said.";
+        let qs = extract_quotes(t);
+        valid_spans(t, &qs);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(qs[0].speaker, "Ruth Adeyemi");
+        assert_eq!(qs[1].speaker, "Colin Price");
+        assert_eq!(qs[1].speaker_mention, "he");
+    }
+
+    #[test]
+    fn wire_dateline_and_final_attribution() {
+        check(
+            "LIMA, March 3 - Peru will resume talks with its creditor banks next month, Finance Minister Luis Alva said.",
+            &[(R, "Luis Alva", "said", "Peru will resume talks")],
+        );
     }
 
     #[test]
