@@ -96,18 +96,13 @@ impl NewsLensApp {
     pub(crate) fn poll_watches(&mut self) {
         let w = &mut self.jobs.watches;
         for folder in &w.folders {
-            loop {
-                match folder.events.try_recv() {
-                    Ok(path) => {
-                        let hidden = path
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                        if !hidden {
-                            w.changed.insert(path);
-                            w.last_event = Some(Instant::now());
-                        }
-                    }
-                    Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            while let Ok(path) = folder.events.try_recv() {
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if !hidden {
+                    w.changed.insert(path);
+                    w.last_event = Some(Instant::now());
                 }
             }
         }
