@@ -63,6 +63,9 @@ pub enum Commands {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic folder of articles recombined from real paragraphs (scale tests).
+    #[command(hide = true)]
+    Synth(SynthArgs),
     /// Score the extraction engines against the annotations in tests/data (built in):
     /// precision, recall and F1, cased and lowercased.
     Eval {
@@ -74,6 +77,22 @@ pub enum Commands {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+}
+
+/// Arguments of `newslens synth`.
+#[derive(Debug, clap::Args)]
+pub struct SynthArgs {
+    /// Folders whose paragraphs are recombined (the bundled articles when none).
+    pub from: Vec<PathBuf>,
+    /// How many articles to write.
+    #[arg(long, default_value_t = 10_000)]
+    pub count: usize,
+    /// Output folder (created; must not be inside a FROM folder).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Random seed (the same seed writes the same folder).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// The engines `eval` can score.
@@ -212,6 +231,22 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     if corpus.is_empty() {
         bail!("no article could be read from {}", join_paths(paths));
     }
+    Ok(())
+}
+
+/// `newslens synth`.
+pub fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {
+    let articles = load_or_seeds(&args.from)?;
+    let paragraphs = crate::corpus::synth::paragraphs_of(&articles);
+    let bytes =
+        crate::corpus::synth::write_synthetic_folder(&args.out, args.count, &paragraphs, args.seed)
+            .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} articles ({:.1} MB) to {}",
+        args.count,
+        bytes as f64 / 1e6,
+        args.out.display()
+    );
     Ok(())
 }
 

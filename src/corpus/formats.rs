@@ -21,14 +21,23 @@
 //! * **Markdown**: YAML front matter (`title`, `date`, `source`...) becomes the seed header; a
 //!   leading ATX (`# Title`) or setext (`Title` + `====`) heading becomes the plain title line.
 //!   The rest of the Markdown is left as is (spans are offsets into the converted text).
-//! * **HTML**: parsed with `scraper` (html5ever). Title from `og:title`, else `<title>`, else
-//!   the first `<h1>`; source from `og:site_name` / publisher / author / application-name /
-//!   JSON-LD; date from the usual meta tags, JSON-LD `datePublished` or the first
-//!   `<time datetime>`; body from `<article>` (the one with most text), else `<main>`, else
-//!   `<body>`, one paragraph per block element, navigation and scripts skipped.
-//! * **JSON** / **JSON Lines**: one article per object; field names matched case-insensitively.
-//!   Objects or lines that cannot be used are skipped and listed in
-//!   [`ConvertReport::problems`].
+//! * **HTML**: parsed with `scraper` (html5ever). Title from `og:title` / `twitter:title`, else
+//!   JSON-LD `headline`, else `<title>` (without a ` | Site` suffix naming the source), else the
+//!   first `<h1>`; source from `og:site_name` / publisher / application-name / author (URLs
+//!   ignored) / JSON-LD `publisher.name`; date from the usual meta tags, JSON-LD
+//!   `datePublished` or the first `<time datetime>`; body from `<article>` (the one with most
+//!   paragraph text), else `<main>`, else `<body>`: one paragraph per block element (`p`, `h1`..
+//!   `h6`, `li`, `blockquote`, `div`, `td`..., and `<br>`), whitespace collapsed, a repeated
+//!   headline dropped, `script`/`style`/`nav`/`header`/`footer`/`aside`/`form`/`noscript`...
+//!   skipped. Nesting deeper than 128 elements is flattened first (html5ever is quadratic
+//!   there). Missing source or date are written `unknown`; `|` in values becomes `/`.
+//! * **JSON** / **JSON Lines**: one article per object (a lone object, an array, or an array
+//!   under `articles`/`items`/`data`/`results`/... up to four levels down); field names matched
+//!   case-insensitively; the longest of `text`/`body`/`content`/... is the body (else
+//!   `description`/`summary`), HTML bodies (WordPress `content.rendered`) are converted,
+//!   paragraphs (`\n\n`) and single newlines kept. Objects or lines that cannot be used are
+//!   skipped and listed in [`ConvertReport::problems`]. A `.json` file that holds JSON Lines is
+//!   read as such.
 
 use std::path::Path;
 
@@ -48,6 +57,9 @@ const META_SNIFF_LEN: usize = 4096;
 
 /// How many bytes `chardetng` reads before guessing (the guess settles long before this).
 const DETECT_LEN: usize = 1024 * 1024;
+
+/// How many `<article>` (or `<main>`) elements are compared to find the article text.
+const MAX_CANDIDATE_ROOTS: usize = 32;
 
 /// How many skipped items are described one by one in [`ConvertReport::problems`].
 const MAX_PROBLEMS_LISTED: usize = 50;
@@ -107,8 +119,13 @@ pub enum FormatError {
     NoArticle(String),
     #[error("invalid JSON: {0}")]
     BadJson(String),
-    #[error("too large ({} MB; the limit is {} MB)", .0 / 1_000_000, MAX_INPUT_BYTES / 1_000_000)]
+    #[error("too large ({} MiB; the limit is {} MiB)", mib(*.0), MAX_INPUT_BYTES >> 20)]
     TooLarge(u64),
+}
+
+/// Mebibytes, rounded up (so that 64 MiB and 1 byte reads as more than the limit).
+fn mib(bytes: u64) -> u64 {
+    bytes.div_ceil(1 << 20)
 }
 
 /// The format of a file, by its extension (case-insensitive); `None` for unsupported types.
@@ -156,8 +173,8 @@ pub fn convert_report(path: &Path, bytes: &[u8]) -> Result<ConvertReport, Format
         problems: Vec::new(),
     };
     match format {
-        Format::Text => Ok(one(text)),
-        Format::Markdown => Ok(one(markdown_to_seed(&text))),
+        Format::Text => Ok(one(mac_line_ends(text))),
+        Format::Markdown => Ok(one(markdown_to_seed(&mac_line_ends(text)))),
         Format::Html => html_to_seed(&text, path).map(one),
         Format::Json => {
             let items = match serde_json::from_str::<Value>(&text) {
@@ -171,7 +188,7 @@ pub fn convert_report(path: &Path, bytes: &[u8]) -> Result<ConvertReport, Format
                         0,
                         "not one JSON value: read as JSON Lines (one object per line)".into(),
                     );
-                    report
+                    return finish(report, &encoding, Format::JsonLines);
                 }
                 Err(e) => return Err(FormatError::BadJson(e.to_string())),
             };
@@ -181,14 +198,24 @@ pub fn convert_report(path: &Path, bytes: &[u8]) -> Result<ConvertReport, Format
     }
 }
 
+/// Classic Mac OS line ends (`\r` alone) become `\n`, which keeps every byte offset. Only
+/// for texts without any `\n`.
+fn mac_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
 /// Builds the report from `(index, object)` items and earlier problems.
 fn finish(
-    (items, mut problems): (Vec<(Option<usize>, Map<String, Value>)>, Vec<String>),
+    (items, mut problems): Items,
     encoding: &str,
     format: Format,
 ) -> Result<ConvertReport, FormatError> {
     let mut articles = Vec::new();
-    let mut skipped = 0;
+    let (mut skipped, mut described) = (0usize, 0usize);
     for (index, obj) in items {
         match object_to_seed(&obj) {
             Ok(text) => articles.push(Converted {
@@ -200,6 +227,7 @@ fn finish(
             Err(why) => {
                 skipped += 1;
                 if problems.len() < MAX_PROBLEMS_LISTED {
+                    described += 1;
                     problems.push(format!("{}: {why}", item_name(format, index)));
                 }
             }
@@ -210,15 +238,15 @@ fn finish(
         let first = problems
             .first()
             .cloned()
-            .unwrap_or_else(|| "no objects".into());
+            .unwrap_or_else(|| "the JSON holds no objects".into());
         return Err(FormatError::NoArticle(if listed > 1 {
             format!("{first} (and {} more problems)", listed - 1)
         } else {
             first
         }));
     }
-    if listed >= MAX_PROBLEMS_LISTED && skipped > 0 {
-        problems.push("further problems not listed".into());
+    if skipped > described {
+        problems.push(format!("{skipped} objects without usable text in all"));
     }
     Ok(ConvertReport { articles, problems })
 }
@@ -254,6 +282,13 @@ fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
         check_controls(head.chars().map(u32::from))?;
         return Ok((text.into_owned(), encoding.name().into()));
     }
+    if let Some(encoding) = bomless_utf16(bytes) {
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or_else(|| FormatError::Binary("contains NUL bytes".into()))?;
+        check_controls(text.chars().take(SNIFF_LEN).map(u32::from))?;
+        return Ok((text.into_owned(), encoding.name().into()));
+    }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), "UTF-8".into()));
@@ -263,9 +298,10 @@ fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
         // A declared UTF-8 (or UTF-16, which HTML reads as UTF-8) that is not valid is wrong.
         Some(e) if !is_unicode(e) => e,
         _ => {
-            let mut detector = chardetng::EncodingDetector::new();
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(&bytes[..bytes.len().min(DETECT_LEN)], true);
-            detector.guess(None, false)
+            detector.guess(None, chardetng::Utf8Detection::Deny)
         }
     };
     let (text, _) = encoding.decode_without_bom_handling(bytes);
@@ -274,6 +310,31 @@ fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
 
 fn is_unicode(e: &'static encoding_rs::Encoding) -> bool {
     e == encoding_rs::UTF_8 || e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
+}
+
+/// UTF-16 without a BOM, recognised when the first 8 KiB look like mostly-ASCII UTF-16: a zero
+/// high byte in nearly every code unit, and nearly no zero low byte.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let units = head.len() / 2;
+    if units < 8 || !head.contains(&0) {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= units * 9 && even * 100 <= units {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= units * 9 && odd * 100 <= units {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn check_not_binary(bytes: &[u8]) -> Result<(), FormatError> {
@@ -306,6 +367,24 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(META_SNIFF_LEN)];
     // Lower-cased ASCII view; other bytes kept as they are (they never match).
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    // XHTML: `<?xml version="1.0" encoding="ISO-8859-1"?>`.
+    if lower.starts_with(b"<?xml")
+        && let Some(end) = find(&lower, b"?>")
+        && let Some(at) = find(&lower[..end], b"encoding=")
+    {
+        let rest = &lower[at + b"encoding=".len()..end];
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\'')
+            .unwrap_or(rest.len());
+        if let Some(e) = encoding_rs::Encoding::for_label(&rest[..len]) {
+            return Some(e);
+        }
+    }
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
         let start = from + pos;
@@ -401,11 +480,23 @@ fn title_from_body(paragraphs: &[String]) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-fn seed(title: &str, source: Option<&str>, date: Option<NaiveDate>, paragraphs: &[String]) -> String {
-    let date = date.map_or_else(|| "unknown".to_string(), |d| d.format("%Y-%m-%d").to_string());
+fn seed(
+    title: &str,
+    source: Option<&str>,
+    date: Option<NaiveDate>,
+    paragraphs: &[String],
+) -> String {
+    let date = date.map_or_else(
+        || "unknown".to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
+    // An empty title line would make the header the title.
+    let title = Some(one_line(title))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "untitled".into());
     let mut out = format!(
         "{}\n\nsource: {}| published: {}\n",
-        one_line(title),
+        title,
         header_value(source),
         date
     );
@@ -426,14 +517,14 @@ pub fn parse_any_date(value: &str) -> Option<NaiveDate> {
     if v.is_empty() || v.len() > 100 {
         return None;
     }
-    if v.bytes().all(|b| b.is_ascii_digit()) && v.len() != 8 {
+    if v.bytes().all(|b| b.is_ascii_digit()) && v.len() >= 9 {
         return v.parse::<i64>().ok().and_then(date_from_epoch);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(v) {
         return Some(d.date_naive());
     }
     let first = v.split(['T', ' ']).next().unwrap_or(v);
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d"] {
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%d.%m.%Y"] {
         if let Ok(d) = NaiveDate::parse_from_str(first, fmt) {
             return Some(d);
         }
@@ -441,21 +532,15 @@ pub fn parse_any_date(value: &str) -> Option<NaiveDate> {
     // RFC 2822 variants chrono refuses (no weekday or a named zone it does not know).
     let cleaned: String = v.replace(',', " ");
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    for n in [3, 4] {
-        for skip in [0, 1] {
-            if words.len() >= skip + n.min(3) {
-                let candidate = words
-                    .iter()
-                    .skip(skip)
-                    .take(3)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
-                    if let Ok(d) = NaiveDate::parse_from_str(&candidate, fmt) {
-                        return Some(d);
-                    }
-                }
+    for skip in [0, 1] {
+        let candidate = words.iter().skip(skip).take(3).copied().collect::<Vec<_>>();
+        if candidate.len() < 3 {
+            break;
+        }
+        let candidate = candidate.join(" ");
+        for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&candidate, fmt) {
+                return Some(d);
             }
         }
     }
@@ -463,8 +548,16 @@ pub fn parse_any_date(value: &str) -> Option<NaiveDate> {
 }
 
 fn date_from_epoch(n: i64) -> Option<NaiveDate> {
-    // Milliseconds after 1973 look like seconds after the year 5000.
-    let secs = if n.abs() >= 100_000_000_000 { n / 1000 } else { n };
+    // Small numbers are not timestamps (a year, a count); milliseconds after 1973 look like
+    // seconds after the year 5000.
+    if !(100_000_000..=100_000_000_000_000).contains(&n) {
+        return None;
+    }
+    let secs = if n.abs() >= 100_000_000_000 {
+        n / 1000
+    } else {
+        n
+    };
     DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
 }
 
@@ -481,10 +574,13 @@ fn markdown_to_seed(text: &str) -> String {
         let line = lines[i].trim();
         let atx = line.trim_start_matches('#');
         let hashes = line.len() - atx.len();
-        if (1..=6).contains(&hashes) && (atx.is_empty() || atx.starts_with(' ')) {
+        if (1..=6).contains(&hashes) && atx.starts_with(' ') && !atx.trim().is_empty() {
             heading = Some(atx.trim().trim_end_matches('#').trim().to_string());
             lines.remove(i);
-        } else if lines.get(i + 1).is_some_and(|next| is_setext_underline(next)) {
+        } else if lines
+            .get(i + 1)
+            .is_some_and(|next| is_setext_underline(next))
+        {
             heading = Some(line.to_string());
             lines.drain(i..=i + 1);
         }
@@ -545,15 +641,41 @@ fn split_front_matter(text: &str) -> (Option<Vec<(String, String)>>, &str) {
 
 /// Elements whose content is never article text.
 const SKIPPED_ELEMENTS: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
-    "svg", "iframe", "button", "select", "textarea", "head", "title", "object", "canvas",
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg",
+    "iframe", "button", "select", "textarea", "head", "title", "object", "canvas",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th", "figure",
-    "figcaption", "br", "hr", "address", "center",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+    "address",
+    "center",
 ];
 
 const HTML_DATE_META: &[&str] = &[
@@ -581,7 +703,6 @@ const HTML_DATE_META: &[&str] = &[
 const HTML_SOURCE_META: &[&str] = &[
     "og:site_name",
     "publisher",
-    "article:publisher",
     "application-name",
     "author",
     "dc.publisher",
@@ -592,7 +713,7 @@ fn selector(s: &str) -> Option<Selector> {
 }
 
 fn html_to_seed(text: &str, path: &Path) -> Result<String, FormatError> {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&limit_nesting(text));
     let metas = meta_tags(&doc);
     let meta = |keys: &[&str]| {
         keys.iter().find_map(|key| {
@@ -612,18 +733,22 @@ fn html_to_seed(text: &str, path: &Path) -> Result<String, FormatError> {
         })
     };
     let h1 = first_text("h1");
-    let title = meta(&["og:title", "twitter:title"])
-        .map(one_line)
-        .or_else(|| first_text("title"))
-        .or_else(|| ld.headline.clone())
-        .or_else(|| h1.clone());
-
-    let source = meta(HTML_SOURCE_META)
+    let source = HTML_SOURCE_META
+        .iter()
+        .find_map(|k| meta(&[k]).filter(|v| !v.trim_start().starts_with("http")))
         .map(str::to_string)
         .or_else(|| ld.publisher.clone());
 
-    let date = meta(HTML_DATE_META)
-        .and_then(parse_any_date)
+    let title = meta(&["og:title", "twitter:title"])
+        .map(one_line)
+        .or_else(|| ld.headline.as_deref().map(one_line))
+        .or_else(|| first_text("title").map(|t| strip_site_suffix(&t, source.as_deref())))
+        .or_else(|| h1.clone())
+        .filter(|t| !t.is_empty());
+
+    let date = HTML_DATE_META
+        .iter()
+        .find_map(|k| meta(&[k]).and_then(parse_any_date))
         .or_else(|| ld.date.as_deref().and_then(parse_any_date))
         .or_else(|| {
             let s = selector("time[datetime]")?;
@@ -654,6 +779,84 @@ fn html_to_seed(text: &str, path: &Path) -> Result<String, FormatError> {
     Ok(seed(&title, source.as_deref(), date, &paragraphs))
 }
 
+/// Nesting deeper than this is flattened before parsing (html5ever's scope checks make very
+/// deep documents quadratic: 40,000 unclosed `<div>`s take seconds).
+const MAX_HTML_DEPTH: usize = 128;
+
+/// Elements that never nest (void) or that the parser closes by itself.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!",
+];
+
+/// The HTML with the start tags that would nest deeper than [`MAX_HTML_DEPTH`] removed (their
+/// text is kept). A rough, linear tag scan; real pages pass through unchanged.
+fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut stack: Vec<String> = Vec::new();
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off;
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let name_from = start + 1 + usize::from(closing);
+        let name_len = bytes[name_from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_from].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_from..name_from + name_len].to_ascii_lowercase();
+        let end = bytes[name_from + name_len..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_from + name_len + p + 1);
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        if closing {
+            if let Some(pos) = stack.iter().rev().take(64).position(|n| *n == name) {
+                stack.truncate(stack.len() - pos - 1);
+            }
+        } else if !self_closing && !NON_NESTING.contains(&name.as_str()) {
+            if stack.len() >= MAX_HTML_DEPTH {
+                cuts.push(start..end);
+            } else {
+                stack.push(name);
+            }
+        }
+        i = end;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&html[from..cut.start]);
+        from = cut.end;
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `Headline | Site` without ` | Site` when `Site` is the source.
+fn strip_site_suffix(title: &str, source: Option<&str>) -> String {
+    let Some(source) = source.map(one_line).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(head) = title
+            .strip_suffix(source.as_str())
+            .and_then(|h| h.strip_suffix(sep))
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
 /// `(name or property lower-cased, content)` of every `<meta>` tag, plus `itemprop` ones.
 fn meta_tags(doc: &Html) -> Vec<(String, String)> {
     let Some(sel) = selector("meta[content]") else {
@@ -665,7 +868,10 @@ fn meta_tags(doc: &Html) -> Vec<(String, String)> {
                 .attr("property")
                 .or_else(|| e.attr("name"))
                 .or_else(|| e.attr("itemprop"))?;
-            Some((key.trim().to_ascii_lowercase(), e.attr("content")?.to_string()))
+            Some((
+                key.trim().to_ascii_lowercase(),
+                e.attr("content")?.to_string(),
+            ))
         })
         .collect()
 }
@@ -736,7 +942,10 @@ fn content_root(doc: &Html) -> ElementRef<'_> {
     };
     let pick = |sel: &str| {
         let s = selector(sel)?;
-        doc.select(&s).max_by_key(text_len)
+        // Bounded: nested candidates would make this quadratic.
+        doc.select(&s)
+            .take(MAX_CANDIDATE_ROOTS)
+            .max_by_key(text_len)
     };
     pick("article")
         .or_else(|| pick("main"))
@@ -789,12 +998,16 @@ fn html_body_paragraphs(doc: &Html) -> Vec<String> {
 
 /// Paragraphs of an HTML fragment (JSON bodies such as WordPress `content.rendered`).
 fn html_fragment_paragraphs(html: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&limit_nesting(html));
     html_body_paragraphs(&doc)
 }
 
 fn looks_like_html(s: &str) -> bool {
-    let head: String = s.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let head: String = s
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
     ["<p>", "<p ", "<br", "</div>", "</p>", "<div"]
         .iter()
         .any(|tag| head.contains(tag))
@@ -911,9 +1124,10 @@ fn longest(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 }
 
 fn object_to_seed(obj: &Map<String, Value>) -> Result<String, String> {
-    let Some(body) = longest(obj, MAIN_TEXT_KEYS).or_else(|| longest(obj, SHORT_TEXT_KEYS))
-    else {
-        return Err("no text (looked for text, body, content, article, description, summary)".into());
+    let Some(body) = longest(obj, MAIN_TEXT_KEYS).or_else(|| longest(obj, SHORT_TEXT_KEYS)) else {
+        return Err(
+            "no text (looked for text, body, content, article, description, summary)".into(),
+        );
     };
     let paragraphs = if looks_like_html(&body) {
         html_fragment_paragraphs(&body)
@@ -926,7 +1140,7 @@ fn object_to_seed(obj: &Map<String, Value>) -> Result<String, String> {
     let title = field(obj, TITLE_KEYS)
         .and_then(string_of)
         .map(|t| {
-            if looks_like_html(&t) || t.contains('<') {
+            if t.contains('<') || t.contains('&') {
                 one_line(&html_fragment_paragraphs(&t).join(" "))
             } else {
                 one_line(&t)
@@ -966,10 +1180,8 @@ fn json_items(value: Value) -> Result<Items, FormatError> {
                         Value::Object(o) => objects.push((Some(i), o)),
                         other => {
                             if problems.len() < MAX_PROBLEMS_LISTED {
-                                problems.push(format!(
-                                    "item {i}: not an object ({})",
-                                    kind_of(&other)
-                                ));
+                                problems
+                                    .push(format!("item {i}: not an object ({})", kind_of(&other)));
                             }
                         }
                     }
@@ -1074,5 +1286,496 @@ mod tests {
         assert_eq!(format_of(p("x.ndjson")), Some(Format::JsonLines));
         assert_eq!(format_of(p("x.pdf")), None);
         assert_eq!(format_of(p("noext")), None);
+    }
+
+    fn one(name: &str, bytes: &[u8]) -> Converted {
+        let mut v = convert(p(name), bytes).unwrap();
+        assert_eq!(v.len(), 1, "{v:?}");
+        v.remove(0)
+    }
+
+    #[test]
+    fn text_is_kept_as_is_and_the_bom_removed() {
+        let t = "Title\n\nsource: x| published: 2020-01-02\n\nBody é.\n";
+        let c = one("a.txt", t.as_bytes());
+        assert_eq!(c.text, t);
+        assert_eq!(c.encoding, "UTF-8");
+        assert_eq!(c.format, Format::Text);
+        assert_eq!(c.index, None);
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(t.as_bytes());
+        let c = one("a.txt", &b);
+        assert_eq!(c.text, t);
+        assert_eq!(c.encoding, "UTF-8 (BOM)");
+        // Unknown extensions are read as text.
+        assert_eq!(one("notes.log", b"Hello\n\nworld").format, Format::Text);
+    }
+
+    #[test]
+    fn windows_1252_with_curly_quotes_and_accents() {
+        // "Café owners in Zürich say “trade is brisk” – prices rose 5€ this année."
+        let mut b = b"Caf\xe9 owners in Z\xfcrich say \x93trade is brisk\x94 \x96 ".to_vec();
+        b.extend_from_slice(b"prices rose 5\x80 this ann\xe9e. Na\xefve cr\xe8me br\xfbl\xe9e, ");
+        b.extend_from_slice(b"d\xe9j\xe0 vu, \x91quoted\x92 words and fa\xe7ades.\n");
+        let c = one("old.txt", &b);
+        assert_eq!(c.encoding, "windows-1252");
+        assert!(
+            c.text
+                .starts_with("Café owners in Zürich say “trade is brisk” – prices rose 5€")
+        );
+        assert!(c.text.contains("‘quoted’ words and façades."));
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let t = "São Paulo\n\n“Olá”, disse 陈伟.\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(t.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let c = one("a.txt", &le);
+        assert_eq!((c.text.as_str(), c.encoding.as_str()), (t, "UTF-16LE"));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(t.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let c = one("a.md", &be);
+        assert_eq!(c.encoding, "UTF-16BE");
+        assert!(c.text.starts_with("São Paulo\n"));
+        // An odd trailing byte is not UTF-16.
+        let mut odd = le.clone();
+        odd.push(b'x');
+        assert!(matches!(
+            convert(p("a.txt"), &odd),
+            Err(FormatError::Undecodable(_))
+        ));
+        // NUL characters in UTF-16 are binary.
+        let nul: Vec<u8> = [0xFF, 0xFE, 0, 0, b'a', 0].to_vec();
+        assert!(matches!(
+            convert(p("a.txt"), &nul),
+            Err(FormatError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let png = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        let e = convert(p("a.txt"), &png).unwrap_err();
+        assert!(matches!(e, FormatError::Binary(_)));
+        assert!(e.to_string().contains("NUL"), "{e}");
+        let controls: Vec<u8> = (0..200u8).map(|i| i % 8 + 1).collect();
+        assert!(matches!(
+            convert(p("a.json"), &controls),
+            Err(FormatError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn empty_blank_and_too_large() {
+        assert!(matches!(
+            convert(p("a.txt"), b""),
+            Err(FormatError::NoArticle(_))
+        ));
+        assert!(matches!(
+            convert(p("a.html"), b" \n\t "),
+            Err(FormatError::NoArticle(_))
+        ));
+        let big = vec![b'a'; MAX_INPUT_BYTES + 1];
+        let e = convert(p("a.txt"), &big).unwrap_err();
+        assert_eq!(e, FormatError::TooLarge(big.len() as u64));
+        assert_eq!(e.to_string(), "too large (65 MiB; the limit is 64 MiB)");
+    }
+
+    #[test]
+    fn markdown_headings_and_front_matter() {
+        let c = one(
+            "a.md",
+            b"# Rates rise again #\n\nThe *bank* said so.\n\nMore.\n",
+        );
+        assert_eq!(c.format, Format::Markdown);
+        assert_eq!(c.text, "Rates rise again\n\nThe *bank* said so.\n\nMore.\n");
+        let c = one("a.md", b"Rates rise\n==========\n\nBody.\n");
+        assert_eq!(c.text, "Rates rise\n\nBody.\n");
+        // No heading: as is.
+        let t = "Plain title\n\nsource: x| published: unknown\n\nbody\n";
+        assert_eq!(one("a.markdown", t.as_bytes()).text, t);
+        // `#hashtag` is not a heading.
+        assert_eq!(
+            one("a.md", b"#hashtag day\n\nbody").text,
+            "#hashtag day\n\nbody"
+        );
+        let fm = "---\r\ntitle: \"Port reopens\"\r\ndate: 2021-07-28T09:00:00+08:00\r\nsource: Harbour News\r\ntags: [a, b]\r\n---\r\n\r\n# Port reopens\r\n\r\nShips returned.\r\nA second line.\r\n\r\nLast.\r\n";
+        let c = one("a.md", fm.as_bytes());
+        assert_eq!(
+            c.text,
+            "Port reopens\n\nsource: Harbour News| published: 2021-07-28\n\nShips returned.\nA second line.\n\nLast.\n"
+        );
+    }
+
+    const NOISY_HTML: &str = r#"<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>Dam opens after delays | The Valley Courier</title>
+<meta property="og:title" content="Dam opens after   delays">
+<meta property="og:site_name" content="The Valley Courier">
+<meta property="article:published_time" content="2019-11-05T08:30:00-05:00">
+<style>p { color: red }</style>
+<script>var x = "<p>not text</p>";</script>
+</head><body>
+<header><a href="/">Home</a> <nav><ul><li>World</li><li>Sport</li></ul></nav></header>
+<aside><p>Most read: something else</p></aside>
+<article>
+  <h1>Dam opens after delays</h1>
+  <p>The new   dam opened on <b>Tuesday</b>,
+     three years late.</p>
+  <h2>Costs &amp; benefits</h2>
+  <p>Engineers said it &ldquo;works&rdquo; &mdash; at last. Caf&eacute; owners&#8217; view:</p>
+  <ul><li>more water</li><li>less flooding</li></ul>
+  <blockquote>We waited long enough.</blockquote>
+  <script>track("x")</script><noscript>Enable JS</noscript>
+  <form><p>Subscribe now</p></form>
+</article>
+<footer><p>&copy; 2019 Courier</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn html_with_noise_and_meta_tags() {
+        let c = one("page.html", NOISY_HTML.as_bytes());
+        assert_eq!(c.format, Format::Html);
+        assert_eq!(c.encoding, "UTF-8");
+        assert_eq!(
+            c.text,
+            "Dam opens after delays\n\nsource: The Valley Courier| published: 2019-11-05\n\n\
+             The new dam opened on Tuesday, three years late.\n\n\
+             Costs & benefits\n\n\
+             Engineers said it “works” — at last. Café owners’ view:\n\n\
+             more water\n\nless flooding\n\nWe waited long enough.\n"
+        );
+    }
+
+    #[test]
+    fn html_fallbacks_json_ld_time_and_title() {
+        let html = r#"<html><head><title>  Budget   vote </title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+ {"@type":"NewsArticle","headline":"Budget vote","datePublished":"2022-03-04T10:00:00Z",
+  "publisher":{"@type":"Organization","name":"City | Wire"}}]}</script>
+</head><body><main><div>Council passed the budget.<br>By nine votes.</div></main></body></html>"#;
+        let c = one("b.htm", html.as_bytes());
+        assert_eq!(
+            c.text,
+            "Budget vote\n\nsource: City / Wire| published: 2022-03-04\n\nCouncil passed the budget.\n\nBy nine votes.\n"
+        );
+        // No title tag: the first h1; date from <time datetime>; no source.
+        let html = "<body><h1>Flood  warning</h1><p>Rain <time datetime=\"2020-02-01\">Saturday</time>.</p></body>";
+        let c = one("c.html", html.as_bytes());
+        assert_eq!(
+            c.text,
+            "Flood warning\n\nsource: unknown| published: 2020-02-01\n\nRain Saturday.\n"
+        );
+        // Several <article>s: the one with most text.
+        let html = "<title>T</title><article><p>teaser</p></article><article><p>the long real story text</p></article>";
+        assert!(
+            one("d.html", html.as_bytes())
+                .text
+                .ends_with("\n\nthe long real story text\n")
+        );
+        // Only a title.
+        assert_eq!(
+            one("e.html", b"<title>Just this</title>").text,
+            "Just this\n\nsource: unknown| published: unknown\n"
+        );
+        assert!(matches!(
+            convert(p("f.html"), b"<html><script>x</script></html>"),
+            Err(FormatError::NoArticle(_))
+        ));
+    }
+
+    #[test]
+    fn html_meta_charset_is_honoured() {
+        // Windows-1251 (Cyrillic) declared: "Привет" is CF F0 E8 E2 E5 F2.
+        let mut b = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>".to_vec();
+        b.extend_from_slice(b"\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><p>\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0</p></body></html>");
+        let c = one("r.html", &b);
+        assert_eq!(c.encoding, "windows-1251");
+        assert!(c.text.starts_with("Привет\n"), "{}", c.text);
+        assert!(c.text.ends_with("\n\nПривет мир\n"));
+        // Latin-1 declared (read as windows-1252, as browsers do).
+        let b = b"<meta charset='ISO-8859-1'><title>Gr\xfc\xdfe</title><p>\x93Hi\x94</p>";
+        let c = one("l.html", b);
+        assert_eq!(c.encoding, "windows-1252");
+        assert!(c.text.starts_with("Grüße\n"));
+        assert!(c.text.ends_with("“Hi”\n"));
+        // Valid UTF-8 wins over a stale declaration.
+        let c = one(
+            "u.html",
+            "<meta charset=\"iso-8859-1\"><title>Grüße</title>".as_bytes(),
+        );
+        assert_eq!(c.encoding, "UTF-8");
+        assert!(c.text.starts_with("Grüße\n"));
+    }
+
+    #[test]
+    fn json_array_mixed_case_keys_and_nested_source() {
+        let json = r#"[
+ {"Title": "Wheat prices climb", "Body": "First paragraph.\nSame paragraph.\n\nSecond paragraph.",
+  "Description": "short", "Source": {"id": null, "name": "Farm Daily"},
+  "publishedAt": "2020-03-10T14:00:00Z"},
+ {"HEADLINE": "Rail strike", "content": "Trains stopped.", "text": "Trains stopped at noon.",
+  "outlet": "Metro", "pubDate": "Tue, 10 Mar 2020 14:00:00 GMT"},
+ {"title": "No body here", "source": "X"},
+ {"name": "Epoch", "summary": "Only a summary.", "timestamp": 1583848800},
+ 42
+]"#;
+        let r = convert_report(p("a.json"), json.as_bytes()).unwrap();
+        let texts: Vec<&str> = r.articles.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Wheat prices climb\n\nsource: Farm Daily| published: 2020-03-10\n\nFirst paragraph.\nSame paragraph.\n\nSecond paragraph.\n",
+                "Rail strike\n\nsource: Metro| published: 2020-03-10\n\nTrains stopped at noon.\n",
+                "Epoch\n\nsource: unknown| published: 2020-03-10\n\nOnly a summary.\n",
+            ]
+        );
+        let idx: Vec<_> = r.articles.iter().map(|a| a.index).collect();
+        assert_eq!(idx, [Some(0), Some(1), Some(3)]);
+        assert!(r.articles.iter().all(|a| a.format == Format::Json));
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].starts_with("item 4: not an object"));
+        assert!(r.problems[1].starts_with("item 2: no text"));
+    }
+
+    #[test]
+    fn json_wrappers_single_objects_and_html_bodies() {
+        let json = r#"{"status": "ok", "totalResults": 1, "Articles": [
+            {"title": "A", "description": "d", "content": "Body A"}]}"#;
+        let v = convert(p("n.json"), json.as_bytes()).unwrap();
+        assert_eq!(
+            v[0].text,
+            "A\n\nsource: unknown| published: unknown\n\nBody A\n"
+        );
+        let json = r#"{"response": {"results": [{"webTitle": "G", "webPublicationDate": "2018-05-06T07:00:00Z", "body": "x"}]}}"#;
+        let v = convert(p("g.json"), json.as_bytes()).unwrap();
+        assert_eq!(
+            v[0].text,
+            "G\n\nsource: unknown| published: 2018-05-06\n\nx\n"
+        );
+        // WordPress: rendered HTML.
+        let json = r#"{"title": {"rendered": "Hello &amp; welcome"}, "date": "2017-01-02T03:04:05",
+            "content": {"rendered": "<p>One &eacute;.</p>\n<p>Two.</p>"}}"#;
+        let c = one("w.json", json.as_bytes());
+        assert_eq!(c.index, None);
+        assert_eq!(
+            c.text,
+            "Hello & welcome\n\nsource: unknown| published: 2017-01-02\n\nOne é.\n\nTwo.\n"
+        );
+        // No text at all.
+        assert!(matches!(
+            convert(p("e.json"), br#"{"title": "x"}"#),
+            Err(FormatError::NoArticle(_))
+        ));
+        assert!(matches!(
+            convert(p("e.json"), b"[]"),
+            Err(FormatError::NoArticle(_))
+        ));
+        assert!(matches!(
+            convert(p("e.json"), b"\"str\""),
+            Err(FormatError::NoArticle(_))
+        ));
+    }
+
+    #[test]
+    fn json_lines_with_a_bad_line() {
+        let jsonl = "{\"title\": \"One\", \"text\": \"First.\"}\r\n\
+                     {\"title\": \"Two\", \"text\": \"Second.\"\n\
+                     \n\
+                     {\"title\": \"Three\", \"text\": \"Third.\", \"date\": \"2021-01-02\"}\n";
+        let r = convert_report(p("a.jsonl"), jsonl.as_bytes()).unwrap();
+        assert_eq!(r.articles.len(), 2);
+        assert_eq!(r.articles[0].index, Some(1));
+        assert_eq!(r.articles[1].index, Some(4));
+        assert_eq!(r.articles[1].format, Format::JsonLines);
+        assert!(
+            r.articles[1]
+                .text
+                .starts_with("Three\n\nsource: unknown| published: 2021-01-02\n")
+        );
+        assert_eq!(r.problems.len(), 1);
+        assert!(
+            r.problems[0].starts_with("line 2: invalid JSON"),
+            "{:?}",
+            r.problems
+        );
+        // A .json file holding JSON Lines is read as such.
+        let r = convert_report(p("a.json"), jsonl.as_bytes()).unwrap();
+        assert_eq!(r.articles.len(), 2);
+        assert_eq!(r.articles[0].format, Format::JsonLines);
+        assert_eq!(r.problems.len(), 2);
+        // Nothing good: an error naming the first problem.
+        let e = convert(p("b.ndjson"), b"nope\n[1]\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no article found: line 1: invalid JSON (expected ident at line 1 column 2) (and 1 more problems)"
+        );
+    }
+
+    #[test]
+    fn bad_and_deep_json_is_an_error() {
+        assert!(matches!(
+            convert(p("a.json"), b"{\"title\": \"x\", "),
+            Err(FormatError::BadJson(_))
+        ));
+        let deep = "[".repeat(100_000);
+        assert!(matches!(
+            convert(p("a.json"), deep.as_bytes()),
+            Err(FormatError::BadJson(_))
+        ));
+        let deep_line = format!("{}\n{{\"text\": \"ok\"}}\n", "{\"a\":".repeat(50_000));
+        let r = convert_report(p("a.jsonl"), deep_line.as_bytes()).unwrap();
+        assert_eq!(r.articles.len(), 1);
+        assert!(
+            r.problems[0].contains("recursion limit"),
+            "{:?}",
+            r.problems
+        );
+    }
+
+    #[test]
+    fn dates_in_many_forms() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_any_date("2020-03-10"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("2020-03-10T23:30:00-05:00"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("2020/03/10 11:00"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("20200310"), d(2020, 3, 10));
+        assert_eq!(
+            parse_any_date("Tue, 10 Mar 2020 14:00:00 GMT"),
+            d(2020, 3, 10)
+        );
+        assert_eq!(
+            parse_any_date("Tue, 10 Mar 2020 14:00:00 EST"),
+            d(2020, 3, 10)
+        );
+        assert_eq!(parse_any_date("March 10, 2020"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("10 March 2020"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("1583848800"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("1583848800000"), d(2020, 3, 10));
+        assert_eq!(parse_any_date("unknown"), None);
+        assert_eq!(parse_any_date("2020-13-45"), None);
+        assert_eq!(parse_any_date("99999999999999999999999"), None);
+        assert_eq!(parse_any_date(""), None);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let quotes = "\"'“".repeat(2000);
+        let nul_late = {
+            let mut b = vec![b'a'; 9000];
+            b.push(0);
+            b
+        };
+        let long_line = "x".repeat(10 * 1024 * 1024);
+        let inputs: Vec<Vec<u8>> = vec![
+            quotes.clone().into_bytes(),
+            format!("<p>{quotes}</p><p class=\"{quotes}").into_bytes(),
+            b"<html><<<>>><p<p></div></article><article".to_vec(),
+            "<div>".repeat(2000).into_bytes(),
+            nul_late,
+            vec![0xFF; 100],
+            vec![0xFE, 0xFF, 0xD8, 0x00],
+            vec![0xEF, 0xBB, 0xBF],
+            b"---\n---".to_vec(),
+            b"#".to_vec(),
+            b"\n\n===\n".to_vec(),
+            long_line.clone().into_bytes(),
+            format!("{{\"text\": \"{long_line}").into_bytes(),
+            [format!("<meta charset=\"{quotes}\">").as_bytes(), b"\xff"].concat(),
+        ];
+        for bytes in &inputs {
+            for name in ["a.txt", "a.md", "a.html", "a.json", "a.jsonl"] {
+                let _ = convert_report(p(name), bytes);
+            }
+        }
+        // A long line of text is one article.
+        assert_eq!(
+            one("big.txt", long_line.as_bytes()).text.len(),
+            long_line.len()
+        );
+    }
+
+    #[test]
+    fn deep_html_is_flattened_not_slow() {
+        let deep = format!(
+            "<title>Deep</title>{}<p>Still here.</p>",
+            "<div><span>".repeat(20_000)
+        );
+        let start = std::time::Instant::now();
+        let c = one("deep.html", deep.as_bytes());
+        assert!(c.text.ends_with("\n\nStill here.\n"), "{}", c.text);
+        assert!(start.elapsed().as_secs() < 20);
+        // Ordinary pages pass through unchanged.
+        assert!(matches!(
+            limit_nesting(NOISY_HTML),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let cut = limit_nesting(&"<div>x".repeat(MAX_HTML_DEPTH + 2)).into_owned();
+        assert_eq!(cut.matches("<div>").count(), MAX_HTML_DEPTH);
+        assert_eq!(cut.matches('x').count(), MAX_HTML_DEPTH + 2);
+    }
+
+    #[test]
+    fn html_title_suffix_xml_declaration_and_url_publishers() {
+        let html = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html><head>\
+            <title>Harbour fire \x96 The Coast Post</title>\
+            <meta property=\"article:publisher\" content=\"https://social.example/coastpost\">\
+            <meta name=\"application-name\" content=\"The Coast Post\">\
+            <meta name=\"date\" content=\"not a date\"><meta name=\"dc.date\" content=\"05.06.2018\">\
+            </head><body><p>Flames at the pier.</p></body></html>";
+        let c = one("x.xhtml", html);
+        assert_eq!(c.encoding, "windows-1252");
+        assert_eq!(
+            c.text,
+            "Harbour fire\n\nsource: The Coast Post| published: 2018-06-05\n\nFlames at the pier.\n"
+        );
+    }
+
+    #[test]
+    fn small_numbers_are_not_timestamps() {
+        assert_eq!(parse_any_date("2020"), None);
+        assert_eq!(date_from_epoch(2020), None);
+        let c = one("y.json", br#"{"text": "t", "date": 2020}"#);
+        assert!(c.text.contains("published: unknown"));
+    }
+
+    #[test]
+    fn bomless_utf16_and_mac_line_ends() {
+        let t = "Plain title\n\nSome text, plenty of it.\n";
+        let le: Vec<u8> = t.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let c = one("a.txt", &le);
+        assert_eq!((c.text.as_str(), c.encoding.as_str()), (t, "UTF-16LE"));
+        let be: Vec<u8> = t.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(one("a.txt", &be).encoding, "UTF-16BE");
+        // Zeros at odd places alone do not make binary data text.
+        let mut ints: Vec<u8> = (0..64u8).flat_map(|i| [i % 4 + 1, 0]).collect();
+        ints.extend([0, 0]);
+        assert!(matches!(
+            convert(p("a.txt"), &ints),
+            Err(FormatError::Binary(_))
+        ));
+        let c = one(
+            "m.txt",
+            b"Title\r\rsource: s| published: 2020-01-01\r\rbody\r",
+        );
+        assert_eq!(
+            c.text,
+            "Title\n\nsource: s| published: 2020-01-01\n\nbody\n"
+        );
+        assert_eq!(one("h.md", b"#\n\nbody\n").text, "#\n\nbody\n");
+    }
+
+    #[test]
+    fn an_empty_title_never_leaves_the_header_first() {
+        let c = one("t.md", b"---\ntitle: \"\"\n---\n\n");
+        assert_eq!(c.text, "untitled\n\nsource: unknown| published: unknown\n");
+        let c = one("t.json", br#"{"title": "   ", "text": "   \n\nBody."}"#);
+        assert!(c.text.starts_with("Body.\n\nsource: unknown"));
     }
 }

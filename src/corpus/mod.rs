@@ -8,6 +8,7 @@ pub mod decode;
 pub mod dedup;
 pub mod load;
 pub mod parse;
+pub mod synth;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -401,24 +401,43 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         let report = notes.join("\n");
-        assert!(
-            cased.all().f1() >= 0.85,
-            "cased F1 {:.3}\n{report}",
-            cased.all().f1()
-        );
-        assert!(
-            lower.all().f1() >= 0.85,
-            "lower F1 {:.3}\n{report}",
-            lower.all().f1()
-        );
-        assert!(cased.speaker_accuracy() >= 0.8, "{report}");
-        assert!(lower.speaker_accuracy() >= 0.8, "{report}");
+        // Achieved when written: F1 1.00 / 1.00, speaker accuracy 1.00 / 0.97 (the passages were
+        // written alongside the extractor, so these are in-sample numbers).
+        for (name, s) in [("cased", &cased), ("lower", &lower)] {
+            assert!(
+                s.direct.f1() >= 0.95,
+                "{name} direct F1 {:.3}\n{report}",
+                s.direct.f1()
+            );
+            assert!(
+                s.reported.f1() >= 0.9,
+                "{name} reported F1 {:.3}\n{report}",
+                s.reported.f1()
+            );
+            assert!(s.speaker_accuracy() >= 0.9, "{name} speakers\n{report}");
+        }
     }
 
     #[test]
     fn real_annotations_parse() {
         let docs: Result<Vec<RealDoc>, _> = serde_json::from_str(REAL);
         assert!(docs.is_ok_and(|d| d.len() >= 20));
+    }
+
+    /// `cargo test -- --ignored real_articles` with the corpus at `NEWSLENS_CORPUS` (or
+    /// /work/shared/corpus): achieved F1 0.96 / 0.96, speaker accuracy 0.98 / 0.98.
+    #[test]
+    #[ignore]
+    fn real_articles() {
+        let root =
+            std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".into());
+        let Ok((cased, lower, notes, missing)) = evaluate_real(Path::new(&root)) else {
+            panic!("bad annotations");
+        };
+        assert_eq!(missing, 0, "corpus not found at {root}");
+        let report = notes.join("\n");
+        assert!(cased.all().f1() >= 0.9, "{report}");
+        assert!(lower.all().f1() >= 0.9, "{report}");
     }
 
     #[test]
