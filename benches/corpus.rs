@@ -50,5 +50,7 @@ fn fingerprint_seed() -> dedup::Fingerprint {
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn load_folder() -> usize {
-    load::load_paths(&[FOLDER.0.clone()]).articles.len()
+    load::load_paths(std::slice::from_ref(&FOLDER.0))
+        .articles
+        .len()
 }

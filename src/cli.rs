@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
 use crate::corpus::load::{LoadReport, load_paths};
-use crate::corpus::{Article, Origin, decode, seeds};
+use crate::corpus::{Article, Origin, formats, seeds};
 use crate::export::{self, chart::chart_for_article, json::article_json};
 
 /// newslens: read news articles, see who is quoted saying what, chart the figures they mention.
@@ -99,6 +99,7 @@ pub struct SynthArgs {
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum EvalEngine {
     Figures,
+    Quotes,
 }
 
 /// Loads PATHs, or the seeds when there are none. Broken files are reported on stderr.
@@ -142,9 +143,19 @@ pub fn run_extract(paths: &[PathBuf]) -> anyhow::Result<()> {
         if bytes.is_empty() {
             bail!("standard input is empty");
         }
-        let (text, encoding) = decode::decode(&bytes).context("standard input is not text")?;
-        let article = Article::from_text(PathBuf::from("-"), Origin::File, text, encoding)
+        // Standard input is one plain-text article (with or without the header).
+        let converted = formats::convert(Path::new("-"), &bytes)
+            .context("standard input is not text")?
+            .into_iter()
+            .next()
             .context("standard input holds no article")?;
+        let article = Article::from_text(
+            PathBuf::from("-"),
+            Origin::File,
+            converted.text,
+            &converted.encoding,
+        )
+        .context("standard input holds no article")?;
         serde_json::to_writer(&mut out, &article_json(&article, false))?;
         writeln!(out)?;
         return Ok(out.flush()?);
@@ -254,6 +265,7 @@ pub fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {
 pub fn run_eval(engine: EvalEngine, corpus: Option<&Path>) -> anyhow::Result<()> {
     let report = match engine {
         EvalEngine::Figures => crate::extract::figures_eval::run(corpus),
+        EvalEngine::Quotes => crate::extract::quotes_eval::run(corpus),
     }
     .map_err(anyhow::Error::msg)?;
     println!("{report}");

@@ -6,7 +6,6 @@
 use std::fs;
 use std::path::Path;
 
-use newslens::corpus::TextEncoding;
 use newslens::corpus::load::{IssueReason, load_paths};
 
 const ARTICLE: &str = "\nPeru signs trade deal\n\nsource: Andina| published: 2023-05-02\n\n\
@@ -71,7 +70,7 @@ fn folder_with_good_empty_binary_and_nested_files() {
         .iter()
         .find(|a| a.title == "Brasil e China")
         .unwrap();
-    assert_eq!(latin.encoding, TextEncoding::Windows1252);
+    assert_eq!(latin.encoding, "windows-1252");
     assert!(latin.text.contains("“São”"));
     let good = report
         .articles
@@ -136,4 +135,73 @@ fn fifos_and_symlink_loops_never_hang() {
                 .any(|i| i.path.ends_with("pipe.txt") && i.reason == IssueReason::NotRegular)
         );
     }
+}
+
+#[test]
+fn html_json_and_json_lines_load_alongside_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("page.html"),
+        r#"<html><head><title>Lima port opens</title>
+        <meta property="og:site_name" content="Andina">
+        <meta property="article:published_time" content="2023-04-05T10:00:00Z"></head>
+        <body><nav>Home | World</nav><article><p>The new port cost 3.6 billion dollars.</p>
+        <p>"It will change the region," the minister said.</p></article>
+        <script>var x = "not text";</script></body></html>"#,
+    )
+    .unwrap();
+    fs::write(
+        root.join("export.json"),
+        r#"[{"Title": "Copper output rises", "Body": "Output rose 5 pct in March.", "source": {"name": "Reuters"}, "publishedAt": "1987-04-01"},
+            {"headline": "Soy exports", "content": "Exports reached 2 mln tonnes.", "date": "1987-04-02"}]"#,
+    )
+    .unwrap();
+    fs::write(
+        root.join("feed.jsonl"),
+        "{\"title\": \"One\", \"text\": \"First body.\"}\nnot json at all\n{\"title\": \"Two\", \"text\": \"Second body.\"}\n",
+    )
+    .unwrap();
+
+    let report = load_paths(&[root.to_path_buf()]);
+    let mut titles: Vec<&str> = report.articles.iter().map(|a| a.title.as_str()).collect();
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        [
+            "Copper output rises",
+            "Lima port opens",
+            "One",
+            "Soy exports",
+            "Two"
+        ]
+    );
+
+    let page = report
+        .articles
+        .iter()
+        .find(|a| a.title == "Lima port opens")
+        .unwrap();
+    assert_eq!(page.source.as_deref(), Some("Andina"));
+    assert_eq!(page.published.unwrap().to_string(), "2023-04-05");
+    assert!(!page.text.contains("Home | World") && !page.text.contains("not text"));
+    assert_eq!(page.extraction.figures[0].value, 3.6e9);
+    assert_eq!(page.extraction.quotes.len(), 1);
+
+    let copper = report
+        .articles
+        .iter()
+        .find(|a| a.title == "Copper output rises")
+        .unwrap();
+    assert_eq!(copper.source.as_deref(), Some("Reuters"));
+    assert_eq!(copper.item, Some(0));
+    // The bad JSON line is listed, the good ones load.
+    assert!(
+        report
+            .issues
+            .iter()
+            .any(|i| i.path.ends_with("feed.jsonl") && i.reason.kind() == "part of a file skipped"),
+        "{:?}",
+        report.issues
+    );
 }

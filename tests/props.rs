@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure report.
 
-use newslens::corpus::decode::decode;
+use newslens::corpus::formats::convert;
 use newslens::corpus::parse::parse_article;
 use newslens::extract::extract;
 use proptest::prelude::*;
@@ -77,8 +77,12 @@ proptest! {
 
     #[test]
     fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        if let Ok((text, _)) = decode(&bytes) {
-            let _ = parse_article(&text);
+        for name in ["a.txt", "a.html", "a.json", "a.jsonl", "a.md"] {
+            if let Ok(articles) = convert(std::path::Path::new(name), &bytes) {
+                for c in articles {
+                    let _ = parse_article(&c.text);
+                }
+            }
         }
     }
 }

@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use super::NewsLensApp;
-use crate::corpus::Article;
-use crate::corpus::load::{IssueReason, LoadIssue, load_file};
+use crate::corpus::load::{IssueReason, LoadIssue, LoadedFile, load_file};
 
 /// How long a folder must be quiet before changed files are re-read (editors write in bursts).
 const QUIET: Duration = Duration::from_millis(400);
@@ -26,7 +25,7 @@ pub struct FolderWatch {
 }
 
 /// Changed files re-read in the background: each path with its new article, or why it is gone.
-pub type Refreshed = Vec<(PathBuf, Result<Article, IssueReason>)>;
+pub type Refreshed = Vec<(PathBuf, Result<LoadedFile, IssueReason>)>;
 
 /// Starts watching `root` recursively. `wake` is called on each event.
 pub fn watch_folder(
@@ -159,9 +158,9 @@ impl NewsLensApp {
         let mut changed = 0;
         for (path, result) in results {
             // Files the walk would skip stay skipped (other types), unless already loaded.
-            let known = self.state.corpus.index_of(&path).is_some();
+            let known = self.state.corpus.articles().iter().any(|a| a.path == path);
             match result {
-                Ok(article) if known || crate::corpus::load::has_text_extension(&path) => {
+                Ok(loaded) if known || crate::corpus::load::has_text_extension(&path) => {
                     let root = self
                         .state
                         .corpus
@@ -169,9 +168,17 @@ impl NewsLensApp {
                         .iter()
                         .position(|r| path.starts_with(&r.path));
                     if let Some(root) = root {
-                        self.state.corpus.insert(root, article);
+                        // A multi-article file may have lost items: replace them all.
+                        self.state.corpus.remove_under(&path);
+                        changed += loaded.articles.len().max(1);
+                        self.state.corpus.extend(root, loaded.articles);
                         self.state.issues.retain(|i| i.path != path);
-                        changed += 1;
+                        self.state
+                            .issues
+                            .extend(loaded.skipped.into_iter().map(|what| LoadIssue {
+                                path: path.clone(),
+                                reason: IssueReason::PartSkipped(what),
+                            }));
                     }
                 }
                 Ok(_) => {}
@@ -180,8 +187,7 @@ impl NewsLensApp {
                 }
                 Err(reason) => {
                     if known {
-                        self.state.corpus.remove_path(&path);
-                        changed += 1;
+                        changed += self.state.corpus.remove_under(&path);
                     }
                     if crate::corpus::load::has_text_extension(&path) {
                         self.state.issues.retain(|i| i.path != path);

@@ -72,7 +72,7 @@ impl Corpus {
         self.root_of.get(index).and_then(|&r| self.roots.get(r))
     }
 
-    /// Index of the article at `path`, if loaded.
+    /// Index of the article with key `path` (see [`Article::key`]), if loaded.
     pub fn index_of(&self, path: &Path) -> Option<usize> {
         self.by_path.get(path).copied()
     }
@@ -111,7 +111,7 @@ impl Corpus {
     /// Adds an article of `root`; an article already loaded from the same path is replaced.
     /// Returns its index.
     pub fn insert(&mut self, root: usize, article: Article) -> usize {
-        if let Some(&i) = self.by_path.get(&article.path) {
+        if let Some(&i) = self.by_path.get(&article.key()) {
             self.articles[i] = article;
             self.root_of[i] = root;
             self.rebuild();
@@ -119,7 +119,7 @@ impl Corpus {
         }
         let index = self.articles.len();
         self.dups.insert(index, article.fingerprint);
-        self.by_path.insert(article.path.clone(), index);
+        self.by_path.insert(article.key(), index);
         self.articles.push(article);
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
@@ -198,7 +198,7 @@ impl Corpus {
         }
         for (i, a) in self.articles.iter().enumerate() {
             self.dups.insert(i, a.fingerprint);
-            self.by_path.insert(a.path.clone(), i);
+            self.by_path.insert(a.key(), i);
             if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
                 r.articles += 1;
             }
@@ -249,11 +249,11 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Origin, TextEncoding};
+    use crate::corpus::Origin;
 
     fn article(path: &str, body: &str) -> Article {
         let text = format!("A title\n\nsource: test| published: 2020-01-02\n\n{body}\n");
-        Article::from_text(path.into(), Origin::File, text, TextEncoding::Utf8).unwrap()
+        Article::from_text(path.into(), Origin::File, text, "UTF-8").unwrap()
     }
 
     const STORY: &str = "Officials said the new port would handle two million containers a year \

@@ -11,14 +11,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
-use super::decode::{DecodeError, decode};
+use super::formats::{self, FormatError};
 use super::{Article, Origin};
 
-/// Extensions read as articles when walking a folder (a file named explicitly is always tried).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
-
 /// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = formats::MAX_INPUT_BYTES as u64;
 
 /// Articles sent per event: large enough to keep channel traffic low, small enough that the
 /// list fills in visibly while loading.
@@ -47,6 +44,11 @@ pub enum IssueReason {
     TooLarge(u64),
     #[error("path does not exist")]
     Missing,
+    #[error("no article: {0}")]
+    NoArticle(String),
+    /// Some articles of a multi-article file (JSON, JSON Lines) were skipped.
+    #[error("part skipped: {0}")]
+    PartSkipped(String),
 }
 
 impl IssueReason {
@@ -64,6 +66,8 @@ impl IssueReason {
             IssueReason::Blank => "no text",
             IssueReason::TooLarge(_) => "too large",
             IssueReason::Missing => "missing",
+            IssueReason::NoArticle(_) => "no article in file",
+            IssueReason::PartSkipped(_) => "part of a file skipped",
         }
     }
 
@@ -237,16 +241,22 @@ fn walk_dir(dir: &Path, files: &mut Vec<Candidate>, issues: &mut Vec<LoadIssue>)
     }
 }
 
-/// True for the file types read as articles when walking a folder.
+/// True for the file types read as articles when walking a folder (text, Markdown, HTML,
+/// JSON, JSON Lines); a file named explicitly is always tried.
 pub fn has_text_extension(path: &Path) -> bool {
-    path.extension().is_some_and(|e| {
-        let e = e.to_string_lossy().to_ascii_lowercase();
-        TEXT_EXTENSIONS.contains(&e.as_str())
-    })
+    path.extension().is_some() && formats::format_of(path).is_some()
 }
 
-/// Reads, decodes, parses and extracts one file.
-pub fn load_file(path: &Path) -> Result<Article, IssueReason> {
+/// The articles of one file, and the parts of it that were skipped.
+#[derive(Debug, Default)]
+pub struct LoadedFile {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<String>,
+}
+
+/// Reads, decodes, converts, parses and extracts one file (several articles for JSON arrays
+/// and JSON Lines).
+pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
     let meta = fs::metadata(path).map_err(|e| IssueReason::Unreadable(e.to_string()))?;
     if !meta.is_file() {
         return Err(IssueReason::NotRegular);
@@ -258,12 +268,37 @@ pub fn load_file(path: &Path) -> Result<Article, IssueReason> {
     if bytes.is_empty() {
         return Err(IssueReason::Empty);
     }
-    let (text, encoding) =
-        decode(&bytes).map_err(|e: DecodeError| IssueReason::Undecodable(e.to_string()))?;
-    Article::from_text(path.to_path_buf(), Origin::File, text, encoding).map_err(|e| match e {
-        super::ParseError::Empty => IssueReason::Empty,
-        super::ParseError::Blank => IssueReason::Blank,
-    })
+    let report = formats::convert_report(path, &bytes).map_err(|e| match e {
+        FormatError::Binary(_) | FormatError::Undecodable(_) => {
+            IssueReason::Undecodable(e.to_string())
+        }
+        FormatError::TooLarge(b) => IssueReason::TooLarge(b / (1024 * 1024)),
+        FormatError::NoArticle(_) | FormatError::BadJson(_) => {
+            IssueReason::NoArticle(e.to_string())
+        }
+    })?;
+    let mut loaded = LoadedFile {
+        articles: Vec::with_capacity(report.articles.len()),
+        skipped: report.problems,
+    };
+    for c in report.articles {
+        match Article::from_text(path.to_path_buf(), Origin::File, c.text, &c.encoding) {
+            Ok(a) => loaded.articles.push(a.with_format(c.format, c.index)),
+            Err(e) if c.index.is_none() => {
+                return Err(match e {
+                    super::ParseError::Empty => IssueReason::Empty,
+                    super::ParseError::Blank => IssueReason::Blank,
+                });
+            }
+            Err(e) => loaded
+                .skipped
+                .push(format!("item {}: {e}", c.index.unwrap_or_default())),
+        }
+    }
+    if loaded.articles.is_empty() {
+        return Err(IssueReason::NoArticle(loaded.skipped.join("; ")));
+    }
+    Ok(loaded)
 }
 
 /// Starts loading `roots` on background threads. `on_event` is called after each event is
@@ -303,7 +338,9 @@ pub fn load_paths(roots: &[PathBuf]) -> LoadReport {
             }
         }
     });
-    report.articles.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+        .articles
+        .sort_by(|a, b| (&a.path, a.item).cmp(&(&b.path, b.item)));
     report
 }
 
@@ -345,7 +382,13 @@ fn run_load(
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(index) else { break };
                     match load_file(&file.path) {
-                        Ok(a) => articles.push(a),
+                        Ok(loaded) => {
+                            articles.extend(loaded.articles);
+                            issues.extend(loaded.skipped.into_iter().map(|what| LoadIssue {
+                                path: file.path.clone(),
+                                reason: IssueReason::PartSkipped(what),
+                            }));
+                        }
                         Err(reason) => issues.push(LoadIssue {
                             path: file.path.clone(),
                             reason,

@@ -4,8 +4,8 @@
 //! [`load::spawn_load`] (reading folders). The bundled seeds are in [`seeds`].
 
 pub mod collection;
-pub mod decode;
 pub mod dedup;
+pub mod formats;
 pub mod load;
 pub mod parse;
 pub mod synth;
@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 
 use crate::extract::{self, Extraction};
 pub use collection::{Corpus, CorpusCounts, Root};
-pub use decode::TextEncoding;
 pub use dedup::{DupStatus, Fingerprint};
+pub use formats::Format;
 pub use parse::ParseError;
 
 /// Where an article came from.
@@ -35,8 +35,12 @@ pub enum Origin {
 pub struct Article {
     /// File path (for embedded seeds, `seeds/NAME`).
     pub path: PathBuf,
+    /// Position of the article in a file holding several (JSON array index, JSON Lines line).
+    pub item: Option<usize>,
     pub origin: Origin,
-    pub encoding: TextEncoding,
+    pub format: Format,
+    /// The decoding used: `UTF-8`, `UTF-16LE`, `windows-1252`...
+    pub encoding: String,
     /// The decoded text, exactly as in the file apart from a removed BOM. All spans index it.
     pub text: String,
     pub title: String,
@@ -56,7 +60,7 @@ impl Article {
         path: PathBuf,
         origin: Origin,
         text: String,
-        encoding: TextEncoding,
+        encoding: &str,
     ) -> Result<Self, ParseError> {
         let parsed = parse::parse_article(&text)?;
         let mut extraction = extract::extract(&text);
@@ -77,8 +81,10 @@ impl Article {
         Ok(Self {
             fingerprint,
             path,
+            item: None,
             origin,
-            encoding,
+            format: Format::Text,
+            encoding: encoding.to_string(),
             title: parsed.title,
             source: parsed.source,
             published: parsed.published,
@@ -88,6 +94,30 @@ impl Article {
             extraction,
             text,
         })
+    }
+
+    /// Sets how the article was stored (format, and position in a multi-article file).
+    pub fn with_format(mut self, format: Format, item: Option<usize>) -> Self {
+        self.format = format;
+        self.item = item;
+        self
+    }
+
+    /// A key unique per article: the path, or `path/#N` for the N-th article of a file
+    /// holding several (so everything under a deleted file is found by path prefix).
+    pub fn key(&self) -> PathBuf {
+        match self.item {
+            Some(i) => self.path.join(format!("#{i}")),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The path as shown to users, with the item number for multi-article files.
+    pub fn display_path(&self) -> String {
+        match self.item {
+            Some(i) => format!("{} #{i}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
     }
 
     /// The source name, or `unknown source`.
@@ -167,12 +197,7 @@ pub mod seeds {
         let mut failed = Vec::new();
         for (name, text) in SEED_FILES {
             let path = std::path::PathBuf::from("seeds").join(name);
-            match Article::from_text(
-                path,
-                Origin::Embedded,
-                text.to_string(),
-                super::TextEncoding::Utf8,
-            ) {
+            match Article::from_text(path, Origin::Embedded, text.to_string(), "UTF-8") {
                 Ok(a) => articles.push(a),
                 Err(e) => failed.push((name.to_string(), e.to_string())),
             }
@@ -197,8 +222,7 @@ mod tests {
     #[test]
     fn sentence_around_a_span() {
         let text = "T\n\nfirst one. second has 300 items here. third.\n\nnext para.";
-        let a =
-            Article::from_text("x".into(), Origin::File, text.into(), TextEncoding::Utf8).unwrap();
+        let a = Article::from_text("x".into(), Origin::File, text.into(), "UTF-8").unwrap();
         let at = text.find("300").unwrap();
         let s = a.sentence_around(at, at + 3);
         assert_eq!(&text[s], "second has 300 items here.");

@@ -103,11 +103,11 @@ pub fn extraction_json<'a>(
 pub fn article_json(article: &Article, with_path: bool) -> ArticleJson<'_> {
     let (figures, quotes) = extraction_json(&article.text, &article.extraction);
     ArticleJson {
-        path: with_path.then(|| article.path.display().to_string()),
+        path: with_path.then(|| article.display_path()),
         title: &article.title,
         source: article.source.as_deref(),
         published: article.published.map(|d| d.format("%Y-%m-%d").to_string()),
-        encoding: article.encoding.as_str(),
+        encoding: &article.encoding,
         figures,
         quotes,
     }

@@ -10,6 +10,7 @@
 pub mod figures;
 pub mod figures_eval;
 pub mod quotes;
+pub mod quotes_eval;
 mod types;
 
 pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind};

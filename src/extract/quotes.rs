@@ -2102,6 +2102,7 @@ impl<'a> Doc<'a> {
                 na = hb - 1;
             }
             while na > np.a
+                && !p.toks[na - 1].possessive()
                 && (self.name_like(&p.toks[na - 1])
                     || (na - 1 > np.a
                         && self.surname_ok(&p.toks[na - 1])
@@ -2391,6 +2392,10 @@ impl<'a> Doc<'a> {
                     && i > 0
                     && roleish(&p.toks[i - 1])
                     && self.role_word(p.toks[i - 1].base())
+                    && (self.cased
+                        || (len <= 3
+                            && !ROLE_MODIFIERS.contains(&p.toks[i - 1].base())
+                            && !l.stop.contains(p.toks[i - 1].base())))
                 {
                     let mut ra = i - 1;
                     while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
@@ -2960,14 +2965,44 @@ impl<'a> Doc<'a> {
                     np
                 }
                 // `X admitted ..., but said ...`: the subject of the first verb.
-                None => match sent_subj {
-                    Some(s0)
-                        if v > start + 1 && matches!(p.toks[v - 1].w(), "and" | "but" | "also") =>
-                    {
-                        s0
+                None => {
+                    let coordinated =
+                        v > start + 1 && matches!(p.toks[v - 1].w(), "and" | "but" | "also");
+                    match sent_subj {
+                        Some(s0) if coordinated => s0,
+                        // `Critics called the scheme ... and said ...`: a short sentence-initial
+                        // noun phrase followed by a verb-like word.
+                        None if coordinated => {
+                            let mut e = start;
+                            while e < v && e - start < 4 && p.toks[e].is_word() {
+                                let w = p.toks[e].w();
+                                if e > start && (w.ends_with("ed") || w.ends_with("es")) {
+                                    break;
+                                }
+                                e += 1;
+                            }
+                            let sub = Np {
+                                p: pi,
+                                a: start,
+                                b: e,
+                                role: None,
+                            };
+                            let ok = e > start
+                                && e < v
+                                && p.toks[e].w().ends_with("ed")
+                                && matches!(
+                                    self.classify(&sub).0,
+                                    NpClass::Group | NpClass::Org | NpClass::Name
+                                );
+                            if !ok {
+                                continue;
+                            }
+                            sent_subj = Some(sub);
+                            sub
+                        }
+                        _ => continue,
                     }
-                    _ => continue,
-                },
+                }
             };
             // `which he said led to ...` (embedded) and `could not say` (negated).
             if np.a > start && matches!(p.toks[np.a - 1].w(), "which" | "that" | "who" | "whom") {
@@ -3418,6 +3453,48 @@ impl<'a> Doc<'a> {
     }
 
     /// The last person mentioned before `pos`.
+    /// `Residents of the village met on Sunday. They said ...`: a plural noun phrase opening
+    /// the sentence before token `ti` (same or previous paragraph).
+    fn previous_group_subject(&self, pi: usize, ti: usize) -> Option<String> {
+        let p = &self.paras[pi];
+        let k = p.sents.partition_point(|&(_, e)| e <= ti);
+        let (qp, (ss, se)) = if k > 0 {
+            (pi, p.sents[k - 1])
+        } else {
+            let pp = pi.checked_sub(1)?;
+            (pp, *self.paras[pp].sents.last()?)
+        };
+        let toks = &self.paras[qp].toks;
+        // The plural head within the first words, plus an `of the X` complement.
+        let head = (ss..se.min(ss + 4)).find(|&k| {
+            let t = &toks[k];
+            t.is_word()
+                && (self.lex.groups.contains(t.base())
+                    || self.role_word(t.base()) && t.base().ends_with('s')
+                    || t.base().ends_with('s') && !t.base().ends_with("ss") && !self.name_like(t))
+        })?;
+        let mut e = head + 1;
+        if e + 1 < se && matches!(toks[e].w(), "of" | "from" | "in" | "at" | "for") {
+            e += 1;
+            if matches!(toks[e].w(), "the" | "a" | "an") {
+                e += 1;
+            }
+            if e < se && toks[e].is_word() {
+                e += 1;
+            }
+        }
+        if e >= se {
+            return None;
+        }
+        let np = Np {
+            p: qp,
+            a: ss,
+            b: e,
+            role: None,
+        };
+        (self.classify(&np).0 == NpClass::Group).then(|| self.np_text(qp, ss, e).to_string())
+    }
+
     /// The last person mentioned before `pos` whose gender is compatible (`gender` 0 = any).
     fn last_person_before(
         &self,
@@ -3731,7 +3808,11 @@ impl<'a> Doc<'a> {
                                 .filter(|g| ms.saturating_sub(g.0) < 1500)
                             {
                                 Some((_, g)) => q.speaker = g.clone(),
-                                None => q.speaker = q.speaker_mention.clone(),
+                                None => {
+                                    q.speaker = self
+                                        .previous_group_subject(np.p, np.a)
+                                        .unwrap_or_else(|| q.speaker_mention.clone());
+                                }
                             }
                             factor = 0.75;
                         }

@@ -24,7 +24,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
                     "{} · {} · {}",
                     article.source_label(),
                     article.date_label(),
-                    article.path.display()
+                    article.display_path()
                 ))
                 .weak(),
             );
