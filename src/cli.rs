@@ -63,6 +63,18 @@ pub enum Commands {
         #[arg(long)]
         json: bool,
     },
+    /// List everyone quoted, with roles, quote and article counts and the sources quoting
+    /// them; names of the same person are merged. Duplicate stories count once.
+    Speakers {
+        /// Folders or files (the bundled articles when none).
+        paths: Vec<PathBuf>,
+        /// JSON output.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV output.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Write a synthetic folder of articles recombined from real paragraphs (scale tests).
     #[command(hide = true)]
     Synth(SynthArgs),
@@ -241,6 +253,37 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     }
     if corpus.is_empty() {
         bail!("no article could be read from {}", join_paths(paths));
+    }
+    Ok(())
+}
+
+/// `newslens speakers`.
+pub fn run_speakers(paths: &[PathBuf], json: bool, csv: bool) -> anyhow::Result<()> {
+    let mut corpus = crate::corpus::Corpus::default();
+    let root = corpus.add_root(PathBuf::from("."));
+    corpus.extend(root, load_or_seeds(paths)?);
+    let index = crate::corpus::speakers::build(&corpus, &[], false);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &index.speakers)?;
+        writeln!(out)?;
+    } else if csv {
+        out.write_all(index.to_csv().as_bytes())?;
+    } else {
+        for s in &index.speakers {
+            writeln!(
+                out,
+                "{:>5} quotes {:>5} articles  {}{}",
+                s.quotes,
+                s.articles,
+                s.name,
+                if s.roles.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.roles.join("; "))
+                }
+            )?;
+        }
     }
     Ok(())
 }

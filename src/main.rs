@@ -26,6 +26,9 @@ fn main() -> ExitCode {
             dark,
         }) => newslens::cli::run_chart(&paths, article.as_deref(), &out, scale, dark),
         Some(Commands::Stats { paths, json }) => newslens::cli::run_stats(&paths, json),
+        Some(Commands::Speakers { paths, json, csv }) => {
+            newslens::cli::run_speakers(&paths, json, csv)
+        }
         Some(Commands::Synth(args)) => newslens::cli::run_synth(&args),
         Some(Commands::Eval { engine, corpus }) => {
             newslens::cli::run_eval(engine, corpus.as_deref())

@@ -127,3 +127,30 @@ fn help_and_version() {
             .contains(env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn stats_and_speakers_report_the_seed() {
+    let out = newslens(&["stats", "--json"], b"");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"]["articles"], 1);
+    assert_eq!(v["stories"]["figures"], 7);
+    assert_eq!(v["stories"]["quotes"], 6);
+
+    let out = newslens(&["speakers", "--csv"], b"");
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("name,aliases,roles,quotes,articles,sources"));
+    assert!(
+        csv.contains("luis schmidt,,chile's ambassador to china,2,1,cgtn"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn stats_on_a_folder_with_nothing_readable_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = newslens(&["stats", dir.path().to_str().unwrap()], b"");
+    assert!(!out.status.success());
+}

@@ -258,6 +258,35 @@ fn file_changes_in_an_open_folder_update_the_corpus() {
     assert_eq!(titles(&h), expected);
 }
 
+#[test]
+fn a_speaker_shows_all_their_quotes_and_merges_can_be_undone() {
+    let mut h = harness();
+    h.run();
+    // luis schmidt is quoted twice in the seed (a caption and "told us").
+    h.get_all_by_label("luis schmidt").next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.state().state.speaker_view.as_deref(),
+        Some("luis schmidt")
+    );
+    h.get_by_label_contains("luis schmidt (2 quotes in 1 articles)");
+    h.get_by_label("← This article").click();
+    h.run();
+    assert_eq!(h.state().state.speaker_view, None);
+
+    let before = h.state().state.speakers.speakers.len();
+    h.state_mut().run_command(Command::MergeSpeakers {
+        alias: "xie hongzhou".into(),
+        into: "lin songtian".into(),
+    });
+    assert_eq!(h.state().state.speakers.speakers.len(), before - 1);
+    h.state_mut().run_command(Command::UndoSpeakerMerge);
+    assert_eq!(h.state().state.speakers.speakers.len(), before);
+    h.state_mut().run_command(Command::ToggleSpeakers);
+    h.run();
+    h.get_by_label("Undo last merge");
+}
+
 fn settle_load(h: &mut Harness<'_, NewsLensApp>) {
     for _ in 0..500 {
         h.step();

@@ -30,6 +30,21 @@ pub enum Command {
     /// Count duplicate stories in corpus-wide numbers, or each story once.
     SetCountCopies(bool),
     ToggleIssues,
+    /// Show all quotes of a speaker across the corpus (`None`: the article's quotes).
+    ShowSpeaker(Option<String>),
+    /// Open a quote's article at the quote.
+    OpenQuote {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
+    /// Merge speaker `alias` into `into` (by hand), or undo the last merge.
+    MergeSpeakers {
+        alias: String,
+        into: String,
+    },
+    UndoSpeakerMerge,
+    ToggleSpeakers,
     /// Forget egui's remembered layout, zoom and scroll state.
     ResetUi,
     DismissNotices,
@@ -81,6 +96,35 @@ impl NewsLensApp {
                 self.state.refilter();
             }
             Command::ToggleIssues => self.state.show_issues = !self.state.show_issues,
+            Command::ToggleSpeakers => self.state.show_speakers = !self.state.show_speakers,
+            Command::ShowSpeaker(name) => self.state.speaker_view = name,
+            Command::OpenQuote {
+                article,
+                start,
+                end,
+            } => {
+                if self.state.selected != Some(article) {
+                    self.state.select(article);
+                }
+                self.state.focus = Some(Focus {
+                    start,
+                    end,
+                    scroll_pending: true,
+                });
+            }
+            Command::MergeSpeakers { alias, into } => {
+                if !alias.eq_ignore_ascii_case(&into) {
+                    self.state
+                        .speaker_merges
+                        .push(crate::corpus::speakers::ManualMerge { alias, into });
+                    self.state.corpus_changed();
+                }
+            }
+            Command::UndoSpeakerMerge => {
+                if self.state.speaker_merges.pop().is_some() {
+                    self.state.corpus_changed();
+                }
+            }
             Command::ResetUi => {
                 if let Some(ctx) = &self.egui_ctx {
                     ctx.memory_mut(|m| *m = Default::default());

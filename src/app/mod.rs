@@ -35,6 +35,8 @@ pub struct Persisted {
     pub last_article: Option<PathBuf>,
     /// Count duplicate stories in corpus-wide numbers (default: each story once).
     pub count_copies: bool,
+    /// Speakers merged by hand, in order (the last one is undone first).
+    pub speaker_merges: Vec<crate::corpus::speakers::ManualMerge>,
 }
 
 /// The root under which the bundled articles are listed.
@@ -89,6 +91,13 @@ pub struct AppState {
     pub count_copies: bool,
     /// Corpus-wide counts, recomputed when the corpus changes (not per frame).
     pub counts: crate::corpus::CorpusCounts,
+    /// Everyone quoted, recomputed when the corpus or the merges change.
+    pub speakers: crate::corpus::speakers::SpeakerIndex,
+    /// Manual speaker merges (mirrors the persisted list).
+    pub speaker_merges: Vec<crate::corpus::speakers::ManualMerge>,
+    /// When set, the quotes panel shows this speaker's quotes across the corpus.
+    pub speaker_view: Option<String>,
+    pub show_speakers: bool,
 }
 
 impl AppState {
@@ -112,6 +121,10 @@ impl AppState {
             exporting: false,
             count_copies: false,
             counts: Default::default(),
+            speakers: Default::default(),
+            speaker_merges: Vec::new(),
+            speaker_view: None,
+            show_speakers: false,
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -129,6 +142,8 @@ impl AppState {
     pub fn corpus_changed(&mut self) {
         self.refilter();
         self.counts = self.corpus.counts(self.count_copies);
+        self.speakers =
+            crate::corpus::speakers::build(&self.corpus, &self.speaker_merges, self.count_copies);
     }
 
     /// Re-selects the article at `path` after indices changed (or clears the selection).
@@ -229,6 +244,7 @@ impl NewsLensApp {
     pub fn with_persisted(persisted: Persisted, egui_ctx: Option<egui::Context>) -> Self {
         let mut state = AppState::with_seeds();
         state.count_copies = persisted.count_copies;
+        state.speaker_merges = persisted.speaker_merges.clone();
         state.corpus_changed();
         // Folders open last time come back (a vanished one is reported, not fatal).
         let reopen = persisted.open_folders.clone();
@@ -296,6 +312,7 @@ impl eframe::App for NewsLensApp {
             .collect();
         self.persisted.last_article = self.state.selected_article().map(|a| a.path.clone());
         self.persisted.count_copies = self.state.count_copies;
+        self.persisted.speaker_merges = self.state.speaker_merges.clone();
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
     }
 }

@@ -55,31 +55,60 @@ fn fnv() -> Fnv {
     Fnv(0xcbf2_9ce4_8422_2325)
 }
 
-/// Lower-cased alphanumeric words (case and punctuation differences never make a new story).
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+/// Hashes of the lower-cased alphanumeric words of `text`, without allocating per word (case
+/// and punctuation differences never make a new story).
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    let mut h = fnv();
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            in_word = true;
+            if c.is_ascii() {
+                h.write(&[c.to_ascii_lowercase() as u8]);
+            } else {
+                for l in c.to_lowercase() {
+                    h.write(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        } else if in_word {
+            out.push(h.finish());
+            h = fnv();
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h.finish());
+    }
+}
+
+/// Mixes 64-bit values into one (splitmix64 finaliser), for shingles of word hashes.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// Fingerprints a story from its title and body text.
 pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
+    let mut words = Vec::new();
+    word_hashes(title, &mut words);
+    let title_len = words.len();
+    word_hashes(body, &mut words);
     let mut exact = fnv();
-    for w in words(title) {
-        w.hash(&mut exact);
+    for (i, w) in words.iter().enumerate() {
+        if i == title_len {
+            exact.write(&[0xFF]);
+        }
+        exact.write(&w.to_le_bytes());
     }
-    0xFFu8.hash(&mut exact);
-    let body_words: Vec<String> = words(body).collect();
-    for w in &body_words {
-        w.hash(&mut exact);
-    }
+    let body_words = &words[title_len..];
     let shingles = body_words.len().saturating_sub(2);
     let minhash = (shingles >= MIN_SHINGLES).then(|| {
         let mut sig = [u32::MAX; SIGNATURE_LEN];
-        for window in body_words.windows(3) {
-            let mut h = fnv();
-            window.hash(&mut h);
-            let h = h.finish();
+        for w in body_words.windows(3) {
+            let h = mix(w[0] ^ mix(w[1] ^ mix(w[2])));
             // Independent hash functions from one hash: h_i = (a_i * h + b_i) >> 32.
             for (i, slot) in sig.iter_mut().enumerate() {
                 let a = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul(2 * i as u64 + 1) | 1;

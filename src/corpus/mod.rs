@@ -8,6 +8,7 @@ pub mod dedup;
 pub mod formats;
 pub mod load;
 pub mod parse;
+pub mod speakers;
 pub mod synth;
 
 use std::ops::Range;

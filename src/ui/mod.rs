@@ -57,15 +57,17 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if state.show_issues {
         top_bar::issues_window_ui(ui, state, commands);
     }
+    if state.show_speakers {
+        quotes_panel::speakers_window_ui(ui, state, commands);
+    }
 }
 
 /// The right side: quotes above, the figures chart below.
 fn side_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let article = state.selected_article();
     let half = (ui.available_height() * 0.45).max(120.0);
     ui.push_id("quotes", |ui| {
         ui.set_max_height(half);
-        quotes_panel::quotes_panel_ui(ui, article, commands);
+        quotes_panel::quotes_panel_ui(ui, state, commands);
     });
     ui.separator();
     ui.push_id("figures", |ui| {

@@ -1,0 +1,306 @@
+//! The speaker index: everyone quoted across the corpus, with roles, counts and sources.
+//!
+//! Names are merged automatically when they are the same person written differently: the same
+//! surname with a compatible first name (`Shuichi Fujioka`, `S. Fujioka`, `Fujioka`), case
+//! ignored. A bare surname joins a full name only when exactly one full name has that surname
+//! (otherwise it would be a guess). Users merge the rest by hand ([`ManualMerge`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Corpus, DupStatus};
+
+/// A merge made by hand in the UI: `alias` is the same person as `into` (both as shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManualMerge {
+    pub alias: String,
+    pub into: String,
+}
+
+/// Where one quote of a speaker is: article index and quote index within the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct QuoteRef {
+    pub article: usize,
+    pub quote: usize,
+}
+
+/// One person (or organisation) quoted in the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// The fullest form of the name.
+    pub name: String,
+    /// Other forms merged into this speaker.
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub quotes: usize,
+    pub articles: usize,
+    /// Sources that quote this speaker.
+    pub sources: Vec<String>,
+    #[serde(skip)]
+    pub refs: Vec<QuoteRef>,
+}
+
+/// Every speaker, most quoted first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SpeakerIndex {
+    pub speakers: Vec<Speaker>,
+}
+
+/// Lower-cased words of a name, without titles and punctuation.
+fn name_tokens(name: &str) -> Vec<String> {
+    const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep"];
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| {
+            t.trim_matches(|c: char| c == '.' || c == '\'')
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty() && !TITLES.contains(&t.as_str()))
+        .collect()
+}
+
+/// `j` is compatible with `john`; `john` with `john`; not `john` with `jane`.
+fn first_names_compatible(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() == 1 && b.starts_with(a))
+        || (b.chars().count() == 1 && a.starts_with(b))
+}
+
+/// Whether two multi-word names are the same person (same surname, compatible given names).
+fn same_person(a: &[String], b: &[String]) -> bool {
+    match (a.split_last(), b.split_last()) {
+        (Some((sa, ga)), Some((sb, gb))) if sa == sb && !ga.is_empty() && !gb.is_empty() => {
+            first_names_compatible(&ga[0], &gb[0])
+        }
+        _ => false,
+    }
+}
+
+/// Builds the index. Quotes of duplicate stories count once unless `count_copies`.
+pub fn build(corpus: &Corpus, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
+    // 1. Collect distinct written names (lower-cased) with their quotes.
+    let mut by_name: BTreeMap<String, Vec<QuoteRef>> = BTreeMap::new();
+    for (ai, article) in corpus.articles().iter().enumerate() {
+        if !count_copies && corpus.dup_status(ai) != DupStatus::Original {
+            continue;
+        }
+        for (qi, q) in article.extraction.quotes.iter().enumerate() {
+            if q.speaker_resolved && !q.speaker.trim().is_empty() {
+                by_name
+                    .entry(q.speaker.trim().to_lowercase())
+                    .or_default()
+                    .push(QuoteRef {
+                        article: ai,
+                        quote: qi,
+                    });
+            }
+        }
+    }
+    // 2. Union-find over names: automatic merges, then manual ones.
+    let names: Vec<String> = by_name.keys().cloned().collect();
+    let position: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let tokens: Vec<Vec<String>> = names.iter().map(|n| name_tokens(n)).collect();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(last) = t.last() {
+            by_surname.entry(last.as_str()).or_default().push(i);
+        }
+    }
+    for group in by_surname.values() {
+        let full: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| tokens[i].len() >= 2)
+            .collect();
+        for (x, &i) in full.iter().enumerate() {
+            for &j in &full[x + 1..] {
+                if same_person(&tokens[i], &tokens[j]) {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[rj] = ri;
+                }
+            }
+        }
+        // A bare surname joins the one person with that surname, if there is exactly one.
+        let people: BTreeSet<usize> = full.iter().map(|&i| find(&mut parent, i)).collect();
+        if people.len() == 1
+            && let Some(&person) = people.first()
+        {
+            for &i in group.iter().filter(|&&i| tokens[i].len() == 1) {
+                let ri = find(&mut parent, i);
+                parent[ri] = person;
+            }
+        }
+    }
+    for m in merges {
+        let (Some(&a), Some(&b)) = (
+            position.get(m.alias.to_lowercase().as_str()),
+            position.get(m.into.to_lowercase().as_str()),
+        ) else {
+            continue;
+        };
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[ra] = rb;
+    }
+    // 3. One speaker per group.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..names.len() {
+        groups.entry(find(&mut parent, i)).or_default().push(i);
+    }
+    let mut speakers: Vec<Speaker> = groups
+        .into_values()
+        .map(|members| {
+            let refs: Vec<QuoteRef> = members
+                .iter()
+                .flat_map(|&i| by_name[&names[i]].iter().copied())
+                .collect();
+            // The display name: the written form of the most tokens, then the most quoted.
+            let best = members
+                .iter()
+                .copied()
+                .max_by_key(|&i| (tokens[i].len(), by_name[&names[i]].len()))
+                .unwrap_or(members[0]);
+            let display = |i: usize| {
+                let r = by_name[&names[i]][0];
+                corpus.articles()[r.article].extraction.quotes[r.quote]
+                    .speaker
+                    .trim()
+                    .to_string()
+            };
+            let mut roles = BTreeSet::new();
+            let mut sources = BTreeSet::new();
+            let mut articles = BTreeSet::new();
+            for r in &refs {
+                let a = &corpus.articles()[r.article];
+                let role = a.extraction.quotes[r.quote].role.trim();
+                if !role.is_empty() {
+                    roles.insert(role.to_string());
+                }
+                sources.insert(a.source_label().to_string());
+                articles.insert(r.article);
+            }
+            Speaker {
+                name: display(best),
+                aliases: members
+                    .iter()
+                    .filter(|&&i| i != best)
+                    .map(|&i| display(i))
+                    .collect(),
+                roles: roles.into_iter().collect(),
+                quotes: refs.len(),
+                articles: articles.len(),
+                sources: sources.into_iter().collect(),
+                refs,
+            }
+        })
+        .collect();
+    speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    SpeakerIndex { speakers }
+}
+
+impl SpeakerIndex {
+    /// The speaker whose name or alias is `name` (case-insensitive).
+    pub fn find(&self, name: &str) -> Option<&Speaker> {
+        let name = name.trim();
+        self.speakers.iter().find(|s| {
+            s.name.eq_ignore_ascii_case(name)
+                || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The index as CSV: name, aliases, roles, quotes, articles, sources (lists `; `-joined).
+    pub fn to_csv(&self) -> String {
+        let field = |s: &str| {
+            if s.contains([',', '"', '\n']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        };
+        let mut out = String::from("name,aliases,roles,quotes,articles,sources\n");
+        for s in &self.speakers {
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                field(&s.name),
+                field(&s.aliases.join("; ")),
+                field(&s.roles.join("; ")),
+                s.quotes,
+                s.articles,
+                field(&s.sources.join("; "))
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Origin};
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let mut c = Corpus::default();
+        let r = c.add_root("/t".into());
+        for (i, t) in texts.iter().enumerate() {
+            let a = Article::from_text(
+                format!("/t/{i}.txt").into(),
+                Origin::File,
+                t.to_string(),
+                "UTF-8",
+            )
+            .unwrap();
+            c.insert(r, a);
+        }
+        c
+    }
+
+    #[test]
+    fn names_merge_by_surname_and_initials() {
+        let c = corpus(&[
+            "Yen talks\n\nsource: Kyodo| published: 2020-01-01\n\n\"We will watch the markets very closely,\" said Shuichi Fujioka, a finance ministry official.\n\n\"There is no need to panic about the yen,\" Fujioka said.",
+            "Yen again\n\nsource: Reuters| published: 2020-01-02\n\n\"The ministry stands ready to act if needed,\" S. Fujioka told reporters.",
+        ]);
+        let index = build(&c, &[], true);
+        let f = index
+            .find("shuichi fujioka")
+            .unwrap_or_else(|| panic!("{:#?}", index.speakers));
+        assert_eq!(f.name.to_lowercase(), "shuichi fujioka");
+        assert_eq!(f.quotes, 3);
+        assert_eq!(f.articles, 2);
+        assert_eq!(f.sources, vec!["Kyodo".to_string(), "Reuters".to_string()]);
+        assert!(index.find("S. Fujioka").is_some());
+    }
+
+    #[test]
+    fn different_first_names_stay_apart_and_manual_merges_apply() {
+        let c = corpus(&[
+            "A\n\n\"Prices will keep rising this year,\" said John Smith, an analyst.\n\n\"Prices will fall by the summer,\" said Jane Smith, an economist.",
+        ]);
+        let index = build(&c, &[], true);
+        assert_eq!(index.speakers.len(), 2);
+        let merged = build(
+            &c,
+            &[ManualMerge {
+                alias: "Jane Smith".into(),
+                into: "John Smith".into(),
+            }],
+            true,
+        );
+        assert_eq!(merged.speakers.len(), 1);
+        assert_eq!(merged.speakers[0].quotes, 2);
+        let csv = merged.to_csv();
+        assert!(csv.starts_with("name,aliases,roles,quotes,articles,sources\n"));
+        assert_eq!(csv.lines().count(), 2);
+    }
+}
