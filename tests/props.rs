@@ -70,6 +70,9 @@ proptest! {
             prop_assert_eq!(&text[f.start..f.end], f.surface.as_str());
         }
         check_spans(&text, ex.quotes.iter().map(|q| (q.start, q.end)));
+        for q in &ex.quotes {
+            prop_assert_eq!(&text[q.start..q.end], q.text.as_str());
+        }
         check_spans(&text, ex.quotes.iter().filter_map(|q| q.speaker_span));
         // Lowercasing the text never panics either.
         let _ = extract(&text.to_lowercase());
