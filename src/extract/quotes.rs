@@ -1117,17 +1117,17 @@ struct Doc<'a> {
     cased: bool,
     paras: Vec<Para<'a>>,
     persons: Vec<Person>,
-    by_name: HashMap<String, usize>,
-    by_part: HashMap<String, usize>,
+    by_name: HashMap<String, usize, FxBuild>,
+    by_part: HashMap<String, usize, FxBuild>,
     /// (byte position, person) in text order.
     mentions: Vec<(usize, usize)>,
     /// Positions of weak mentions (capitalised runs, sentence-initial lower-case runs).
-    weak: HashSet<usize>,
+    weak: HashSet<usize, FxBuild>,
     /// Lower-case text: surname (last word of a 2–3 word name-like run) → the first such run
     /// and its position, to expand a later surname-only speaker (`spacey` → `kevin spacey`).
-    pair_names: HashMap<String, (String, usize)>,
+    pair_names: HashMap<String, (String, usize), FxBuild>,
     /// Positions of possessive surname mentions (`Sir Alan's inquiry`): not subjects.
-    poss: HashSet<usize>,
+    poss: HashSet<usize, FxBuild>,
     /// Set once registration is over: mentions are sorted from then on.
     sealed: bool,
 }
@@ -1176,12 +1176,12 @@ impl<'a> Doc<'a> {
             cased,
             paras,
             persons: Vec::new(),
-            by_name: HashMap::new(),
-            by_part: HashMap::new(),
+            by_name: HashMap::default(),
+            by_part: HashMap::default(),
             mentions: Vec::new(),
-            weak: HashSet::new(),
-            pair_names: HashMap::new(),
-            poss: HashSet::new(),
+            weak: HashSet::default(),
+            pair_names: HashMap::default(),
+            poss: HashSet::default(),
             sealed: false,
         };
         d.pair_quotes();
@@ -2443,7 +2443,7 @@ impl<'a> Doc<'a> {
             }
         }
         if !self.cased {
-            let mut pairs: HashMap<String, (String, usize)> = HashMap::new();
+            let mut pairs: HashMap<String, (String, usize), FxBuild> = HashMap::default();
             for (pi, p) in self.paras.iter().enumerate() {
                 let mut i = 0;
                 while i < p.toks.len() {
