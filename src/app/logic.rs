@@ -15,7 +15,11 @@ onto the window, pass folders on the command line, or install xdg-desktop-portal
 const INSTANT_DIALOG: Duration = Duration::from_millis(50);
 
 /// Events handled per frame at most, so a fast load never stalls a frame.
-const MAX_EVENTS_PER_FRAME: usize = 64;
+const MAX_EVENTS_PER_FRAME: usize = 8;
+
+/// While a load runs, corpus-wide counts and the speaker index (a pass over every article)
+/// are refreshed at most this often; the list itself updates every frame.
+const DERIVED_REFRESH: Duration = Duration::from_millis(500);
 
 impl NewsLensApp {
     /// Drains every background job's results into the state.
@@ -73,7 +77,11 @@ impl NewsLensApp {
             }
         }
         if added {
-            self.state.corpus_changed();
+            if self.state.derived_at.elapsed() >= DERIVED_REFRESH {
+                self.state.corpus_changed();
+            } else {
+                self.state.refilter();
+            }
             // The article selected in a previous session, once it arrives.
             if let Some(last) = self.persisted.last_article.clone()
                 && let Some(i) = self.state.corpus.index_of(&last)

@@ -98,6 +98,8 @@ pub struct AppState {
     /// When set, the quotes panel shows this speaker's quotes across the corpus.
     pub speaker_view: Option<String>,
     pub show_speakers: bool,
+    /// When counts and the speaker index were last recomputed.
+    pub derived_at: Instant,
 }
 
 impl AppState {
@@ -125,6 +127,7 @@ impl AppState {
             speaker_merges: Vec::new(),
             speaker_view: None,
             show_speakers: false,
+            derived_at: Instant::now(),
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -141,6 +144,7 @@ impl AppState {
     /// selection on the same article if it is still there.
     pub fn corpus_changed(&mut self) {
         self.refilter();
+        self.derived_at = Instant::now();
         self.counts = self.corpus.counts(self.count_copies);
         self.speakers =
             crate::corpus::speakers::build(&self.corpus, &self.speaker_merges, self.count_copies);
@@ -175,6 +179,11 @@ impl AppState {
     /// Recomputes `visible` from `filter`.
     pub fn refilter(&mut self) {
         let needle = self.filter.trim().to_lowercase();
+        if needle.is_empty() {
+            self.visible.clear();
+            self.visible.extend(0..self.corpus.len());
+            return;
+        }
         self.visible = self
             .corpus
             .articles()
