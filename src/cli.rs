@@ -203,9 +203,7 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
         let report = load_paths(paths);
         (report.articles, report.issues, report.bytes)
     };
-    let mut corpus = crate::corpus::Corpus::default();
-    let root = corpus.add_root(PathBuf::from("."));
-    corpus.extend(root, articles);
+    let corpus = crate::corpus::Corpus::from_articles(PathBuf::from("."), articles);
     let mut skipped = std::collections::BTreeMap::new();
     for issue in &issues {
         *skipped.entry(issue.reason.kind()).or_insert(0) += 1;
@@ -259,9 +257,7 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 
 /// `newslens speakers`.
 pub fn run_speakers(paths: &[PathBuf], json: bool, csv: bool) -> anyhow::Result<()> {
-    let mut corpus = crate::corpus::Corpus::default();
-    let root = corpus.add_root(PathBuf::from("."));
-    corpus.extend(root, load_or_seeds(paths)?);
+    let corpus = crate::corpus::Corpus::from_articles(PathBuf::from("."), load_or_seeds(paths)?);
     let index = crate::corpus::speakers::build(&corpus, &[], false);
     let mut out = std::io::stdout().lock();
     if json {

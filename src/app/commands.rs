@@ -265,7 +265,7 @@ impl NewsLensApp {
                             })
                             .map(|()| format!("Chart saved to {}", path.display()))
                     }
-                    None if asked.elapsed().as_millis() < 50 => {
+                    None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
                         Err(super::logic::NO_DIALOG_HINT.into())
                     }
                     None => Ok(String::new()),

@@ -12,7 +12,7 @@ pub const NO_DIALOG_HINT: &str = "No file dialog is available on this system. Dr
 onto the window, pass folders on the command line, or install xdg-desktop-portal-gtk or zenity.";
 
 /// A dialog answering faster than this was never shown to the user.
-const INSTANT_DIALOG: Duration = Duration::from_millis(50);
+pub(crate) const INSTANT_DIALOG: Duration = Duration::from_millis(50);
 
 /// Events handled per frame at most, so a fast load never stalls a frame.
 const MAX_EVENTS_PER_FRAME: usize = 8;
@@ -77,7 +77,8 @@ impl NewsLensApp {
             }
         }
         if added {
-            if self.state.derived_at.elapsed() >= DERIVED_REFRESH {
+            // When the load also finished, the recount below does it once.
+            if finished.is_none() && self.state.derived_at.elapsed() >= DERIVED_REFRESH {
                 self.state.corpus_changed();
             } else {
                 self.state.refilter();

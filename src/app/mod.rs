@@ -106,11 +106,8 @@ impl AppState {
     /// The state on the embedded seeds, with the first article selected.
     pub fn with_seeds() -> Self {
         let (articles, failed) = seeds::load();
-        let mut corpus = Corpus::default();
-        let root = corpus.add_root(PathBuf::from(BUNDLED_ROOT));
-        corpus.extend(root, articles);
         let mut state = Self {
-            corpus,
+            corpus: Corpus::from_articles(PathBuf::from(BUNDLED_ROOT), articles),
             selected: None,
             chart: None,
             focus: None,

@@ -47,6 +47,14 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// A corpus of `articles` under one root.
+    pub fn from_articles(root: PathBuf, articles: impl IntoIterator<Item = Article>) -> Self {
+        let mut corpus = Self::default();
+        let root = corpus.add_root(root);
+        corpus.extend(root, articles);
+        corpus
+    }
+
     pub fn articles(&self) -> &[Article] {
         &self.articles
     }
@@ -135,30 +143,24 @@ impl Corpus {
         }
     }
 
-    /// Removes the article loaded from `path`; true if there was one.
-    pub fn remove_path(&mut self, path: &Path) -> bool {
-        let Some(i) = self.by_path.get(path).copied() else {
-            return false;
-        };
-        self.articles.remove(i);
-        self.root_of.remove(i);
-        self.rebuild();
-        true
-    }
-
-    /// Removes every article at or under `path` (a deleted file or folder); returns how many.
-    pub fn remove_under(&mut self, path: &Path) -> usize {
-        let before = self.articles.len();
+    /// Keeps the articles for which `keep(article, root)` holds; returns how many went.
+    fn retain_where(&mut self, keep: impl Fn(&Article, usize) -> bool) -> usize {
         let flags: Vec<bool> = self
             .articles
             .iter()
-            .map(|a| !a.path.starts_with(path))
+            .zip(&self.root_of)
+            .map(|(a, &r)| keep(a, r))
             .collect();
         let mut it = flags.iter();
         self.articles.retain(|_| *it.next().unwrap_or(&true));
         let mut it = flags.iter();
         self.root_of.retain(|_| *it.next().unwrap_or(&true));
-        let removed = before - self.articles.len();
+        flags.iter().filter(|k| !**k).count()
+    }
+
+    /// Removes every article at or under `path` (a deleted file or folder); returns how many.
+    pub fn remove_under(&mut self, path: &Path) -> usize {
+        let removed = self.retain_where(|a, _| !a.path.starts_with(path));
         if removed > 0 {
             self.rebuild();
         }
@@ -170,9 +172,7 @@ impl Corpus {
         if root >= self.roots.len() {
             return;
         }
-        let mut keep = self.root_of.iter().map(|&r| r != root);
-        self.articles.retain(|_| keep.next().unwrap_or(true));
-        self.root_of.retain(|&r| r != root);
+        self.retain_where(|_, r| r != root);
         for r in &mut self.root_of {
             if *r > root {
                 *r -= 1;
@@ -184,9 +184,7 @@ impl Corpus {
 
     /// Removes the articles of `root` but keeps the root (before a reload).
     pub fn clear_root(&mut self, root: usize) {
-        let mut keep = self.root_of.iter().map(|&r| r != root);
-        self.articles.retain(|_| keep.next().unwrap_or(true));
-        self.root_of.retain(|&r| r != root);
+        self.retain_where(|_, r| r != root);
         self.rebuild();
     }
 
@@ -286,7 +284,7 @@ mod tests {
         c.insert(r, article("/a/1.txt", "second version."));
         assert_eq!(c.len(), 1);
         assert!(c.get(0).unwrap().text.contains("second version"));
-        assert!(c.remove_path(Path::new("/a/1.txt")));
+        assert_eq!(c.remove_under(Path::new("/a/1.txt")), 1);
         assert!(c.is_empty());
     }
 

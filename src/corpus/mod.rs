@@ -153,9 +153,8 @@ pub fn sentence_in(text: &str, para: Range<usize>, start: usize, end: usize) -> 
     let bytes = text.as_bytes();
     let is_break = |i: usize| {
         matches!(bytes[i], b'.' | b'!' | b'?')
+            // Followed by whitespace (so `300.5` is not a break), and not the paragraph's end.
             && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
-            // `300.5`, `u.s.`: not a break when the next visible char is a lowercase letter
-            // or digit directly attached.
             && i + 1 < para.end
     };
     let mut s = start.clamp(para.start, para.end);

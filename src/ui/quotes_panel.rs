@@ -37,7 +37,7 @@ pub fn quotes_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
         .show(ui, |ui| {
             for (i, q) in quotes.iter().enumerate() {
                 ui.push_id(i, |ui| {
-                    quote_card_ui(ui, state, index, article, q, false, commands)
+                    quote_card_ui(ui, index, article, q, false, commands)
                 });
             }
         });
@@ -79,7 +79,7 @@ fn speaker_quotes_ui(ui: &mut egui::Ui, state: &AppState, name: &str, commands: 
                     continue;
                 };
                 ui.push_id(i, |ui| {
-                    quote_card_ui(ui, state, r.article, article, q, true, commands);
+                    quote_card_ui(ui, r.article, article, q, true, commands);
                 });
             }
         });
@@ -87,7 +87,6 @@ fn speaker_quotes_ui(ui: &mut egui::Ui, state: &AppState, name: &str, commands: 
 
 fn quote_card_ui(
     ui: &mut egui::Ui,
-    _state: &AppState,
     article_index: usize,
     article: &Article,
     q: &Quote,
