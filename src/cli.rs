@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::corpus::load::{LoadReport, load_paths};
 use crate::corpus::{Article, Origin, formats, seeds};
-use crate::export::{self, chart::chart_for_article, json::article_json};
+use crate::export::{self, json::article_json};
 
 /// newslens: read news articles, see who is quoted saying what, chart the figures they mention.
 ///
@@ -33,27 +33,14 @@ pub enum Commands {
         /// Folders or files, or `-` for standard input.
         paths: Vec<PathBuf>,
     },
-    /// Write the figures chart of one article as a PNG, without a window.
+    /// Write a chart as PNG, SVG, CSV or JSON (by the --out extension), without a window.
     ///
-    /// Uses the first article (by path) of PATHs (or of the bundled articles when no PATH is
-    /// given), or the first whose title contains --article. Needs a GPU driver or Mesa
-    /// (software rendering is fine) but no display.
-    Chart {
-        /// Folders or files of articles.
-        paths: Vec<PathBuf>,
-        /// Chart the first article whose title contains this text (case-insensitive).
-        #[arg(long)]
-        article: Option<String>,
-        /// Output PNG file (written atomically).
-        #[arg(long)]
-        out: PathBuf,
-        /// Pixels per point: 1, 2 or 3.
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
-        scale: u8,
-        /// Dark background instead of light.
-        #[arg(long)]
-        dark: bool,
-    },
+    /// By default the figures of one article: the first (by path) of PATHs, or of the
+    /// bundled articles when no PATH is given, or the first whose title contains --article.
+    /// With --all, the figures of every article (duplicate stories once), grouped by source,
+    /// or by date with --timeline. PNG needs a GPU driver or Mesa (software rendering is
+    /// fine) but no display.
+    Chart(ChartArgs),
     /// Count articles, duplicates, skipped files by reason, figures, quotes, speakers, bytes
     /// and load time. Exits 0 when anything loaded, even if files were skipped.
     Stats {
@@ -89,6 +76,61 @@ pub enum Commands {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+    /// Add newslens to the application menu of a Linux desktop, with its icon.
+    ///
+    /// Writes `applications/newslens.desktop` (running this executable) and the icons
+    /// (`icons/hicolor/*/apps/newslens.*`) under $XDG_DATA_HOME, else ~/.local/share.
+    InstallDesktop {
+        /// Data folder to install into instead of $XDG_DATA_HOME or ~/.local/share.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Remove the menu entry and icons that `install-desktop` wrote.
+    ///
+    /// Removes exactly those files; a clean no-op when there are none.
+    UninstallDesktop {
+        /// Data folder to remove from instead of $XDG_DATA_HOME or ~/.local/share.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `newslens chart`.
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// Folders or files of articles.
+    pub paths: Vec<PathBuf>,
+    /// Chart the first article whose title contains this text (case-insensitive).
+    #[arg(long, conflicts_with_all = ["all", "speakers", "sources"])]
+    pub article: Option<String>,
+    /// Chart figures across every article instead of one.
+    #[arg(long)]
+    pub all: bool,
+    /// Chart the people quoted most.
+    #[arg(long, conflicts_with_all = ["all", "sources"])]
+    pub speakers: bool,
+    /// Chart articles and figures per source and per month.
+    #[arg(long, conflicts_with = "all")]
+    pub sources: bool,
+    /// Keep only figures of this family: currency, percent, length, area, mass, volume,
+    /// energy, speed, temperature, time, count.
+    #[arg(long)]
+    pub family: Option<String>,
+    /// Keep only figures whose measure contains this text (`trade`, `coast length`).
+    #[arg(long)]
+    pub measure: Option<String>,
+    /// With --all: points by published date, one colour per source.
+    #[arg(long, requires = "all")]
+    pub timeline: bool,
+    /// Output file: .png, .svg, .csv or .json (written atomically).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Pixels per point of PNG output: 1, 2 or 3.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub scale: u8,
+    /// Dark background instead of light (PNG and SVG).
+    #[arg(long)]
+    pub dark: bool,
 }
 
 /// Arguments of `newslens synth`.
@@ -312,36 +354,80 @@ pub fn run_eval(engine: EvalEngine, corpus: Option<&Path>) -> anyhow::Result<()>
 }
 
 /// `newslens chart`.
-pub fn run_chart(
-    paths: &[PathBuf],
-    article: Option<&str>,
-    out: &Path,
-    scale: u8,
-    dark: bool,
-) -> anyhow::Result<()> {
-    let articles = load_or_seeds(paths)?;
-    let chosen = match article {
-        Some(needle) => {
-            let needle = needle.to_lowercase();
-            articles
-                .iter()
-                .find(|a| a.title.to_lowercase().contains(&needle))
-                .with_context(|| format!("no article title contains {needle:?}"))?
-        }
-        None => articles.first().context("no article")?,
+pub fn run_chart(args: &ChartArgs) -> anyhow::Result<()> {
+    use crate::export::{ExportFormat, chart, views};
+    let format = match ExportFormat::from_path(&args.out) {
+        Some(ExportFormat::Png { .. }) => ExportFormat::Png { scale: args.scale },
+        Some(f) => f,
+        None => bail!(
+            "--out must end in .png, .svg, .csv or .json: {}",
+            args.out.display()
+        ),
     };
-    let spec = chart_for_article(chosen);
+    let family = match args.family.as_deref() {
+        Some(name) => {
+            Some(chart::family_by_name(name).with_context(|| format!("unknown family {name:?}"))?)
+        }
+        None => None,
+    };
+    let filter = chart::FigureFilter {
+        family,
+        measure: args.measure.clone(),
+    };
+    let articles = load_or_seeds(&args.paths)?;
+    let name = corpus_name(&args.paths);
+    let spec = if args.all || args.speakers || args.sources {
+        let corpus = crate::corpus::Corpus::from_articles(PathBuf::from(&name), articles);
+        if args.speakers {
+            let index = crate::corpus::speakers::build(&corpus, &[], false);
+            views::speakers_chart(&index, views::TOP_SPEAKERS, &name)
+        } else if args.sources {
+            views::sources_chart(corpus.counted(false), &name)
+        } else {
+            views::measure_chart(corpus.counted(false), &filter, args.timeline, &name)
+        }
+    } else {
+        let chosen = match &args.article {
+            Some(needle) => {
+                let needle = needle.to_lowercase();
+                articles
+                    .iter()
+                    .find(|a| a.title.to_lowercase().contains(&needle))
+                    .with_context(|| format!("no article title contains {needle:?}"))?
+            }
+            None => articles.first().context("no article")?,
+        };
+        chart::chart_for_article_filtered(chosen, &filter)
+    };
     if spec.is_empty() {
-        bail!("the article {:?} has no figures to chart", chosen.title);
+        bail!("nothing to chart in {:?}", spec.title);
     }
-    let png = crate::ui::figures_chart::render_chart_png(&spec, f32::from(scale), dark)
+    let bytes = crate::ui::figures_chart::export_bytes(&spec, format, args.dark)
         .map_err(anyhow::Error::msg)?;
-    export::write_atomic(out, &png).with_context(|| format!("cannot write {}", out.display()))?;
+    export::write_atomic(&args.out, &bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
     eprintln!(
         "wrote {} ({} bars) for {:?}",
-        out.display(),
+        args.out.display(),
         spec.bar_count(),
-        chosen.title
+        spec.title
     );
     Ok(())
+}
+
+/// A caption name for PATHs: their folder or file names, or the bundled articles.
+fn corpus_name(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return crate::app::BUNDLED_ROOT.to_string();
+    }
+    paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
 }

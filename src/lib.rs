@@ -4,11 +4,12 @@
 //! Start reading at [`corpus`] (articles and folder loading), then [`extract`] (the figures and
 //! quotes engines) and [`export`] (chart description, JSON, atomic files); these three have no
 //! GUI code. [`app`] holds the window's state and logic, [`ui`] draws it, [`cli`] is the
-//! command line.
+//! command line, [`desktop`] the menu entry and icons for Linux desktops.
 
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod ui;

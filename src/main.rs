@@ -10,6 +10,11 @@ use newslens::app::{APP_ID, NewsLensApp};
 use newslens::cli::{Cli, Commands};
 
 fn main() -> ExitCode {
+    // A command, --help or --version typed in a terminal: print there (Windows release builds
+    // have no console of their own). Started from Explorer, there is none to attach to.
+    if std::env::args_os().len() > 1 {
+        newslens::desktop::attach_parent_console();
+    }
     env_logger::Builder::from_env(
         env_logger::Env::default()
             .default_filter_or("info,wgpu_core=warn,wgpu_hal=warn,naga=warn,egui_wgpu=warn"),
@@ -18,13 +23,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Commands::Extract { paths }) => newslens::cli::run_extract(&paths),
-        Some(Commands::Chart {
-            paths,
-            article,
-            out,
-            scale,
-            dark,
-        }) => newslens::cli::run_chart(&paths, article.as_deref(), &out, scale, dark),
+        Some(Commands::Chart(args)) => newslens::cli::run_chart(&args),
         Some(Commands::Stats { paths, json }) => newslens::cli::run_stats(&paths, json),
         Some(Commands::Speakers { paths, json, csv }) => {
             newslens::cli::run_speakers(&paths, json, csv)
@@ -32,6 +31,12 @@ fn main() -> ExitCode {
         Some(Commands::Synth(args)) => newslens::cli::run_synth(&args),
         Some(Commands::Eval { engine, corpus }) => {
             newslens::cli::run_eval(engine, corpus.as_deref())
+        }
+        Some(Commands::InstallDesktop { data_dir }) => {
+            newslens::desktop::run_install(data_dir.as_deref(), &mut std::io::stdout())
+        }
+        Some(Commands::UninstallDesktop { data_dir }) => {
+            newslens::desktop::run_uninstall(data_dir.as_deref(), &mut std::io::stdout())
         }
         None => run_window(cli.paths),
     };
@@ -50,7 +55,7 @@ fn run_window(paths: Vec<std::path::PathBuf>) -> anyhow::Result<()> {
         .with_app_id(APP_ID)
         .with_inner_size([1360.0, 820.0])
         .with_min_inner_size([720.0, 420.0]);
-    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icons/newslens-256.png")) {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
         Err(e) => log::warn!("window icon: {e}"),
     }

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::{Focus, NewsLensApp};
+use super::{ChartView, ExportOutcome, Focus, NewsLensApp};
 use crate::corpus::load;
+use crate::export::ExportFormat;
 
 /// An intent sent by a panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +21,21 @@ pub enum Command {
         start: usize,
         end: usize,
     },
-    /// Ask where to save, then write the selected article's chart as PNG.
-    SaveChartPng,
+    /// Ask where to save (the file dialog confirms replacing a file), then write the chart
+    /// shown in this format.
+    ExportChart(ExportFormat),
+    /// Render the chart shown and put the image on the clipboard.
+    CopyChart,
+    /// Exported images on a dark background (the window keeps its theme).
+    SetExportDark(bool),
+    /// Show another chart (an article's, a measure across the corpus, speakers, sources).
+    SetChartView(ChartView),
+    /// Open an article (by key) at a byte span: a chart bar's sentence.
+    OpenFigure {
+        article: PathBuf,
+        start: usize,
+        end: usize,
+    },
     SetFilter(String),
     /// Close an opened folder (its articles leave the list; nothing on disk changes).
     RemoveRoot(usize),
@@ -90,7 +104,24 @@ impl NewsLensApp {
                     scroll_pending: true,
                 });
             }
-            Command::SaveChartPng => self.save_chart_png(),
+            Command::ExportChart(format) => self.export_chart(format),
+            Command::CopyChart => self.copy_chart(),
+            Command::SetExportDark(dark) => self.state.export_dark = dark,
+            Command::SetChartView(view) => self.state.set_chart_view(view),
+            Command::OpenFigure {
+                article,
+                start,
+                end,
+            } => match self.state.corpus.index_of(&article) {
+                Some(i) => self.run_command(Command::OpenQuote {
+                    article: i,
+                    start,
+                    end,
+                }),
+                None => self
+                    .state
+                    .notify(format!("{} is no longer open.", article.display()), false),
+            },
             Command::SetFilter(f) => {
                 self.state.filter = f;
                 self.state.refilter();
@@ -233,44 +264,85 @@ impl NewsLensApp {
         }
     }
 
-    fn save_chart_png(&mut self) {
+    /// The chart shown, if it has anything to export.
+    fn chart_to_export(&mut self) -> Option<crate::export::chart::ChartSpec> {
+        let spec = self.state.chart.clone().filter(|c| !c.is_empty());
+        if spec.is_none() {
+            self.state.notify("There is nothing to chart here.", false);
+        }
+        spec
+    }
+
+    fn export_chart(&mut self, format: ExportFormat) {
         if self.jobs.export.is_some() {
             return;
         }
-        let Some(spec) = self.state.chart.clone().filter(|c| !c.is_empty()) else {
-            self.state
-                .notify("This article has no figures to chart.", false);
+        let Some(spec) = self.chart_to_export() else {
             return;
         };
-        let file_name = format!("{}.png", crate::export::safe_file_stem(&spec.title));
+        let dark = self.state.export_dark;
+        let file_name = format!(
+            "{}.{}",
+            crate::export::safe_file_stem(&spec.title),
+            format.extension()
+        );
+        // rfd's dialogs (portal, GTK, zenity, Windows, macOS) all ask before replacing a file.
         let future = rfd::AsyncFileDialog::new()
-            .set_title("Save chart as PNG")
-            .add_filter("PNG image", &["png"])
+            .set_title(format!("Save chart as {}", format.description()))
+            .add_filter(format.description(), &[format.extension()])
             .set_file_name(file_name)
             .save_file();
+        let asked = Instant::now();
+        self.spawn_export(move || match pollster::block_on(future) {
+            Some(handle) => {
+                let path = handle.path().to_path_buf();
+                match crate::ui::figures_chart::export_bytes(&spec, format, dark)
+                    .map_err(|e| format!("Could not render the chart: {e}"))
+                    .and_then(|bytes| {
+                        crate::export::write_atomic(&path, &bytes)
+                            .map_err(|e| format!("Could not write {}: {e}", path.display()))
+                    }) {
+                    Ok(()) => ExportOutcome::Saved(format!("Chart saved to {}", path.display())),
+                    Err(e) => ExportOutcome::Failed(e),
+                }
+            }
+            None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
+                ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
+            }
+            None => ExportOutcome::Cancelled,
+        });
+    }
+
+    fn copy_chart(&mut self) {
+        if self.jobs.export.is_some() {
+            return;
+        }
+        let Some(spec) = self.chart_to_export() else {
+            return;
+        };
+        let dark = self.state.export_dark;
+        self.spawn_export(move || {
+            match crate::ui::figures_chart::render_chart_rgba(&spec, 2.0, dark) {
+                Ok(image) => {
+                    let size = [image.width() as usize, image.height() as usize];
+                    ExportOutcome::Copied(egui::ColorImage::from_rgba_unmultiplied(
+                        size,
+                        image.as_raw(),
+                    ))
+                }
+                Err(e) => ExportOutcome::Failed(format!("Could not render the chart: {e}")),
+            }
+        });
+    }
+
+    /// Runs an export on its own thread; its outcome arrives in [`Self::poll_jobs`].
+    fn spawn_export(&mut self, work: impl FnOnce() -> ExportOutcome + Send + 'static) {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let wake = self.repaint_handle();
-        let asked = Instant::now();
         let spawned = std::thread::Builder::new()
             .name("chart-export".into())
             .spawn(move || {
-                let result = match pollster::block_on(future) {
-                    Some(handle) => {
-                        let path = handle.path().to_path_buf();
-                        crate::ui::figures_chart::render_chart_png(&spec, 2.0, false)
-                            .map_err(|e| format!("Could not render the chart: {e}"))
-                            .and_then(|png| {
-                                crate::export::write_atomic(&path, &png)
-                                    .map_err(|e| format!("Could not write {}: {e}", path.display()))
-                            })
-                            .map(|()| format!("Chart saved to {}", path.display()))
-                    }
-                    None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
-                        Err(super::logic::NO_DIALOG_HINT.into())
-                    }
-                    None => Ok(String::new()),
-                };
-                let _ = tx.send(result);
+                let _ = tx.send(work());
                 wake();
             });
         match spawned {

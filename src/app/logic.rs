@@ -4,7 +4,7 @@
 use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
-use super::NewsLensApp;
+use super::{ExportOutcome, NewsLensApp};
 use crate::corpus::load::LoadEvent;
 
 /// Shown when a file dialog returns at once: rfd found neither a desktop portal nor zenity.
@@ -145,17 +145,32 @@ impl NewsLensApp {
         let Some(rx) = &self.jobs.export else {
             return;
         };
-        let result = match rx.try_recv() {
+        let outcome = match rx.try_recv() {
             Ok(r) => r,
             Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err("The chart export stopped unexpectedly.".into()),
+            Err(TryRecvError::Disconnected) => {
+                ExportOutcome::Failed("The chart export stopped unexpectedly.".into())
+            }
         };
         self.jobs.export = None;
         self.state.exporting = false;
-        match result {
-            Ok(msg) if msg.is_empty() => {}
-            Ok(msg) => self.state.notify(msg, false),
-            Err(msg) => self.state.notify(msg, true),
+        match outcome {
+            ExportOutcome::Saved(msg) => self.state.notify(msg, false),
+            ExportOutcome::Copied(image) => {
+                let [w, h] = image.size;
+                match &self.egui_ctx {
+                    Some(ctx) => {
+                        ctx.copy_image(image);
+                        self.state.notify(
+                            format!("Chart copied to the clipboard ({w}×{h} pixels)."),
+                            false,
+                        );
+                    }
+                    None => self.state.notify("No window to copy the chart from.", true),
+                }
+            }
+            ExportOutcome::Cancelled => {}
+            ExportOutcome::Failed(msg) => self.state.notify(msg, true),
         }
     }
 }

@@ -17,8 +17,45 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::load::{LoadIssue, LoadJob};
 use crate::corpus::{Article, Corpus, seeds};
-use crate::export::chart::{ChartSpec, chart_for_article};
+use crate::export::chart::{ChartKind, ChartSpec, FigureFilter, chart_for_article};
+use crate::export::views;
 pub use commands::Command;
+
+/// Which chart the chart panel shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartView {
+    #[serde(with = "kind_name")]
+    pub kind: ChartKind,
+    /// The measure of the corpus-wide measure chart (`trade value`); empty: the most common.
+    pub measure: String,
+    /// Draw the measure as a timeline by date instead of bars per source.
+    pub timeline: bool,
+}
+
+/// [`ChartKind`] by name in the remembered settings (the core type has no serde names).
+mod kind_name {
+    use crate::export::chart::ChartKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(kind: &ChartKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match kind {
+            ChartKind::Article => "article",
+            ChartKind::Measure => "measure",
+            ChartKind::Speakers => "speakers",
+            ChartKind::Sources => "sources",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ChartKind, D::Error> {
+        Ok(match String::deserialize(d)?.as_str() {
+            "measure" => ChartKind::Measure,
+            "speakers" => ChartKind::Speakers,
+            "sources" => ChartKind::Sources,
+            _ => ChartKind::Article,
+        })
+    }
+}
 
 /// The application id: window class, `.desktop` file name and storage folder.
 pub const APP_ID: &str = "newslens";
@@ -37,6 +74,9 @@ pub struct Persisted {
     pub count_copies: bool,
     /// Speakers merged by hand, in order (the last one is undone first).
     pub speaker_merges: Vec<crate::corpus::speakers::ManualMerge>,
+    /// The chart shown, and whether images are exported on a dark background.
+    pub chart_view: ChartView,
+    pub export_dark: bool,
 }
 
 /// The root under which the bundled articles are listed.
@@ -73,8 +113,14 @@ pub struct AppState {
     pub corpus: Corpus,
     /// Index into `articles`.
     pub selected: Option<usize>,
-    /// The chart of the selected article (built once per selection, not per frame).
+    /// The chart shown: the selected article's, or a corpus-wide one (built when the
+    /// selection, the corpus or the view changes, never per frame).
     pub chart: Option<ChartSpec>,
+    pub chart_view: ChartView,
+    /// Measures of the open corpus, most frequent first (for the measure picker).
+    pub measures: Vec<(String, usize)>,
+    /// Exported images get a dark background.
+    pub export_dark: bool,
     pub focus: Option<Focus>,
     /// Files skipped or failed, across all loads.
     pub issues: Vec<LoadIssue>,
@@ -110,6 +156,9 @@ impl AppState {
             corpus: Corpus::from_articles(PathBuf::from(BUNDLED_ROOT), articles),
             selected: None,
             chart: None,
+            chart_view: ChartView::default(),
+            measures: Vec::new(),
+            export_dark: false,
             focus: None,
             issues: Vec::new(),
             show_issues: false,
@@ -145,6 +194,68 @@ impl AppState {
         self.counts = self.corpus.counts(self.count_copies);
         self.speakers =
             crate::corpus::speakers::build(&self.corpus, &self.speaker_merges, self.count_copies);
+        if self.chart_view.kind != ChartKind::Article {
+            self.rebuild_chart();
+        }
+    }
+
+    /// Switches the chart panel to `view`.
+    pub fn set_chart_view(&mut self, view: ChartView) {
+        self.chart_view = view;
+        self.rebuild_chart();
+    }
+
+    /// Builds the chart the panel shows, from the current view.
+    pub fn rebuild_chart(&mut self) {
+        let name = self.corpus_name();
+        let counted = || self.corpus.counted(self.count_copies);
+        self.chart = match self.chart_view.kind {
+            ChartKind::Article => self.selected_article().map(chart_for_article),
+            ChartKind::Measure => {
+                self.measures = views::measures(counted());
+                if self.chart_view.measure.is_empty()
+                    && let Some((top, _)) = self.measures.first()
+                {
+                    self.chart_view.measure = top.clone();
+                }
+                let filter = FigureFilter {
+                    family: None,
+                    measure: Some(self.chart_view.measure.clone()),
+                };
+                Some(views::measure_chart(
+                    counted(),
+                    &filter,
+                    self.chart_view.timeline,
+                    &name,
+                ))
+            }
+            ChartKind::Speakers => Some(views::speakers_chart(
+                &self.speakers,
+                views::TOP_SPEAKERS,
+                &name,
+            )),
+            ChartKind::Sources => Some(views::sources_chart(counted(), &name)),
+        };
+    }
+
+    /// The open folders' names, for captions: `reuters21578 + bundled articles`.
+    pub fn corpus_name(&self) -> String {
+        let names: Vec<String> = self
+            .corpus
+            .roots()
+            .iter()
+            .map(|r| {
+                r.path.file_name().map_or_else(
+                    || r.path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                )
+            })
+            .collect();
+        match names.len() {
+            0 => "no folders".into(),
+            1..=3 => names.join(" + "),
+            n => format!("{} + {} more folders", names[..2].join(" + "), n - 2),
+        }
     }
 
     /// Re-selects the article at `path` after indices changed (or clears the selection).
@@ -154,7 +265,9 @@ impl AppState {
             Some(_) => {}
             None => {
                 self.selected = None;
-                self.chart = None;
+                if self.chart_view.kind == ChartKind::Article {
+                    self.chart = None;
+                }
                 self.focus = None;
             }
         }
@@ -168,7 +281,9 @@ impl AppState {
     pub fn select(&mut self, index: usize) {
         if let Some(article) = self.corpus.get(index) {
             self.selected = Some(index);
-            self.chart = Some(chart_for_article(article));
+            if self.chart_view.kind == ChartKind::Article {
+                self.chart = Some(chart_for_article(article));
+            }
             self.focus = None;
         }
     }
@@ -210,6 +325,17 @@ impl AppState {
     }
 }
 
+/// How a chart export or copy ended.
+pub enum ExportOutcome {
+    /// Written; the message says where.
+    Saved(String),
+    /// Rendered for the clipboard.
+    Copied(egui::ColorImage),
+    /// The user closed the dialog.
+    Cancelled,
+    Failed(String),
+}
+
 /// Background work whose results arrive on later frames.
 #[derive(Default)]
 pub struct Jobs {
@@ -218,7 +344,7 @@ pub struct Jobs {
     /// Folders waiting for the running load to finish.
     pub queued_paths: Vec<PathBuf>,
     pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
-    pub export: Option<Receiver<Result<String, String>>>,
+    pub export: Option<Receiver<ExportOutcome>>,
     pub watches: watch::Watches,
 }
 
@@ -251,7 +377,9 @@ impl NewsLensApp {
         let mut state = AppState::with_seeds();
         state.count_copies = persisted.count_copies;
         state.speaker_merges = persisted.speaker_merges.clone();
+        state.export_dark = persisted.export_dark;
         state.corpus_changed();
+        state.set_chart_view(persisted.chart_view.clone());
         // Folders open last time come back (a vanished one is reported, not fatal).
         let reopen = persisted.open_folders.clone();
         let mut pending = Vec::new();
@@ -319,6 +447,8 @@ impl eframe::App for NewsLensApp {
         self.persisted.last_article = self.state.selected_article().map(|a| a.path.clone());
         self.persisted.count_copies = self.state.count_copies;
         self.persisted.speaker_merges = self.state.speaker_merges.clone();
+        self.persisted.chart_view = self.state.chart_view.clone();
+        self.persisted.export_dark = self.state.export_dark;
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
     }
 }

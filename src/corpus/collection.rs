@@ -234,6 +234,16 @@ impl Corpus {
         c
     }
 
+    /// The articles corpus-wide numbers count: every one with `count_copies`, otherwise each
+    /// story once (copies of an earlier article are left out).
+    pub fn counted(&self, count_copies: bool) -> impl Iterator<Item = &Article> + '_ {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| count_copies || self.dups.status(*i) == DupStatus::Original)
+            .map(|(_, a)| a)
+    }
+
     /// Articles per source name (`unknown source` for none), sorted by name.
     pub fn per_source(&self) -> BTreeMap<String, usize> {
         let mut out = BTreeMap::new();

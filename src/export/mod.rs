@@ -1,11 +1,61 @@
-//! Export: the chart description shared by screen and image, JSON output of extractions, and
-//! atomic file writing. No GUI code here.
+//! Export: the chart description shared by screen and files (PNG, SVG, CSV, JSON), the
+//! corpus-wide charts, JSON output of extractions, and atomic file writing. No GUI code here.
 
 pub mod chart;
 pub mod json;
+pub mod svg;
+pub mod table;
+pub mod views;
 
 use std::io::Write as _;
 use std::path::Path;
+
+/// The file formats a chart exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// An image at 1, 2 or 3 pixels per point.
+    Png {
+        scale: u8,
+    },
+    /// A vector image, text kept as text.
+    Svg,
+    /// The plotted data with provenance.
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for, by extension (PNG at 2×).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(Self::Png { scale: 2 }),
+            "svg" => Some(Self::Svg),
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png { .. } => "png",
+            Self::Svg => "svg",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The file dialog's filter name.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Png { .. } => "PNG image",
+            Self::Svg => "SVG image",
+            Self::Csv => "CSV table",
+            Self::Json => "JSON data",
+        }
+    }
+}
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// then renamed over the target. A crash never leaves a half-written file at `path`.
@@ -86,6 +136,28 @@ mod tests {
         let p = dir.path().join("nope").join("out.png");
         assert!(write_atomic(&p, b"x").is_err());
         assert!(!p.exists());
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(
+            ExportFormat::from_path(Path::new("a/b.PNG")),
+            Some(ExportFormat::Png { scale: 2 })
+        );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("x.svg")),
+            Some(ExportFormat::Svg)
+        );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("x.csv")),
+            Some(ExportFormat::Csv)
+        );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("x.json")),
+            Some(ExportFormat::Json)
+        );
+        assert_eq!(ExportFormat::from_path(Path::new("x.pdf")), None);
+        assert_eq!(ExportFormat::from_path(Path::new("x")), None);
     }
 
     #[test]

@@ -33,7 +33,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Bound, Family, Figure};
+use super::{Bound, Family, Figure, FxBuild, WordMap};
+
+/// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
+type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 const NUMBERS_TSV: &str = include_str!("../../assets/lexicon/figures/numbers.tsv");
 const SCALES_TSV: &str = include_str!("../../assets/lexicon/figures/scales.tsv");
@@ -288,7 +291,7 @@ fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut String) -> usize
     if idig > 15 {
         flags |= F_LONG;
     }
-    let v = buf.parse::<f64>().unwrap_or(f64::NAN);
+    let v = parse_number(buf);
     if !v.is_finite() {
         flags |= F_BAD;
     }
@@ -296,6 +299,39 @@ fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut String) -> usize
     tok.f = flags;
     tok.idig = idig.min(u16::MAX as usize) as u16;
     j
+}
+
+/// `buf.parse::<f64>()` (NaN if invalid), with a fast path for the usual shapes.
+///
+/// Digits with at most one decimal point and at most 15 significant digits: the digits form an
+/// integer `m < 10^15 < 2^53` and the power of ten `10^k` (k ≤ 15) are both exact doubles, so
+/// the correctly rounded quotient `m / 10^k` is exactly the correctly rounded value the
+/// general parser returns (the classic exact fast path). Anything else (exponents, long
+/// numbers) goes to the general parser.
+fn parse_number(buf: &str) -> f64 {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut m: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac: Option<usize> = None;
+    for &c in buf.as_bytes() {
+        match c {
+            b'0'..=b'9' if digits < 15 => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return buf.parse::<f64>().unwrap_or(f64::NAN),
+        }
+    }
+    match POW10.get(frac.unwrap_or(0)) {
+        Some(p) if digits > 0 => m as f64 / p,
+        _ => buf.parse::<f64>().unwrap_or(f64::NAN),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,20 +391,38 @@ const C_NONCOUNT: u32 = 131072;
 const C_MONEY: u32 = 262144;
 
 struct Lex {
-    cards: HashMap<&'static str, (f64, NC)>,
-    ords: HashMap<&'static str, f64>,
-    fracs: HashMap<&'static str, f64>,
-    vague: HashMap<&'static str, f64>,
-    scales: HashMap<&'static str, (f64, ScaleMode)>,
-    units: HashMap<String, Vec<UnitDef>>,
-    prefixes: HashMap<String, Vec<Phrase>>,
-    qualifiers: HashMap<String, Vec<Phrase>>,
-    classes: HashMap<&'static str, u32>,
-    abbrev: HashMap<&'static str, &'static str>,
+    cards: FxMap<&'static str, (f64, NC)>,
+    ords: FxMap<&'static str, f64>,
+    fracs: FxMap<&'static str, f64>,
+    vague: FxMap<&'static str, f64>,
+    scales: FxMap<&'static str, (f64, ScaleMode)>,
+    units: FxMap<String, Vec<UnitDef>>,
+    prefixes: FxMap<String, Vec<Phrase>>,
+    qualifiers: FxMap<String, Vec<Phrase>>,
+    classes: FxMap<&'static str, u32>,
+    abbrev: FxMap<&'static str, &'static str>,
     peso: Vec<(&'static str, &'static str)>,
     /// Names that contain a number (`six nations`), by first token.
-    names: HashMap<String, Vec<Vec<String>>>,
+    names: FxMap<String, Vec<Vec<String>>>,
+    /// Every key of the maps above → its `C_*` class (low 32 bits) and which maps hold it
+    /// (`B_*`), so each token is looked up once (see [`Cx::tb`]).
+    tok_bits: WordMap<u64>,
+    /// `key_first[b]`: some key of `tok_bits` starts with byte `b` (numbers and most symbols
+    /// are ruled out without a look-up).
+    key_first: [bool; 256],
 }
+
+// Membership bits of [`Lex::tok_bits`], above the 32 class bits.
+const B_CARD: u64 = 1 << 32;
+const B_ORD: u64 = 1 << 33;
+const B_VAGUE: u64 = 1 << 34;
+const B_SCALE: u64 = 1 << 35;
+const B_NAME: u64 = 1 << 36;
+const B_UNIT: u64 = 1 << 37;
+const B_PREFIX: u64 = 1 << 38;
+const B_QUAL: u64 = 1 << 39;
+/// A number word: cardinal, ordinal, scale or vague magnitude.
+const B_NUMWORD: u64 = B_CARD | B_ORD | B_SCALE | B_VAGUE;
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines()
@@ -405,18 +459,20 @@ fn family_of(s: &str) -> Family {
 
 fn build_lex() -> Lex {
     let mut lx = Lex {
-        cards: HashMap::new(),
-        ords: HashMap::new(),
-        fracs: HashMap::new(),
-        vague: HashMap::new(),
-        scales: HashMap::new(),
-        units: HashMap::new(),
-        prefixes: HashMap::new(),
-        qualifiers: HashMap::new(),
-        classes: HashMap::new(),
-        abbrev: HashMap::new(),
+        cards: FxMap::default(),
+        ords: FxMap::default(),
+        fracs: FxMap::default(),
+        vague: FxMap::default(),
+        scales: FxMap::default(),
+        units: FxMap::default(),
+        prefixes: FxMap::default(),
+        qualifiers: FxMap::default(),
+        classes: FxMap::default(),
+        abbrev: FxMap::default(),
         peso: Vec::new(),
-        names: HashMap::new(),
+        names: FxMap::default(),
+        tok_bits: WordMap::default(),
+        key_first: [false; 256],
     };
     for f in data_lines(NAMES_TSV) {
         let toks = phrase_toks(f[0]);
@@ -573,6 +629,43 @@ fn build_lex() -> Lex {
             *lx.classes.entry(f[1]).or_insert(0) |= c;
         }
     }
+    let mut bits: WordMap<u64> = WordMap::default();
+    let mut key_first = [false; 256];
+    let mut mark = |w: &str, b: u64| {
+        if let Some(&c) = w.as_bytes().first() {
+            key_first[usize::from(c)] = true;
+        }
+        *bits.entry(w) |= b;
+    };
+    for (w, &c) in &lx.classes {
+        mark(w, u64::from(c));
+    }
+    for w in lx.cards.keys() {
+        mark(w, B_CARD);
+    }
+    for w in lx.ords.keys() {
+        mark(w, B_ORD);
+    }
+    for w in lx.vague.keys() {
+        mark(w, B_VAGUE);
+    }
+    for w in lx.scales.keys() {
+        mark(w, B_SCALE);
+    }
+    for w in lx.names.keys() {
+        mark(w, B_NAME);
+    }
+    for w in lx.units.keys() {
+        mark(w, B_UNIT);
+    }
+    for w in lx.prefixes.keys() {
+        mark(w, B_PREFIX);
+    }
+    for w in lx.qualifiers.keys() {
+        mark(w, B_QUAL);
+    }
+    lx.tok_bits = bits;
+    lx.key_first = key_first;
     lx
 }
 
@@ -585,11 +678,12 @@ impl Lex {
     fn is(&self, w: &str, c: u32) -> bool {
         self.class(w) & c != 0
     }
-    fn is_numword(&self, w: &str) -> bool {
-        self.cards.contains_key(w)
-            || self.ords.contains_key(w)
-            || self.scales.contains_key(w)
-            || self.vague.contains_key(w)
+    /// Class and membership bits of a word (0 when in no lexicon).
+    fn bits(&self, w: &str) -> u64 {
+        match w.as_bytes().first() {
+            Some(&c) if !self.key_first[usize::from(c)] => 0,
+            _ => self.tok_bits.get(w).copied().unwrap_or(0),
+        }
     }
 }
 
@@ -601,6 +695,10 @@ struct Cx<'a> {
     t: &'a [Tok],
     lx: &'a Lex,
     skip: Vec<bool>,
+    /// [`Lex::bits`] of every token's text (one hash look-up per token, done up front), and of
+    /// the empty text (what [`Cx::tx`] gives past the end).
+    bits: Vec<u64>,
+    empty_bits: u64,
     /// Token of the last glued `m` read as million (`$1.2m ... 294.3m`).
     last_m_million: std::cell::Cell<Option<usize>>,
     /// The peso the text talks about, computed on first use.
@@ -719,12 +817,25 @@ impl<'a> Cx<'a> {
         }
         j
     }
+    /// [`Lex::bits`] of `self.tx(i)`, precomputed.
+    fn tb(&self, i: usize) -> u64 {
+        self.bits.get(i).copied().unwrap_or(self.empty_bits)
+    }
+    /// `self.lx.class(self.tx(i))`, without the hash look-up.
+    fn cls(&self, i: usize) -> u32 {
+        // The class bits are the low 32 bits.
+        (self.tb(i) & u64::from(u32::MAX)) as u32
+    }
+    /// `self.lx.is(self.tx(i), c)`, without the hash look-up.
+    fn is_c(&self, i: usize, c: u32) -> bool {
+        self.cls(i) & c != 0
+    }
+    /// `self.lx.cards.contains_key(self.tx(i))`, without the hash look-up.
+    fn is_card(&self, i: usize) -> bool {
+        self.tb(i) & B_CARD != 0
+    }
     fn class(&self, i: usize) -> u32 {
-        if self.is_w(i) {
-            self.lx.class(self.tx(i))
-        } else {
-            0
-        }
+        if self.is_w(i) { self.cls(i) } else { 0 }
     }
     fn is_month_at(&self, i: usize) -> bool {
         self.class(i) & C_MONTH != 0
@@ -734,7 +845,10 @@ impl<'a> Cx<'a> {
 
     fn match_unit(&self, p: usize, core: &Core, has_prefix: bool) -> Option<(&'a UnitDef, usize)> {
         let first = self.tx(p);
-        if self.kind(p) == Some(K::N) || self.t.get(p).is_none_or(|t| t.nl) {
+        if self.kind(p) == Some(K::N)
+            || self.t.get(p).is_none_or(|t| t.nl)
+            || self.tb(p) & B_UNIT == 0
+        {
             return None;
         }
         let defs = self.lx.units.get(first)?;
@@ -1280,7 +1394,7 @@ impl<'a> Cx<'a> {
                 if c.word
                     && s >= 1000.0
                     && self.is_w(p + 1)
-                    && self.lx.cards.contains_key(self.tx(p + 1))
+                    && self.is_card(p + 1)
                     && let Some(rest) = self.word_core(p + 1)
                     && !rest.ord
                     && !rest.frac
@@ -1422,7 +1536,7 @@ impl<'a> Cx<'a> {
             let per = if family == Family::Currency {
                 let a = e;
                 if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
-                    && self.lx.is(self.tx(a + 1), C_PER)
+                    && self.is_c(a + 1, C_PER)
                     && !matches!(
                         self.tx(a + 2),
                         "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
@@ -1505,8 +1619,8 @@ impl<'a> Cx<'a> {
         while hi < (p + 4).min(self.n()) && !self.sym(hi, ".") && !self.sym(hi, ";") {
             hi += 1;
         }
-        let money = (lo..p).any(|k| self.lx.is(self.tx(k), C_MONEY))
-            || (p + 1..hi).any(|k| self.lx.is(self.tx(k), C_MONEY));
+        let money =
+            (lo..p).any(|k| self.is_c(k, C_MONEY)) || (p + 1..hi).any(|k| self.is_c(k, C_MONEY));
         !money
     }
 
@@ -1536,13 +1650,13 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let w = self.tx(j);
-            let c = self.lx.class(w);
+            let c = self.cls(j);
             if c & C_STOP != 0 && c & C_COUNTADJ == 0 {
                 return None;
             }
-            if self.lx.is_numword(w) || c & (C_MONTH | C_CLOCK) != 0 {
+            if self.tb(j) & B_NUMWORD != 0 || c & (C_MONTH | C_CLOCK) != 0 {
                 // `three first-half possessions`: an ordinal inside a hyphenated adjective
-                if self.lx.ords.contains_key(w)
+                if self.tb(j) & B_ORD != 0
                     && self.is_dash(j + 1)
                     && self.att(j + 1)
                     && self.att(j + 2)
@@ -1569,9 +1683,9 @@ impl<'a> Cx<'a> {
                         break;
                     }
                     let wk = self.tx(k);
-                    let ck = self.lx.class(wk);
+                    let ck = self.cls(k);
                     if ck & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) != 0
-                        || self.lx.is_numword(wk)
+                        || self.tb(k) & B_NUMWORD != 0
                         || self.unit_at(k)
                     {
                         break;
@@ -1607,9 +1721,9 @@ impl<'a> Cx<'a> {
             return false;
         }
         let w = self.tx(j);
-        let cl = self.lx.class(w);
+        let cl = self.cls(j);
         !(cl & (C_STOP | C_ORDEXCL | C_MONTH | C_CLOCK) != 0
-            || self.lx.is_numword(w)
+            || self.tb(j) & B_NUMWORD != 0
             || self.unit_at(j)
             || w.len() < 3
             || w.ends_with("est")
@@ -1639,7 +1753,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut adj = 0;
-        while adj < 2 && self.is_w(j) && self.lx.is(self.tx(j), C_ORDADJ) {
+        while adj < 2 && self.is_w(j) && self.is_c(j, C_ORDADJ) {
             j += 1;
             adj += 1;
         }
@@ -1652,7 +1766,7 @@ impl<'a> Cx<'a> {
             j += 1;
             n += 1;
         }
-        if self.lx.is(self.tx(j + 1), C_ORDEXCL) {
+        if self.is_c(j + 1, C_ORDEXCL) {
             return None;
         }
         Some((pluralize(self.tx(j)), j + 1))
@@ -1667,6 +1781,9 @@ impl<'a> Cx<'a> {
             return None;
         }
         let last = self.tx(b);
+        if self.tb(b) & B_PREFIX == 0 {
+            return None;
+        }
         let list = self.lx.prefixes.get(last)?;
         'outer: for p in list {
             let len = p.toks.len();
@@ -1719,6 +1836,9 @@ impl<'a> Cx<'a> {
         if b < floor || !self.is_w(b) && !self.sym(b, ".") {
             return None;
         }
+        if self.tb(b) & B_QUAL == 0 {
+            return None;
+        }
         let list = self.lx.qualifiers.get(self.tx(b))?;
         'outer: for p in list {
             let len = p.toks.len();
@@ -1754,10 +1874,10 @@ impl<'a> Cx<'a> {
         if b < floor {
             return false;
         }
-        if self.lx.is(self.tx(b), C_CHANGE) {
+        if self.is_c(b, C_CHANGE) {
             return true;
         }
-        if b > floor && self.word(b, "by") && self.lx.is(self.tx(b - 1), C_CHANGE) {
+        if b > floor && self.word(b, "by") && self.is_c(b - 1, C_CHANGE) {
             return true;
         }
         if !self.word(b, "from") {
@@ -1770,7 +1890,7 @@ impl<'a> Cx<'a> {
             if self.sym(k, ".") || self.sym(k, ";") || self.t[k + 1].nl {
                 return false;
             }
-            if self.lx.is(self.tx(k), C_CHANGE) {
+            if self.is_c(k, C_CHANGE) {
                 return true;
             }
         }
@@ -1789,10 +1909,7 @@ impl<'a> Cx<'a> {
                 return Step::No;
             }
             let w = self.tx(i);
-            let lx = self.lx;
-            if !(lx.cards.contains_key(w)
-                || lx.ords.contains_key(w)
-                || lx.vague.contains_key(w)
+            if !(self.tb(i) & (B_CARD | B_ORD | B_VAGUE) != 0
                 || matches!(w, "a" | "an" | "half" | "several"))
             {
                 return Step::No;
@@ -1852,16 +1969,11 @@ impl<'a> Cx<'a> {
             && self.is_w(i - 3)
             && self.t[i].f == 0
             && self.t[i].v < 20.0
-            && !self.lx.is(self.tx(i - 1), C_STOP)
+            && !self.is_c(i - 1, C_STOP)
         {
             return Step::Skip(i + 1);
         }
-        if is_num
-            && i > 0
-            && self.is_w(i - 1)
-            && self.lx.is(self.tx(i - 1), C_IDENT)
-            && !self.att(i)
-        {
+        if is_num && i > 0 && self.is_w(i - 1) && self.is_c(i - 1, C_IDENT) && !self.att(i) {
             return Step::Skip(self.chain_end(i));
         }
         let (prefix, pstart) = match self.prefix_before(i, floor) {
@@ -1970,7 +2082,7 @@ impl<'a> Cx<'a> {
                 if matches!(
                     self.tx(bi),
                     "just" | "only" | "about" | "around" | "nearly" | "almost" | "some" | "roughly"
-                ) && (self.is_n(bi + 1) || self.lx.cards.contains_key(self.tx(bi + 1)))
+                ) && (self.is_n(bi + 1) || self.is_card(bi + 1))
                 {
                     bi += 1;
                 }
@@ -1981,7 +2093,7 @@ impl<'a> Cx<'a> {
                     bi += 1;
                 }
                 if bi < self.n()
-                    && (self.is_n(bi) || self.lx.cards.contains_key(self.tx(bi)))
+                    && (self.is_n(bi) || self.is_card(bi))
                     && !self.skip[bi]
                     && let Ok(mut bc) = self.parse_core(bi)
                     && !bc.ord
@@ -2247,6 +2359,9 @@ impl<'a> Cx<'a> {
 
     /// End of a number-bearing name starting at `i`.
     fn name_at(&self, i: usize) -> Option<usize> {
+        if self.tb(i) & B_NAME == 0 {
+            return None;
+        }
         let list = self.lx.names.get(self.tx(i))?;
         'outer: for toks in list {
             for (k, w) in toks.iter().enumerate() {
@@ -2267,8 +2382,7 @@ impl<'a> Cx<'a> {
                 saw_sep = true;
                 p += 1;
             }
-            if !saw_sep || !(self.is_n(p) || self.lx.cards.contains_key(self.tx(p))) || self.skip[p]
-            {
+            if !saw_sep || !(self.is_n(p) || self.is_card(p)) || self.skip[p] {
                 return None;
             }
             let mut c = self.parse_core(p).ok()?;
@@ -2491,7 +2605,12 @@ fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
             j += 1;
         }
         let chunk = &l[toks[i].s..toks[j - 1].e];
-        if j - i > 2
+        // Every pattern below contains one of `@ : . \ _`: a byte scan rules most chunks out.
+        let maybe = j - i > 2
+            && chunk
+                .bytes()
+                .any(|c| matches!(c, b'@' | b':' | b'.' | b'\\' | b'_'));
+        if maybe
             && (chunk.contains('@')
                 || chunk.contains("://")
                 || chunk.contains("www.")
@@ -2520,8 +2639,8 @@ impl<'a> Cx<'a> {
             return false;
         }
         let w = self.tx(k);
-        let c = self.lx.class(w);
-        if c & (C_STOP | C_MONTH | C_CLOCK) != 0 || self.lx.is_numword(w) {
+        let c = self.cls(k);
+        if c & (C_STOP | C_MONTH | C_CLOCK) != 0 || self.tb(k) & B_NUMWORD != 0 {
             return false;
         }
         if w.ends_with("ing") && c & C_KEEPING == 0 {
@@ -2570,7 +2689,7 @@ impl<'a> Cx<'a> {
                 && !(self.sym(p + 1, "'") || self.sym(p + 1, "’"))
                 && !(self.is_plural_noun(self.tx(b))
                     && self.is_plural_noun(self.tx(p))
-                    && !self.lx.is(self.tx(p), C_PLURAL))
+                    && !self.is_c(p, C_PLURAL))
             {
                 k = p;
                 first = k;
@@ -2631,10 +2750,10 @@ impl<'a> Cx<'a> {
                 last = nx + 1;
                 continue;
             }
-            if self.is_plural_noun(self.tx(last)) && !self.lx.is(self.tx(last), C_VALUE) {
+            if self.is_plural_noun(self.tx(last)) && !self.is_c(last, C_VALUE) {
                 break;
             }
-            if self.content_word(nx, in_fig) && !self.lx.is(self.tx(nx), C_CHAIN | C_CHANGE) {
+            if self.content_word(nx, in_fig) && !self.is_c(nx, C_CHAIN | C_CHANGE) {
                 last = nx;
                 words += 1;
                 continue;
@@ -2738,7 +2857,7 @@ impl<'a> Cx<'a> {
         if c.family == Family::Currency
             && self.word(e, "in")
             && let Some((a, b)) = self.np_right(e + 1, in_fig)
-            && (self.lx.is(self.tx(b), C_VALUE))
+            && (self.is_c(b, C_VALUE))
         {
             return self.span_text(a, b);
         }
@@ -2811,7 +2930,7 @@ impl<'a> Cx<'a> {
                 k -= 2;
                 continue;
             }
-            if self.is_w(k) && self.lx.is(self.tx(k), C_CHAIN) {
+            if self.is_w(k) && self.is_c(k, C_CHAIN) {
                 if !matches!(
                     self.tx(k),
                     "to" | "by"
@@ -2855,7 +2974,7 @@ impl<'a> Cx<'a> {
             if chain == 0
                 && matches!(self.tx(c.t0 - 1), "at" | "by" | "to")
                 && d > floor
-                && self.lx.is(self.tx(d - 1), C_CHAIN | C_CHANGE)
+                && self.is_c(d - 1, C_CHAIN | C_CHANGE)
             {
                 return self.span_text(a, b);
             }
@@ -2908,14 +3027,27 @@ impl<'a> Cx<'a> {
 
 fn label_for(family: Family, measure: &str, unit: &str) -> String {
     let lx = &*LEX;
-    let first = measure.split(" and ").next().unwrap_or("").trim();
-    let words: Vec<&str> = first.split(' ').filter(|w| !w.is_empty()).collect();
-    let short = if words.len() > 3 {
-        words[words.len() - 3..].join(" ")
-    } else {
-        words.join(" ")
-    };
-    let head = words.last().copied().unwrap_or("");
+    // `measure.split(" and ").next()` (a byte scan: short strings, no searcher set-up).
+    let first = match measure.as_bytes().windows(5).position(|w| w == b" and ") {
+        Some(k) => &measure[..k],
+        None => measure,
+    }
+    .trim();
+    // The last (at most) three words, joined by single spaces; `head` is the last word.
+    let mut last3 = [""; 3];
+    let mut n = 0;
+    for w in first.rsplit(' ').filter(|w| !w.is_empty()).take(3) {
+        last3[n] = w;
+        n += 1;
+    }
+    let head = last3[0];
+    let mut short = String::with_capacity(first.len());
+    for w in last3[..n].iter().rev() {
+        if !short.is_empty() {
+            short.push(' ');
+        }
+        short.push_str(w);
+    }
     match family {
         Family::Count | Family::Ordinal => {
             let u = if unit.is_empty() { measure } else { unit };
@@ -2960,7 +3092,7 @@ fn label_for(family: Family, measure: &str, unit: &str) -> String {
 }
 
 fn suffix(m: &str, s: &str) -> String {
-    if m.is_empty() || m == s || m.ends_with(&format!(" {s}")) {
+    if m.is_empty() || m == s || m.strip_suffix(s).is_some_and(|r| r.ends_with(' ')) {
         if !m.is_empty() {
             return m.to_string();
         }
@@ -2985,11 +3117,14 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     }
     let lx: &Lex = &LEX;
     let skip = skip_mask(&lower, &toks);
+    let bits = toks.iter().map(|t| lx.bits(&lower[t.s..t.e])).collect();
     let cx = Cx {
         l: &lower,
         t: &toks,
         lx,
         skip,
+        bits,
+        empty_bits: lx.bits(""),
         last_m_million: std::cell::Cell::new(None),
         peso: std::cell::Cell::new(None),
     };
@@ -3127,6 +3262,11 @@ fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
+    // Fast path: an integer below 1e12 has at most 12 significant digits, so printing it with
+    // 12 digits is exact and parsing gives it back unchanged (no formatting needed).
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        return v;
+    }
     format!("{v:.11e}").parse().unwrap_or(v)
 }
 
@@ -3207,6 +3347,72 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= b.abs() * 1e-9 + 1e-12
+    }
+
+    #[test]
+    fn number_fast_path_matches_the_parser() {
+        let mut cases: Vec<String> = [
+            "0",
+            "7",
+            "007",
+            "1.5",
+            "0.1",
+            "0.3",
+            "2.675",
+            "123456789012345",
+            "1234567890123456",
+            "99999999999999.9",
+            "9007199254740993",
+            "0.000000000000001",
+            "3.14159",
+            "1e5",
+            "2.5e-3",
+            "4e14",
+            "12345678901234567890",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = 1 + (seed % 18) as usize;
+            let mut s: String = (0..len)
+                .map(|k| char::from(b'0' + ((seed >> (k * 3)) % 10) as u8))
+                .collect();
+            if !seed.is_multiple_of(3) {
+                let dot = 1 + ((seed >> 40) as usize % len);
+                s.insert(dot.min(s.len()), '.');
+                if s.ends_with('.') {
+                    s.push('5');
+                }
+            }
+            cases.push(s);
+        }
+        for c in &cases {
+            let want = c.parse::<f64>().unwrap_or(f64::NAN);
+            assert_eq!(parse_number(c).to_bits(), want.to_bits(), "{c}");
+        }
+    }
+
+    #[test]
+    fn tidy_fast_path_matches_formatting() {
+        for v in [
+            1.0,
+            -3.0,
+            8.2e9,
+            999_999_999_999.0,
+            1e12,
+            123.0,
+            0.5,
+            1.2e15,
+            -7.5e11,
+        ] {
+            let slow: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+            assert_eq!(tidy(v).to_bits(), slow.to_bits(), "{v}");
+        }
     }
 
     #[test]

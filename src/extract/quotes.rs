@@ -43,11 +43,10 @@
 //! pronoun-resolved direct quotes ≈ 0.8; inferred speakers ≤ 0.6.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{Quote, QuoteKind};
+use super::{FxBuild, Quote, QuoteKind, WordMap};
 
 // ---------------------------------------------------------------------------------------------
 // Lexicons
@@ -83,40 +82,14 @@ enum PronClass {
     SelfRef,
 }
 
-/// A small, fast, non-cryptographic hasher for the lexicon look-ups (FxHash-style); the
-/// inputs are our own word lists and article tokens, so hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 type FxSet = HashSet<&'static str, FxBuild>;
 type FxMap<V> = HashMap<&'static str, V, FxBuild>;
+
+impl Lexicon {
+    fn info(&self, w: &str) -> WordInfo {
+        self.known.get(w).copied().unwrap_or_default()
+    }
+}
 
 struct Lexicon {
     verbs: FxMap<VerbClass>,
@@ -140,8 +113,17 @@ struct Lexicon {
     np_starters: FxSet,
     abbrev: FxSet,
     name_particles: FxSet,
-    /// Every lexicon word → `F_*` flags (one look-up per token at tokenisation).
-    known: FxMap<u32>,
+    /// Every lexicon word (and every plural of a role word) → its [`WordInfo`]: one look-up
+    /// per token at tokenisation answers every later set-membership question about it.
+    known: WordMap<WordInfo>,
+}
+
+/// What the lexicons say about one word: `F_*` flags and the speech-verb and pronoun classes.
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    f: u32,
+    verb: Option<VerbClass>,
+    pron: Option<PronClass>,
 }
 
 const F_STOP: u32 = 1;
@@ -155,6 +137,21 @@ const F_TIME: u32 = 1 << 7;
 const F_EVENT: u32 = 1 << 8;
 const F_PLACE: u32 = 1 << 9;
 const F_PLACE_PART: u32 = 1 << 10;
+const F_ROLE_HEAD: u32 = 1 << 11;
+const F_MEDIA: u32 = 1 << 12;
+const F_AUX: u32 = 1 << 13;
+const F_NP_BOUNDARY: u32 = 1 << 14;
+const F_NP_STARTER: u32 = 1 << 15;
+const F_ABBREV: u32 = 1 << 16;
+const F_NAME_PARTICLE: u32 = 1 << 17;
+/// In [`FUNCTION_WORDS`].
+const F_FUNCTION: u32 = 1 << 18;
+/// In [`ROLE_MODIFIERS`].
+const F_ROLE_MODIFIER: u32 = 1 << 19;
+/// A plural of a role word: `role + "s"`, or `rol + "ies"` for a role `roly` (`deputies`).
+const F_ROLE_PLURAL: u32 = 1 << 20;
+/// Set per token, not in the lexicon: a hyphenated word with a role part (`vice-premier`).
+const F_ROLE_HYPHEN: u32 = 1 << 21;
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
@@ -750,25 +747,34 @@ fn build_lexicon() -> Lexicon {
         np_starters: set(NP_STARTERS),
         abbrev: set(ABBREV),
         name_particles: set(NAME_PARTICLES),
-        known: FxMap::default(),
+        known: WordMap::default(),
     };
-    let mut known: FxMap<u32> = FxMap::default();
+    let mut known: WordMap<WordInfo> = WordMap::default();
     {
-        let mut mark = |w: &'static str, f: u32| *known.entry(w).or_insert(0) |= f;
-        for &w in &lex.stop {
-            mark(w, F_STOP);
-        }
-        for &w in &lex.roles {
-            mark(w, F_ROLE);
-        }
-        for &w in &lex.orgs {
-            mark(w, F_ORG);
-        }
-        for &w in &lex.groups {
-            mark(w, F_GROUP);
-        }
-        for &w in &lex.titles {
-            mark(w, F_TITLE);
+        let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
+        let sets: [(&FxSet, u32); 17] = [
+            (&lex.stop, F_STOP),
+            (&lex.roles, F_ROLE),
+            (&lex.orgs, F_ORG),
+            (&lex.groups, F_GROUP),
+            (&lex.titles, F_TITLE),
+            (&lex.time, F_TIME),
+            (&lex.events, F_EVENT),
+            (&lex.place_words, F_PLACE_PART),
+            (&lex.role_heads, F_ROLE_HEAD),
+            (&lex.media, F_MEDIA),
+            (&lex.aux, F_AUX),
+            (&lex.np_boundary, F_NP_BOUNDARY),
+            (&lex.np_starters, F_NP_STARTER),
+            (&lex.abbrev, F_ABBREV),
+            (&lex.name_particles, F_NAME_PARTICLE),
+            (&set(FUNCTION_WORDS), F_FUNCTION),
+            (&set(ROLE_MODIFIERS), F_ROLE_MODIFIER),
+        ];
+        for (words, f) in sets {
+            for &w in words {
+                mark(w, f);
+            }
         }
         for &w in lex.pronouns.keys() {
             mark(w, F_PRON);
@@ -776,17 +782,24 @@ fn build_lexicon() -> Lexicon {
         for &w in lex.verbs.keys() {
             mark(w, F_VERB);
         }
-        for &w in &lex.time {
-            mark(w, F_TIME);
-        }
-        for &w in &lex.events {
-            mark(w, F_EVENT);
-        }
         for &w in lex.places.keys() {
             mark(w, F_PLACE);
         }
-        for &w in &lex.place_words {
-            mark(w, F_PLACE_PART);
+        for &r in &lex.roles {
+            mark(&format!("{r}s"), F_ROLE_PLURAL);
+            if let Some(stem) = r.strip_suffix('y') {
+                mark(&format!("{stem}ies"), F_ROLE_PLURAL);
+            }
+        }
+    }
+    for (&w, &c) in &lex.verbs {
+        if let Some(i) = known.get_mut(w) {
+            i.verb = Some(c);
+        }
+    }
+    for (&w, &c) in &lex.pronouns {
+        if let Some(i) = known.get_mut(w) {
+            i.pron = Some(c);
         }
     }
     lex.known = known;
@@ -819,18 +832,24 @@ struct Tok<'a> {
     s: usize,
     e: usize,
     kind: Kind,
-    /// Lower-cased form (`’` normalised to `'`).
-    low: Cow<'a, str>,
+    /// Lower-cased form (`’` normalised to `'`): a slice of the text when the word is already
+    /// lower case, else of the document's arena of lower-cased words (see [`Doc::new`]).
+    low: &'a str,
+    /// Length of [`Tok::base`] (a prefix of `low`), computed once.
+    bl: usize,
     /// First character is upper case.
     cap: bool,
-    /// Cached [`Doc::name_like`]: 0 unknown, 1 no, 2 yes (casing is fixed per document).
-    nl: Cell<u8>,
+    /// [`Doc::name_like`], computed once per token when the document's casing is known.
+    nl: bool,
     /// Lexicon flags (`F_*`) of the lower-cased word and of its [`Tok::base`].
     fw: u32,
     fb: u32,
+    /// Speech-verb and pronoun class of the lower-cased word.
+    verb: Option<VerbClass>,
+    pron: Option<PronClass>,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -844,18 +863,51 @@ impl Tok<'_> {
         matches!(self.kind, Kind::Dq(_))
     }
     /// Lower-case form without a possessive `'s` and without a trailing period.
-    fn base(&self) -> &str {
-        let l: &str = &self.low;
-        let l = l.strip_suffix("'s").unwrap_or(l);
-        let l = l.strip_suffix('\'').unwrap_or(l);
-        l.strip_suffix('.').unwrap_or(l)
+    fn base(&self) -> &'a str {
+        self.low.get(..self.bl).unwrap_or(self.low)
     }
     fn possessive(&self) -> bool {
         self.low.ends_with("'s") || self.low.ends_with("s'")
     }
-    fn w(&self) -> &str {
-        if self.is_word() { &self.low } else { "" }
+    fn w(&self) -> &'a str {
+        if self.is_word() { self.low } else { "" }
     }
+    /// The lower-cased word is in a lexicon set: `lex.<set>.contains(self.w())` (and of
+    /// `self.low`, the same for non-words: their `low` is empty and no set holds `""`).
+    fn wf(&self, f: u32) -> bool {
+        self.fw & f != 0
+    }
+    /// `lex.<set>.contains(self.base())`.
+    fn bf(&self, f: u32) -> bool {
+        self.fb & f != 0
+    }
+}
+
+fn base_of(l: &str) -> &str {
+    let l = l.strip_suffix("'s").unwrap_or(l);
+    let l = l.strip_suffix('\'').unwrap_or(l);
+    l.strip_suffix('.').unwrap_or(l)
+}
+
+/// A token that can be part of a person's name; `cased`: the document is normally cased.
+fn name_like_tok(t: &Tok, cased: bool) -> bool {
+    // All conditions are independent tests: the cheap ones (casing, flags) go first.
+    if !t.is_word() || (cased && !t.cap) {
+        return false;
+    }
+    // Plural role words (`deputies`, `ministers`) and hyphenated roles (`vice-premier`).
+    let role_forms = F_ROLE_PLURAL | F_ROLE_HYPHEN;
+    let blocking =
+        F_STOP | F_ROLE | F_ORG | F_GROUP | F_TITLE | F_PRON | F_VERB | F_TIME | F_EVENT | F_PLACE;
+    let place_part = if cased { 0 } else { F_PLACE_PART };
+    if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
+        return false;
+    }
+    let b = t.base();
+    let Some(c0) = b.chars().next() else {
+        return false;
+    };
+    c0.is_alphabetic() && !b.bytes().any(|c| c.is_ascii_digit())
 }
 
 fn lower_cow(s: &str) -> Cow<'_, str> {
@@ -863,6 +915,47 @@ fn lower_cow(s: &str) -> Cow<'_, str> {
         Cow::Owned(s.to_lowercase().replace(['’', '‘'], "'"))
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+/// Where a token's lower-cased form is: `text[a..b]` (the word is already lower case) or
+/// `arena[a..b]`.
+#[derive(Clone, Copy)]
+enum LowAt {
+    Text(usize, usize),
+    Arena(usize, usize),
+}
+
+/// [`lower_cow`] of `text[s..e]` without an allocation per word: a lower-case word stays in
+/// the text; others are lower-cased onto the end of `arena`.
+fn lower_into(text: &str, s: usize, e: usize, arena: &mut String) -> LowAt {
+    let w = &text[s..e];
+    // ASCII fast path (one pass): no `’`/`‘`, and `to_lowercase` is `to_ascii_lowercase`.
+    let mut ascii = true;
+    let mut upper = false;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
+        if !upper {
+            return LowAt::Text(s, e);
+        }
+        let a = arena.len();
+        arena.push_str(w);
+        arena[a..].make_ascii_lowercase();
+        return LowAt::Arena(a, arena.len());
+    }
+    match lower_cow(w) {
+        Cow::Borrowed(_) => LowAt::Text(s, e),
+        Cow::Owned(l) => {
+            let a = arena.len();
+            arena.push_str(&l);
+            LowAt::Arena(a, arena.len())
+        }
     }
 }
 
@@ -874,29 +967,68 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-fn tokenize<'a>(text: &'a str, ps: usize, pe: usize, lex: &Lexicon) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+/// [`char_at`] with its UTF-8 length; ASCII bytes (always char boundaries) without decoding.
+fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = char_at(text, i)?;
+    Some((c, c.len_utf8()))
+}
+
+/// Tokenises the paragraph `text[ps..pe]`. Lower-cased forms that differ from the text go to
+/// `arena`; `lows[k]` says where token `k`'s is (the tokens' own `low` is filled in later,
+/// once the arena is complete). Flags and classes are set here.
+fn tokenize(
+    text: &str,
+    ps: usize,
+    pe: usize,
+    lex: &Lexicon,
+    arena: &mut String,
+    lows: &mut Vec<LowAt>,
+) -> Vec<Tok<'static>> {
+    // About one token per 4-6 bytes of news text: rarely a reallocation.
+    let cap = (pe - ps) / 4 + 4;
+    let mut out = Vec::with_capacity(cap);
+    lows.reserve(cap);
     let mut i = ps;
     while i < pe {
-        let Some(c) = char_at(text, i) else { break };
-        let cl = c.len_utf8();
+        let Some((c, cl)) = char_len_at(text, i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += cl;
             continue;
         }
         if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
+            // `plain`: only ASCII letters and digits (most words: handled below without
+            // re-scanning); `upper`: an ASCII capital among them.
+            let mut plain = c.is_ascii();
+            let mut upper = c.is_ascii_uppercase();
             let mut j = i + cl;
             while j < pe {
-                let Some(d) = char_at(text, j) else { break };
+                // Fast path: a run of ASCII letters and digits.
+                let bj = bytes[j];
+                if bj.is_ascii_alphanumeric() {
+                    upper |= bj.is_ascii_uppercase();
+                    j += 1;
+                    continue;
+                }
+                plain = false;
+                let Some((d, dl)) = char_len_at(text, j) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
-                    j += d.len_utf8();
+                    j += dl;
                     continue;
                 }
                 let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
                 if !joiner {
                     break;
                 }
-                let k = j + d.len_utf8();
+                let k = j + dl;
                 if k >= pe {
                     break;
                 }
@@ -914,38 +1046,67 @@ fn tokenize<'a>(text: &'a str, ps: usize, pe: usize, lex: &Lexicon) -> Vec<Tok<'
                 j = k;
             }
             // Abbreviation periods: `mr.`, `u.s.`, initials.
-            if j < pe && char_at(text, j) == Some('.') {
+            if j < pe && bytes[j] == b'.' {
                 let w = &text[i..j];
-                let lw = lower_cow(w);
                 let single = w.chars().count() == 1 && c.is_alphabetic();
                 let dotted = w.contains('.')
                     && w.split('.').all(|seg| {
                         seg.chars().count() <= 2 && seg.chars().all(char::is_alphabetic)
                     });
-                if lex.abbrev.contains(lw.as_ref()) || single || dotted {
+                if single || dotted || is_abbrev(lex, w) {
                     j += 1;
+                    plain = false;
                 }
             }
-            let w = &text[i..j];
+            let (at, info, bl, fb) = if plain {
+                // A plain ASCII word: lower-cased in one step, and it is its own base (no
+                // `'s`, no period, no hyphen).
+                let at = if upper {
+                    let a = arena.len();
+                    arena.push_str(&text[i..j]);
+                    arena[a..].make_ascii_lowercase();
+                    LowAt::Arena(a, arena.len())
+                } else {
+                    LowAt::Text(i, j)
+                };
+                let low = match at {
+                    LowAt::Text(a, b) => &text[a..b],
+                    LowAt::Arena(a, b) => &arena[a..b],
+                };
+                let info = lex.info(low);
+                (at, info, low.len(), info.f)
+            } else {
+                let at = lower_into(text, i, j, arena);
+                let low = match at {
+                    LowAt::Text(a, b) => &text[a..b],
+                    LowAt::Arena(a, b) => &arena[a..b],
+                };
+                let info = lex.info(low);
+                let b = base_of(low);
+                let mut fb = if b.len() == low.len() {
+                    info.f
+                } else {
+                    lex.info(b).f
+                };
+                if b.contains('-') && b.split('-').any(|x| lex.roles.contains(x)) {
+                    fb |= F_ROLE_HYPHEN;
+                }
+                (at, info, b.len(), fb)
+            };
+            lows.push(at);
             out.push(Tok {
                 s: i,
                 e: j,
                 kind: Kind::Word,
-                low: lower_cow(w),
+                low: "",
+                bl,
                 cap: c.is_uppercase(),
-                nl: Cell::new(0),
-                fw: 0,
-                fb: 0,
+                nl: false,
+                fw: info.f,
+                fb,
+                verb: info.verb,
+                pron: info.pron,
             });
-            if let Some(t) = out.last_mut() {
-                t.fw = lex.known.get(t.low.as_ref()).copied().unwrap_or(0);
-                let b = t.base();
-                t.fb = if b.len() == t.low.len() {
-                    t.fw
-                } else {
-                    lex.known.get(b).copied().unwrap_or(0)
-                };
-            }
             i = j;
             continue;
         }
@@ -973,15 +1134,19 @@ fn tokenize<'a>(text: &'a str, ps: usize, pe: usize, lex: &Lexicon) -> Vec<Tok<'
             '\'' | '‘' | '’' => (Kind::Sq, cl),
             _ => (Kind::Punct(c), cl),
         };
+        lows.push(LowAt::Text(i, i));
         out.push(Tok {
             s: i,
             e: i + len,
             kind,
-            low: Cow::Borrowed(""),
+            low: "",
+            bl: 0,
             cap: false,
-            nl: Cell::new(1),
+            nl: false,
             fw: 0,
             fb: 0,
+            verb: None,
+            pron: None,
         });
         i += len;
     }
@@ -1096,6 +1261,8 @@ struct Person {
     /// As first introduced.
     name: String,
     role: String,
+    /// `role.to_lowercase()`, kept for [`Doc::resolve_role`].
+    role_low: String,
     pos: usize,
     /// 0 unknown, 1 male, 2 female (from `mr`, `mrs`, `ms`... titles).
     gender: u8,
@@ -1135,7 +1302,9 @@ struct Doc<'a> {
 const MAX_NP: usize = 10;
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str) -> Self {
+    /// `arena` (empty) receives the lower-cased forms of the words that are not lower case
+    /// already, so tokens borrow their lower-case form instead of allocating it.
+    fn new(text: &'a str, arena: &'a mut String) -> Self {
         let lex: &'static Lexicon = &LEX;
         let spans = split_paragraphs(text);
         let mut skip = vec![false; spans.len()];
@@ -1148,13 +1317,15 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        let mut paras = Vec::new();
+        let mut paras: Vec<Para<'a>> = Vec::with_capacity(spans.len());
+        let mut lows: Vec<Vec<LowAt>> = Vec::with_capacity(spans.len());
         let (mut caps, mut words) = (0usize, 0usize);
         for (i, &(s, e)) in spans.iter().enumerate() {
             if skip[i] {
                 continue;
             }
-            let toks = tokenize(text, s, e, lex);
+            let mut para_lows = Vec::new();
+            let toks = tokenize(text, s, e, lex, arena, &mut para_lows);
             for t in toks.iter().filter(|t| t.is_word()).take(400) {
                 words += 1;
                 if t.cap {
@@ -1168,8 +1339,21 @@ impl<'a> Doc<'a> {
                 qid: vec![0; n],
                 sents: Vec::new(),
             });
+            lows.push(para_lows);
         }
         let cased = words > 0 && caps * 100 >= words * 3 && caps * 100 <= words * 70;
+        // The arena is complete: point every token at its lower-case form, and compute
+        // `name_like` once per token now that the casing is known.
+        let arena: &'a String = arena;
+        for (p, para_lows) in paras.iter_mut().zip(&lows) {
+            for (t, at) in p.toks.iter_mut().zip(para_lows) {
+                t.low = match *at {
+                    LowAt::Text(a, b) => &text[a..b],
+                    LowAt::Arena(a, b) => &arena[a..b],
+                };
+                t.nl = name_like_tok(t, cased);
+            }
+        }
         let mut d = Doc {
             text,
             lex,
@@ -1339,79 +1523,37 @@ impl<'a> Doc<'a> {
     // ----- word predicates -----
 
     fn verb(&self, t: &Tok) -> Option<VerbClass> {
-        if !t.is_word() || t.fw & F_VERB == 0 {
+        if !t.is_word() {
             return None;
         }
-        self.lex.verbs.get(t.low.as_ref()).copied()
+        t.verb
     }
 
     fn pron(&self, t: &Tok) -> Option<PronClass> {
-        if !t.is_word() || t.fw & F_PRON == 0 {
+        if !t.is_word() {
             return None;
         }
-        self.lex.pronouns.get(t.low.as_ref()).copied()
+        t.pron
     }
 
     fn is_place_word(&self, w: &str) -> bool {
         self.lex.place_words.contains(w) || self.lex.places.contains_key(w)
     }
 
-    /// A role word, also plural (`deputies`) or hyphenated (`vice-premier`).
-    fn role_word(&self, b: &str) -> bool {
-        let l = self.lex;
-        l.roles.contains(b)
-            || b.strip_suffix("ies")
-                .is_some_and(|r| l.roles.contains(format!("{r}y").as_str()))
-            || b.strip_suffix('s').is_some_and(|r| l.roles.contains(r))
-            || (b.contains('-') && b.split('-').any(|x| l.roles.contains(x)))
+    /// [`Self::is_place_word`] of the token's base, from its flags.
+    fn place_tok(&self, t: &Tok) -> bool {
+        t.bf(F_PLACE_PART | F_PLACE)
     }
 
-    /// A token that can be part of a person's name.
+    /// The token's base is a role word, also plural (`deputies`) or hyphenated
+    /// (`vice-premier`).
+    fn role_word(&self, t: &Tok) -> bool {
+        t.bf(F_ROLE | F_ROLE_PLURAL | F_ROLE_HYPHEN)
+    }
+
+    /// A token that can be part of a person's name (precomputed: [`name_like_tok`]).
     fn name_like(&self, t: &Tok) -> bool {
-        match t.nl.get() {
-            1 => false,
-            2 => true,
-            _ => {
-                let v = self.name_like_uncached(t);
-                t.nl.set(if v { 2 } else { 1 });
-                v
-            }
-        }
-    }
-
-    fn name_like_uncached(&self, t: &Tok) -> bool {
-        if !t.is_word() {
-            return false;
-        }
-        let b = t.base();
-        let Some(c0) = b.chars().next() else {
-            return false;
-        };
-        if !c0.is_alphabetic() || b.chars().any(|c| c.is_ascii_digit()) {
-            return false;
-        }
-        if self.cased && !t.cap {
-            return false;
-        }
-        let l = self.lex;
-        // Plural role words (`deputies`, `ministers`) and hyphenated roles (`vice-premier`).
-        let plural_role = b
-            .strip_suffix("ies")
-            .is_some_and(|r| l.roles.contains(format!("{r}y").as_str()))
-            || b.strip_suffix('s').is_some_and(|r| l.roles.contains(r));
-        let hyphen_role = b.contains('-') && b.split('-').any(|x| l.roles.contains(x));
-        let blocking = F_STOP
-            | F_ROLE
-            | F_ORG
-            | F_GROUP
-            | F_TITLE
-            | F_PRON
-            | F_VERB
-            | F_TIME
-            | F_EVENT
-            | F_PLACE;
-        let place_part = if self.cased { 0 } else { F_PLACE_PART };
-        !(plural_role || hyphen_role || t.fb & (blocking | place_part) != 0 || t.fw & F_TITLE != 0)
+        t.nl
     }
 
     /// The run of name tokens starting at `a` (at most 4 tokens, particles inside allowed).
@@ -1428,10 +1570,7 @@ impl<'a> Doc<'a> {
                 if t.possessive() {
                     break;
                 }
-            } else if b > a
-                && self.lex.name_particles.contains(t.low.as_ref())
-                && b + 1 < hi
-                && self.name_like(&p.toks[b + 1])
+            } else if b > a && t.wf(F_NAME_PARTICLE) && b + 1 < hi && self.name_like(&p.toks[b + 1])
             {
                 b += 1;
             } else if b > a && self.surname_ok(t) {
@@ -1458,16 +1597,11 @@ impl<'a> Doc<'a> {
 
     /// Cased text: a capitalised common word continuing a name (`Price` in `Colin Price`).
     fn surname_ok(&self, t: &Tok) -> bool {
-        let b = t.base();
         self.cased
             && t.cap
             && t.is_word()
-            && self.lex.stop.contains(b)
-            && !FUNCTION_WORDS.contains(&b)
-            && !self.lex.time.contains(b)
-            && !self.lex.roles.contains(b)
-            && !self.lex.orgs.contains(b)
-            && !self.lex.places.contains_key(b)
+            && t.bf(F_STOP)
+            && !t.bf(F_FUNCTION | F_TIME | F_ROLE | F_ORG | F_PLACE)
     }
 
     fn min_name_len(&self) -> usize {
@@ -1495,9 +1629,7 @@ impl<'a> Doc<'a> {
             let t = &p.toks[a - 1];
             let ok = match t.kind {
                 Kind::Word => {
-                    !(self.lex.np_boundary.contains(t.low.as_ref())
-                        || self.pron(t).is_some()
-                        || self.verb(t).is_some())
+                    !(t.wf(F_NP_BOUNDARY) || self.pron(t).is_some() || self.verb(t).is_some())
                 }
                 Kind::Punct('&') => true,
                 _ => false,
@@ -1515,15 +1647,9 @@ impl<'a> Doc<'a> {
         // Trim leading words that cannot start a noun phrase.
         while a < end {
             let t = &p.toks[a];
-            let w = t.base();
             let trim = !t.is_word()
-                || (self.lex.stop.contains(w)
-                    && !self.lex.np_starters.contains(w)
-                    && !self.lex.groups.contains(w)
-                    && !self.lex.roles.contains(w)
-                    && !self.lex.orgs.contains(w)
-                    && !self.lex.titles.contains(w))
-                || self.lex.time.contains(w);
+                || (t.bf(F_STOP) && !t.bf(F_NP_STARTER | F_GROUP | F_ROLE | F_ORG | F_TITLE))
+                || t.bf(F_TIME);
             if !trim {
                 break;
             }
@@ -1535,11 +1661,12 @@ impl<'a> Doc<'a> {
         // A courtesy title starts the name: `during his time ... mr sullivan` → `mr sullivan`.
         if let Some(k) = (a + 1..end)
             .rev()
-            .find(|&k| self.lex.titles.contains(p.toks[k].low.as_ref()) && k + 1 < end)
+            .find(|&k| p.toks[k].wf(F_TITLE) && k + 1 < end)
         {
             a = k;
         }
-        let head = p.toks[end - 1].base();
+        let ht = &p.toks[end - 1];
+        let head = ht.base();
         // `has denied`: a verb, not a noun-phrase head.
         if end - 1 > a
             && head.ends_with("ed")
@@ -1549,16 +1676,11 @@ impl<'a> Doc<'a> {
             return None;
         }
 
-        let l = self.lex;
         // A common word after a name is a surname (`joan price`, `gordon brown`).
-        let after_name =
-            end - 1 > a && self.name_like(&p.toks[end - 2]) && !FUNCTION_WORDS.contains(&head);
-        let nounish = l.groups.contains(head)
-            || l.orgs.contains(head)
-            || l.roles.contains(head)
-            || self.name_like(&p.toks[end - 1])
-            || after_name;
-        if l.stop.contains(head) && !nounish {
+        let after_name = end - 1 > a && self.name_like(&p.toks[end - 2]) && !ht.bf(F_FUNCTION);
+        let nounish =
+            ht.bf(F_GROUP | F_ORG | F_ROLE) || self.name_like(&p.toks[end - 1]) || after_name;
+        if ht.bf(F_STOP) && !nounish {
             // `... more than said`: the word before the verb is not a noun-phrase head.
             if !matches!(
                 head,
@@ -1594,7 +1716,7 @@ impl<'a> Doc<'a> {
     fn subject_before(&self, pi: usize, lo: usize, v: usize) -> Option<Np> {
         let p = &self.paras[pi];
         let mut j = v;
-        while j > lo && p.toks[j - 1].is_word() && self.lex.aux.contains(p.toks[j - 1].w()) {
+        while j > lo && p.toks[j - 1].is_word() && p.toks[j - 1].wf(F_AUX) {
             j -= 1;
         }
         if j <= lo {
@@ -1629,14 +1751,15 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let first = &p.toks[c1 + 1];
-            let role_ok = self.lex.np_starters.contains(first.w())
+            let role_ok = first.wf(F_NP_STARTER)
                 || first.w() == "who"
                 || first.w().ends_with("ing")
                 || first.possessive()
                 || first.low.chars().all(|c| c.is_ascii_digit())
-                || p.toks[c1 + 1..c2].iter().take(4).any(|t| {
-                    self.lex.role_heads.contains(t.base()) || self.lex.orgs.contains(t.base())
-                });
+                || p.toks[c1 + 1..c2]
+                    .iter()
+                    .take(4)
+                    .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
             if !role_ok {
                 // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
                 if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
@@ -1676,9 +1799,7 @@ impl<'a> Doc<'a> {
         if a >= lo + 2 && p.toks[a - 1].is_punct(',') {
             let f = &p.toks[a];
             let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
-                && p.toks[a..b]
-                    .iter()
-                    .any(|t| self.lex.role_heads.contains(t.base()));
+                && p.toks[a..b].iter().any(|t| t.bf(F_ROLE_HEAD));
             if desc && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 1) {
                 let x = Np {
                     p: pi,
@@ -1725,7 +1846,6 @@ impl<'a> Doc<'a> {
                 role: None,
             });
         }
-        let l = self.lex;
         if matches!(
             first.w(),
             "in" | "on"
@@ -1740,7 +1860,7 @@ impl<'a> Doc<'a> {
                 | "that"
                 | "it"
                 | "this"
-        ) || l.time.contains(first.w())
+        ) || first.wf(F_TIME)
         {
             return None;
         }
@@ -1751,9 +1871,9 @@ impl<'a> Doc<'a> {
                 Kind::Word => {
                     let w = t.w();
                     // `a report by the statistics office`, `estimates by the ministry`.
-                    let by_ok = w == "by" && b > i && l.events.contains(p.toks[b - 1].base());
+                    let by_ok = w == "by" && b > i && p.toks[b - 1].bf(F_EVENT);
                     by_ok
-                        || !(l.np_boundary.contains(w)
+                        || !(t.wf(F_NP_BOUNDARY)
                             || matches!(
                                 w,
                                 "in" | "on"
@@ -1772,7 +1892,7 @@ impl<'a> Doc<'a> {
                                     | "noting"
                                     | "explaining"
                             )
-                            || l.time.contains(w)
+                            || t.wf(F_TIME)
                             || self.verb(t).is_some())
                 }
                 Kind::Punct('&') => true,
@@ -1828,10 +1948,10 @@ impl<'a> Doc<'a> {
         }
         let t = &p.toks[i];
         let w = t.w();
-        if matches!(w, "us" | "me" | "him" | "her" | "them" | "you") || self.lex.media.contains(w) {
+        if matches!(w, "us" | "me" | "him" | "her" | "them" | "you") || t.wf(F_MEDIA) {
             // `told reporters`, `told the news agency`...
             let mut e = i + 1;
-            while e < hi && e - i < 3 && self.lex.media.contains(p.toks[e].w()) {
+            while e < hi && e - i < 3 && p.toks[e].wf(F_MEDIA) {
                 e += 1;
             }
             return e;
@@ -1850,22 +1970,15 @@ impl<'a> Doc<'a> {
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
         ) {
             // `told the newspaper`, `told a news conference (for foreign journalists)`.
-            let l = self.lex;
-            let is_head = |u: &Tok| {
-                let b = u.base();
-                l.media.contains(b)
-                    || l.orgs.contains(b)
-                    || l.events.contains(b)
-                    || l.groups.contains(b)
-            };
+            let is_head = |u: &Tok| u.bf(F_MEDIA | F_ORG | F_EVENT | F_GROUP);
             let mut e = i + 1;
             let mut found = false;
             while e < hi && e - i < 5 {
                 let u = &p.toks[e];
                 if !u.is_word()
-                    || l.np_starters.contains(u.w()) && e > i + 1
+                    || u.wf(F_NP_STARTER) && e > i + 1
                     || self.pron(u).is_some()
-                    || l.np_boundary.contains(u.w())
+                    || u.wf(F_NP_BOUNDARY)
                 {
                     break;
                 }
@@ -1899,7 +2012,7 @@ impl<'a> Doc<'a> {
             }
             return e;
         }
-        if self.name_like(t) || self.lex.orgs.contains(w) {
+        if self.name_like(t) || t.wf(F_ORG) {
             let e = self.name_run(p, i, hi);
             return e.max(i + 1).min(i + 3);
         }
@@ -1910,7 +2023,6 @@ impl<'a> Doc<'a> {
     fn skip_time(&self, pi: usize, mut i: usize, hi: usize) -> usize {
         let p = &self.paras[pi];
         let hi = hi.min(p.toks.len());
-        let l = self.lex;
         let mut guard = 0;
         while i < hi && guard < 8 {
             guard += 1;
@@ -1921,7 +2033,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if matches!(w, "last" | "this" | "next" | "late" | "early" | "earlier") {
-                if p.toks.get(i + 1).is_some_and(|u| l.time.contains(u.w())) {
+                if p.toks.get(i + 1).is_some_and(|u| u.wf(F_TIME)) {
                     i += 2;
                     continue;
                 }
@@ -1931,7 +2043,7 @@ impl<'a> Doc<'a> {
                 }
                 break;
             }
-            if l.time.contains(w) && !matches!(w, "may" | "march" | "then" | "now" | "time") {
+            if t.wf(F_TIME) && !matches!(w, "may" | "march" | "then" | "now" | "time") {
                 i += 1;
                 continue;
             }
@@ -1958,13 +2070,12 @@ impl<'a> Doc<'a> {
                     if !u.is_word() {
                         break;
                     }
-                    if l.events.contains(b)
-                        || l.time.contains(b)
-                        || self.is_place_word(b)
-                        || b.chars().all(|c| c.is_ascii_digit())
+                    if u.bf(F_EVENT | F_TIME)
+                        || self.place_tok(u)
+                        || b.bytes().all(|c| c.is_ascii_digit())
                     {
                         cand = Some(k + 1);
-                    } else if l.np_boundary.contains(b)
+                    } else if u.bf(F_NP_BOUNDARY)
                         || self.verb(u).is_some()
                         || self.pron(u).is_some()
                         || (k > i + 3 && cand.is_none())
@@ -1999,7 +2110,6 @@ impl<'a> Doc<'a> {
     fn classify(&self, np: &Np) -> (NpClass, Option<(usize, usize)>) {
         let p = &self.paras[np.p];
         let toks = &p.toks[np.a..np.b];
-        let l = self.lex;
         if toks.len() == 1
             && let Some(c) = self.pron(&toks[0])
         {
@@ -2020,7 +2130,7 @@ impl<'a> Doc<'a> {
             Some("the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our")
         );
         // `Harris Associates L.P.`, `Acme Holdings Inc`: a company, not a person.
-        if hb > np.a && l.orgs.contains(p.toks[hb - 1].base()) && (self.cased || hb - np.a >= 2) {
+        if hb > np.a && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.a >= 2) {
             return (NpClass::Org, None);
         }
         // A name after a prepositional role: `vice president of finance Daniel Miglio`.
@@ -2058,9 +2168,7 @@ impl<'a> Doc<'a> {
                         | "this"
                         | "that"
                 );
-                if l.roles.contains(pb)
-                    || l.orgs.contains(pb)
-                    || self.lex.places.contains_key(pb)
+                if prev.bf(F_ROLE | F_ORG | F_PLACE)
                     || (prev.is_word() && !function && (!self.cased || !prev.cap))
                 {
                     return (NpClass::Name, Some((na, np.b)));
@@ -2074,13 +2182,12 @@ impl<'a> Doc<'a> {
                 na -= 1;
             }
             if np.b - na >= self.min_name_len().max(2) && na > np.a + 1 {
-                let pb = p.toks[na - 1].base();
+                let prev = &p.toks[na - 1];
                 // Lower case: `the veteran game maker` is a description, so only a place
                 // word (`the caribbean rainer steckhan`) introduces a name there.
-                if (self.cased && l.roles.contains(pb))
-                    || l.places.contains_key(pb)
-                    || l.place_words.contains(pb)
-                    || (self.cased && p.toks[na - 1].possessive())
+                if (self.cased && prev.bf(F_ROLE))
+                    || prev.bf(F_PLACE | F_PLACE_PART)
+                    || (self.cased && prev.possessive())
                 {
                     return (NpClass::Name, Some((na, np.b)));
                 }
@@ -2096,7 +2203,7 @@ impl<'a> Doc<'a> {
                 && !self.name_like(&p.toks[hb - 1])
                 && p.toks[hb - 1].fb & F_STOP != 0
                 && p.toks[hb - 1].fb & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
-                && !FUNCTION_WORDS.contains(&p.toks[hb - 1].base())
+                && !p.toks[hb - 1].bf(F_FUNCTION)
                 && self.name_like(&p.toks[hb - 2])
             {
                 na = hb - 1;
@@ -2108,7 +2215,7 @@ impl<'a> Doc<'a> {
                         && self.surname_ok(&p.toks[na - 1])
                         && self.name_like(&p.toks[na - 2]))
                     || (na - 1 > np.a
-                        && l.name_particles.contains(p.toks[na - 1].w())
+                        && p.toks[na - 1].wf(F_NAME_PARTICLE)
                         && self.name_like(&p.toks[na - 2])))
             {
                 na -= 1;
@@ -2120,37 +2227,35 @@ impl<'a> Doc<'a> {
                 // A single unknown lower-case word right after a determiner is not a name.
                 let len = hb - na;
                 let before_ok = na == np.a
-                    || self.role_word(p.toks[na - 1].base())
-                    || l.titles.contains(p.toks[na - 1].low.as_ref())
-                    || l.titles.contains(p.toks[na - 1].base())
-                    || l.roles.contains(p.toks[na - 1].base())
-                    || l.orgs.contains(p.toks[na - 1].base())
+                    || self.role_word(&p.toks[na - 1])
+                    || p.toks[na - 1].wf(F_TITLE)
+                    || p.toks[na - 1].bf(F_TITLE)
+                    || p.toks[na - 1].bf(F_ROLE)
+                    || p.toks[na - 1].bf(F_ORG)
                     || p.toks[na - 1].possessive()
-                    || self.is_place_word(p.toks[na - 1].base())
+                    || self.place_tok(&p.toks[na - 1])
                     || self.cased;
                 if before_ok && len >= 1 {
                     return (NpClass::Name, Some((na, hb)));
                 }
             }
         }
-        let head = p.toks[hb.max(np.a + 1) - 1].base();
-        let plural_role = head
-            .strip_suffix("ies")
-            .is_some_and(|r| l.roles.contains(format!("{r}y").as_str()))
-            || head.strip_suffix('s').is_some_and(|r| l.roles.contains(r));
-        if l.groups.contains(head) || plural_role {
+        let ht = &p.toks[hb.max(np.a + 1) - 1];
+        let head = ht.base();
+        // Groups, and plural role words (`ministers`, `deputies`).
+        if ht.bf(F_GROUP | F_ROLE_PLURAL) {
             return (NpClass::Group, None);
         }
-        if l.role_heads.contains(head) {
+        if ht.bf(F_ROLE_HEAD) {
             return (NpClass::RoleDesc, None);
         }
-        if l.orgs.contains(head) || l.media.contains(head) {
+        if ht.bf(F_ORG | F_MEDIA) {
             return (NpClass::Org, None);
         }
-        if l.events.contains(head) {
+        if ht.bf(F_EVENT) {
             return (NpClass::Other, None);
         }
-        if toks.iter().any(|t| l.role_heads.contains(t.base())) && starts_det {
+        if toks.iter().any(|t| t.bf(F_ROLE_HEAD)) && starts_det {
             return (NpClass::RoleDesc, None);
         }
         if head.ends_with('s')
@@ -2167,16 +2272,22 @@ impl<'a> Doc<'a> {
     }
 
     fn add_person(&mut self, name: &str, role: &str, pos: usize) -> usize {
-        let low: String = name
-            .split_whitespace()
-            .map(|w| lower_cow(w).into_owned())
-            .filter(|w| {
-                let b = w.trim_end_matches('.');
-                !self.lex.titles.contains(b) && !self.lex.titles.contains(w.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let low = low.trim_end_matches("'s").to_string();
+        // The lower-cased name without titles, words joined by single spaces, built in place
+        // (each word lower-cased onto the end, dropped again if it is a title).
+        let mut low = String::with_capacity(name.len());
+        for w in name.split_whitespace() {
+            let mark = low.len();
+            if !low.is_empty() {
+                low.push(' ');
+            }
+            let start = low.len();
+            push_lower(&mut low, w);
+            let lw = &low[start..];
+            if self.lex.titles.contains(lw.trim_end_matches('.')) || self.lex.titles.contains(lw) {
+                low.truncate(mark);
+            }
+        }
+        low.truncate(low.trim_end_matches("'s").len());
         if low.is_empty() {
             return usize::MAX;
         }
@@ -2194,24 +2305,31 @@ impl<'a> Doc<'a> {
             self.by_part.insert(low.clone(), i);
             i
         } else {
-            let clean: Vec<&str> = name
-                .split_whitespace()
-                .filter(|w| {
-                    let lw = lower_cow(w);
-                    let b = lw.trim_end_matches('.');
-                    !self.lex.titles.contains(b)
-                })
-                .collect();
-            let clean = clean.join(" ");
-            let clean = clean
+            // The name as written without titles, words joined by single spaces.
+            let mut clean = String::with_capacity(name.len());
+            let mut lw = String::new();
+            for w in name.split_whitespace() {
+                lw.clear();
+                push_lower(&mut lw, w);
+                if self.lex.titles.contains(lw.trim_end_matches('.')) {
+                    continue;
+                }
+                if !clean.is_empty() {
+                    clean.push(' ');
+                }
+                clean.push_str(w);
+            }
+            if let Some(c) = clean
                 .strip_suffix("'s")
                 .or_else(|| clean.strip_suffix("’s"))
-                .unwrap_or(&clean)
-                .to_string();
+            {
+                clean.truncate(c.len());
+            }
             let i = self.persons.len();
             self.persons.push(Person {
                 name: clean,
                 role: String::new(),
+                role_low: String::new(),
                 pos,
                 gender: 0,
             });
@@ -2226,17 +2344,11 @@ impl<'a> Doc<'a> {
             }
             i
         };
-        let first = lower_cow(name.split_whitespace().next().unwrap_or(""))
-            .trim_end_matches('.')
-            .to_string();
-        let g = match first.as_str() {
-            "mr" | "sir" | "lord" | "herr" | "senor" | "señor" => 1,
-            "mrs" | "ms" | "miss" | "dame" | "lady" | "mme" | "mlle" => 2,
-            _ => 0,
-        };
+        let g = title_gender(name.split_whitespace().next().unwrap_or(""));
         if let Some(p) = self.persons.get_mut(idx) {
             if p.role.is_empty() && !role.is_empty() {
                 p.role = role.to_string();
+                p.role_low = role.to_lowercase();
             }
             if p.gender == 0 {
                 p.gender = g;
@@ -2253,8 +2365,9 @@ impl<'a> Doc<'a> {
     /// Registers named people introduced without quotes: `X is the ROLE`, `X, the ROLE,`,
     /// sign-offs, and (in cased text) runs of capitalised name words.
     fn register_people(&mut self) {
-        let mut found: Vec<(String, String, usize)> = Vec::new();
-        let mut weak: Vec<(String, String, usize)> = Vec::new();
+        // (name, role, position): slices of the text where possible, not copies.
+        let mut found: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
+        let mut weak: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
         for (pi, p) in self.paras.iter().enumerate() {
             for &(ss, se) in &p.sents {
                 // Subjects of speech verbs (`Burton explained from a podium.`).
@@ -2267,26 +2380,21 @@ impl<'a> Doc<'a> {
                     {
                         let role = np
                             .role
-                            .map(|(a, b)| strip_article(self.np_text(pi, a, b)).to_string())
-                            .unwrap_or_default();
-                        found.push((self.np_text(pi, na, nb).to_string(), role, p.toks[na].s));
+                            .map_or("", |(a, b)| strip_article(self.np_text(pi, a, b)));
+                        found.push((self.np_text(pi, na, nb), Cow::Borrowed(role), p.toks[na].s));
                     }
                 }
                 // Sentence-initial name-like runs in lower-case/caps text (`ahmed karimi
                 // arrived ...`): weak person mentions for pronoun resolution.
                 let mut s0 = ss;
-                while s0 < se && self.lex.titles.contains(p.toks[s0].low.as_ref()) {
+                while s0 < se && p.toks[s0].wf(F_TITLE) {
                     s0 += 1;
                 }
                 let b0 = self.name_run(p, s0, se);
                 if !self.cased && (2..=3).contains(&(b0 - s0)) && b0 < se && p.qid[ss] == 0 {
                     let t = &p.toks[b0];
                     if (t.is_word() || t.is_punct(',')) && !t.possessive() {
-                        weak.push((
-                            self.np_text(pi, ss, b0).to_string(),
-                            String::new(),
-                            p.toks[ss].s,
-                        ));
+                        weak.push((self.np_text(pi, ss, b0), Cow::Borrowed(""), p.toks[ss].s));
                     }
                 }
                 // `X is the ROLE` at sentence start.
@@ -2318,14 +2426,11 @@ impl<'a> Doc<'a> {
                             }
                             re += 1;
                         }
-                        let has_role = p.toks[r..re]
-                            .iter()
-                            .take(5)
-                            .any(|u| self.lex.role_heads.contains(u.base()));
+                        let has_role = p.toks[r..re].iter().take(5).any(|u| u.bf(F_ROLE_HEAD));
                         if has_role && re > r {
                             found.push((
-                                self.np_text(pi, ss, b).to_string(),
-                                self.np_text(pi, r, re).to_string(),
+                                self.np_text(pi, ss, b),
+                                Cow::Borrowed(self.np_text(pi, r, re)),
                                 p.toks[ss].s,
                             ));
                         }
@@ -2363,14 +2468,11 @@ impl<'a> Doc<'a> {
                     if matches!(p.toks.get(r0).map(|t| t.w()), Some("the" | "a" | "an")) {
                         r0 += 1;
                     }
-                    let has_role = p.toks[r0..re]
-                        .iter()
-                        .take(4)
-                        .any(|u| self.lex.role_heads.contains(u.base()));
+                    let has_role = p.toks[r0..re].iter().take(4).any(|u| u.bf(F_ROLE_HEAD));
                     if has_role && re > r0 {
                         found.push((
-                            self.np_text(pi, i, b).to_string(),
-                            self.np_text(pi, r0, re).to_string(),
+                            self.np_text(pi, i, b),
+                            Cow::Borrowed(self.np_text(pi, r0, re)),
                             p.toks[i].s,
                         ));
                         i = b;
@@ -2380,22 +2482,21 @@ impl<'a> Doc<'a> {
                 // `ROLE NAME`: `US district court judge Susan Ilston`.
                 let l = self.lex;
                 let roleish = |t: &Tok| {
-                    let b = t.base();
                     t.is_word()
-                        && (self.role_word(b)
-                            || l.orgs.contains(b)
-                            || self.is_place_word(b)
-                            || b.contains('-') && b.split('-').any(|x| l.roles.contains(x))
-                            || (self.cased && !t.cap && !l.stop.contains(b)))
+                        && (self.role_word(t)
+                            || t.bf(F_ORG)
+                            || self.place_tok(t)
+                            || t.bf(F_ROLE_HYPHEN)
+                            || (self.cased && !t.cap && !t.bf(F_STOP)))
                 };
                 if len >= self.min_name_len()
                     && i > 0
                     && roleish(&p.toks[i - 1])
-                    && self.role_word(p.toks[i - 1].base())
+                    && self.role_word(&p.toks[i - 1])
                     && (self.cased
                         || (len <= 3
-                            && !ROLE_MODIFIERS.contains(&p.toks[i - 1].base())
-                            && !l.stop.contains(p.toks[i - 1].base())))
+                            && !p.toks[i - 1].bf(F_ROLE_MODIFIER)
+                            && !p.toks[i - 1].bf(F_STOP)))
                 {
                     let mut ra = i - 1;
                     while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
@@ -2407,31 +2508,25 @@ impl<'a> Doc<'a> {
                             p.toks[ra - 1].w(),
                             "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
                         );
-                    let anchored = p.toks[ra..i].iter().any(|t| {
-                        t.possessive() || l.orgs.contains(t.base()) || self.is_place_word(t.base())
-                    });
+                    let anchored = p.toks[ra..i]
+                        .iter()
+                        .any(|t| t.possessive() || t.bf(F_ORG) || self.place_tok(t));
                     if !self.cased && det_before && !anchored {
                         i = b.max(i + 1);
                         continue;
                     }
                     found.push((
-                        self.np_text(pi, i, b).to_string(),
-                        strip_titles(self.np_text(pi, ra, i), l),
+                        self.np_text(pi, i, b),
+                        Cow::Owned(strip_titles(self.np_text(pi, ra, i), l)),
                         p.toks[i].s,
                     ));
                     i = b.max(i + 1);
                     continue;
                 }
                 if self.cased && len >= 2 {
-                    let orgish = p.toks[i..b].iter().any(|t| {
-                        self.lex.orgs.contains(t.base()) || self.lex.media.contains(t.base())
-                    });
+                    let orgish = p.toks[i..b].iter().any(|t| t.bf(F_ORG) || t.bf(F_MEDIA));
                     if !orgish {
-                        weak.push((
-                            self.np_text(pi, i, b).to_string(),
-                            String::new(),
-                            p.toks[i].s,
-                        ));
+                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].s));
                     }
                 }
                 i = b.max(i + 1);
@@ -2439,7 +2534,8 @@ impl<'a> Doc<'a> {
         }
         for pi in 0..self.paras.len() {
             if let Some(((ns, ne), role)) = self.caption(pi) {
-                found.push((self.text[ns..ne].to_string(), role, ns));
+                let text: &'a str = self.text;
+                found.push((&text[ns..ne], Cow::Owned(role), ns));
             }
         }
         if !self.cased {
@@ -2462,12 +2558,12 @@ impl<'a> Doc<'a> {
             }
             self.pair_names = pairs;
         }
-        let strong_pos: HashSet<usize> = found.iter().map(|f| f.2).collect();
+        let strong_pos: HashSet<usize, FxBuild> = found.iter().map(|f| f.2).collect();
         let weak_pos: Vec<usize> = weak.iter().map(|f| f.2).collect();
         found.extend(weak);
         found.sort_by_key(|f| f.2);
         for (n, r, pos) in found {
-            self.add_person(&n, &r, pos);
+            self.add_person(n, &r, pos);
         }
         // A position is weak only if no strong registration shares it (a caption and a
         // sentence-initial run start at the same byte).
@@ -2475,7 +2571,7 @@ impl<'a> Doc<'a> {
             .extend(weak_pos.into_iter().filter(|p| !strong_pos.contains(p)));
         // Later surname-only (or first-name-only) mentions of registered people (only of
         // people with a strong registration: capitalised runs alone are not enough).
-        let strong: HashSet<usize> = self
+        let strong: HashSet<usize, FxBuild> = self
             .mentions
             .iter()
             .filter(|m| !self.weak.contains(&m.0))
@@ -2489,7 +2585,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let b = t.base();
-                if b.len() < 3 || self.lex.stop.contains(b) {
+                if b.len() < 3 || t.bf(F_STOP) {
                     continue;
                 }
                 if let Some(&idx) = self.by_part.get(b)
@@ -2691,7 +2787,7 @@ impl<'a> Doc<'a> {
             let role_before = a > 0
                 && p.toks[..a]
                     .iter()
-                    .all(|t| !t.is_word() || !self.lex.stop.contains(t.w()) || t.w() == "of");
+                    .all(|t| !t.is_word() || !t.wf(F_STOP) || t.w() == "of");
             if e - a >= min && role_before {
                 (a, e)
             } else {
@@ -2782,7 +2878,7 @@ impl<'a> Doc<'a> {
         let outlet_ok = segs[1..].iter().any(|&(s, e)| {
             p.toks[s..e]
                 .iter()
-                .any(|t| self.lex.media.contains(t.base()) || self.is_place_word(t.base()))
+                .any(|t| t.bf(F_MEDIA) || self.place_tok(t))
         }) || segs.len() == 3;
         if !outlet_ok {
             return None;
@@ -2811,7 +2907,6 @@ impl<'a> Doc<'a> {
         if end <= ss + 3 {
             return None;
         }
-        let l = self.lex;
         let mut start = ss;
         while start < end && !p.toks[start].is_word() {
             start += 1;
@@ -2827,7 +2922,7 @@ impl<'a> Doc<'a> {
             let d = start + d;
             if d > start
                 && (p.toks[d - 1].low.chars().all(|c| c.is_ascii_digit())
-                    || l.time.contains(p.toks[d - 1].w()))
+                    || p.toks[d - 1].wf(F_TIME))
             {
                 start = d + 1;
             }
@@ -2875,7 +2970,7 @@ impl<'a> Doc<'a> {
             {
                 let tail = np.role.map_or(np.b, |r| r.1);
                 if self.skip_time(pi, tail, end) >= end && p.toks[np.a].w() != "it" {
-                    return Some(self.raw_reported(pi, start, k, np, &t.low));
+                    return Some(self.raw_reported(pi, start, k, np, t.low));
                 }
             }
             // Subject + verb + tail to the end.
@@ -3028,16 +3123,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if ncls == NpClass::Other && self.paras[pi].toks[np.a].is_word() {
-                let first = p.toks[np.a].w();
                 let contentful = p.toks[np.a..np.b].iter().any(|t| {
                     self.name_like(t)
-                        || l.roles.contains(t.base())
-                        || l.orgs.contains(t.base())
-                        || l.groups.contains(t.base())
-                        || l.events.contains(t.base())
-                        || self.is_place_word(t.base())
+                        || t.bf(F_ROLE | F_ORG | F_GROUP | F_EVENT)
+                        || self.place_tok(t)
                 });
-                if !(l.np_starters.contains(first) || contentful) {
+                if !(p.toks[np.a].wf(F_NP_STARTER) || contentful) {
                     continue;
                 }
             }
@@ -3154,8 +3245,8 @@ impl<'a> Doc<'a> {
         let mut signoffs: Vec<(String, String, usize)> = Vec::new();
         let mut group_id = 0usize;
         let mut prev_para_last: Option<usize> = None;
-        let mut group_last: HashMap<usize, usize> = HashMap::new();
-        let mut group_first_attr: HashMap<usize, usize> = HashMap::new();
+        let mut group_last: HashMap<usize, usize, FxBuild> = HashMap::default();
+        let mut group_first_attr: HashMap<usize, usize, FxBuild> = HashMap::default();
         let mut open_group: Option<usize> = None;
         for pi in 0..self.paras.len() {
             let para_first_raw = raws.len();
@@ -3437,13 +3528,14 @@ impl<'a> Doc<'a> {
             self.add_person(&n, &r, pos);
         }
         // Text order (speaker resolution walks the article in order).
-        let mut order: Vec<usize> = (0..raws.len()).collect();
-        order.sort_by_key(|&i| (raws[i].s, raws[i].e));
-        let mut newpos = vec![0; raws.len()];
-        for (n, &o) in order.iter().enumerate() {
-            newpos[o] = n;
+        // A stable sort of (original index, raw) pairs: the raws move, no copies.
+        let mut indexed: Vec<(usize, Raw)> = raws.into_iter().enumerate().collect();
+        indexed.sort_by_key(|(_, r)| (r.s, r.e));
+        let mut newpos = vec![0; indexed.len()];
+        for (n, (o, _)) in indexed.iter().enumerate() {
+            newpos[*o] = n;
         }
-        let mut sorted: Vec<Raw> = order.iter().map(|&i| raws[i].clone()).collect();
+        let mut sorted: Vec<Raw> = indexed.into_iter().map(|(_, r)| r).collect();
         for r in &mut sorted {
             if let Who::SameAs(k) = &mut r.who {
                 *k = newpos.get(*k).copied().unwrap_or(*k);
@@ -3469,8 +3561,8 @@ impl<'a> Doc<'a> {
         let head = (ss..se.min(ss + 4)).find(|&k| {
             let t = &toks[k];
             t.is_word()
-                && (self.lex.groups.contains(t.base())
-                    || self.role_word(t.base()) && t.base().ends_with('s')
+                && (t.bf(F_GROUP)
+                    || self.role_word(t) && t.base().ends_with('s')
                     || t.base().ends_with('s') && !t.base().ends_with("ss") && !self.name_like(t))
         })?;
         let mut e = head + 1;
@@ -3577,20 +3669,28 @@ impl<'a> Doc<'a> {
     }
 
     fn places_in(&self, s: &str) -> Vec<&'static str> {
-        let words: Vec<String> = s
+        let words: Vec<Cow<'_, str>> = s
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
-            .map(|w| {
-                let l = lower_cow(w).into_owned();
-                l.trim_end_matches("'s").trim_end_matches('.').to_string()
+            .map(|w| match lower_cow(w) {
+                Cow::Borrowed(l) => Cow::Borrowed(trim_possessive(l)),
+                Cow::Owned(l) => Cow::Owned(trim_possessive(&l).to_string()),
             })
             .collect();
         let mut out = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
             for n in (1..=4.min(words.len() - i)).rev() {
-                let key = words[i..i + n].join(" ");
+                // `words[i..i + n].join(" ")` into one reused buffer.
+                key.clear();
+                for (k, w) in words[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
                 if let Some(&c) = self.lex.places.get(key.as_str()) {
                     hit = Some((c, n));
                     break;
@@ -3609,31 +3709,27 @@ impl<'a> Doc<'a> {
 
     /// A named person whose role is compatible with the role description `desc`.
     fn resolve_role(&self, desc: &str, pos: usize) -> Option<usize> {
-        let heads: Vec<String> = desc
+        // The description's words, lower-cased once.
+        let words: Vec<Cow<'_, str>> = desc
             .split_whitespace()
-            .map(|w| {
-                let l = lower_cow(w).into_owned();
-                l.trim_end_matches("'s").trim_end_matches('.').to_string()
-            })
-            .filter(|w| {
-                self.lex.role_heads.contains(w.as_str())
-                    && !self.lex.place_words.contains(w.as_str())
+            .map(|w| match lower_cow(w) {
+                Cow::Borrowed(l) => Cow::Borrowed(trim_possessive(l)),
+                Cow::Owned(l) => Cow::Owned(trim_possessive(&l).to_string()),
             })
             .collect();
-        let head = heads.last()?;
+        let head: &str = words.iter().rev().find(|w| {
+            self.lex.role_heads.contains(w.as_ref()) && !self.lex.place_words.contains(w.as_ref())
+        })?;
         let dplaces = self.places_in(desc);
         // Every other content word of the description must occur in the person's role.
-        let modifiers: Vec<String> = desc
-            .split_whitespace()
-            .map(|w| {
-                let l = lower_cow(w).into_owned();
-                l.trim_end_matches("'s").trim_end_matches('.').to_string()
-            })
-            .filter(|w| {
-                !self.lex.stop.contains(w.as_str())
+        let modifiers: Vec<&str> = words
+            .iter()
+            .map(|w| w.as_ref())
+            .filter(|&w| {
+                !self.lex.stop.contains(w)
                     && !self.is_place_word(w)
                     && w != head
-                    && !matches!(w.as_str(), "the" | "a" | "an")
+                    && !matches!(w, "the" | "a" | "an")
             })
             .collect();
         let mut best: Option<(bool, usize, usize)> = None; // (preceding, distance, idx)
@@ -3641,7 +3737,7 @@ impl<'a> Doc<'a> {
             if p.role.is_empty() {
                 continue;
             }
-            let rl = p.role.to_lowercase();
+            let rl = &p.role_low;
             if !rl
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .any(|w| w == head)
@@ -3652,7 +3748,7 @@ impl<'a> Doc<'a> {
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .map(|w| w.trim_end_matches("'s"))
                 .collect();
-            if !modifiers.iter().all(|m| role_words.contains(&m.as_str())) {
+            if !modifiers.iter().all(|m| role_words.contains(m)) {
                 continue;
             }
             if !dplaces.is_empty() {
@@ -4000,6 +4096,60 @@ fn content_words(s: &str, lex: &Lexicon) -> Vec<String> {
         .collect()
 }
 
+/// `lex.abbrev` holds the lower-cased `w` (short ASCII words lower-cased on the stack).
+fn is_abbrev(lex: &Lexicon, w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let l = &mut buf[..w.len()];
+        l.copy_from_slice(w.as_bytes());
+        l.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(l) {
+            return lex.abbrev.contains(l);
+        }
+    }
+    lex.abbrev.contains(lower_cow(w).as_ref())
+}
+
+/// [`lower_cow`] of `w`, appended to `buf`.
+fn push_lower(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = buf.len();
+        buf.push_str(w);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&lower_cow(w));
+    }
+}
+
+/// Gender implied by a courtesy title (the first word of a name): 1 male, 2 female, 0 none.
+fn title_gender(first: &str) -> u8 {
+    const MALE: [&str; 6] = ["mr", "sir", "lord", "herr", "senor", "señor"];
+    const FEMALE: [&str; 7] = ["mrs", "ms", "miss", "dame", "lady", "mme", "mlle"];
+    let is = |list: &[&str]| {
+        if first.is_ascii() {
+            // ASCII: comparing case-insensitively is comparing the lower-cased word, without
+            // allocating it (and `señor` cannot match an ASCII word).
+            let w = first.trim_end_matches('.');
+            list.iter().any(|t| w.eq_ignore_ascii_case(t))
+        } else {
+            let l = lower_cow(first);
+            list.contains(&l.trim_end_matches('.'))
+        }
+    };
+    if is(&MALE) {
+        1
+    } else if is(&FEMALE) {
+        2
+    } else {
+        0
+    }
+}
+
+/// Without trailing `'s` and periods.
+fn trim_possessive(l: &str) -> &str {
+    l.trim_end_matches("'s").trim_end_matches('.')
+}
+
 fn strip_article(s: &str) -> &str {
     for a in ["the ", "a ", "an ", "The ", "A ", "An ", "THE ", "AN "] {
         if let Some(r) = s.strip_prefix(a) {
@@ -4024,7 +4174,9 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    let mut doc = Doc::new(text);
+    // Lower-cased words that differ from the text (see `Doc::new`).
+    let mut arena = String::with_capacity(text.len() / 4);
+    let mut doc = Doc::new(text, &mut arena);
     doc.register_people();
     let raws = doc.extract();
     let mut quotes = doc.resolve(&raws);
@@ -4050,6 +4202,44 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../../seeds/000_bb29dedac36967df.txt");
+
+    #[test]
+    fn precomputed_role_flags_match_the_lexicon() {
+        let lex: &Lexicon = &LEX;
+        let plural_role = |b: &str| {
+            b.strip_suffix("ies")
+                .is_some_and(|r| lex.roles.contains(format!("{r}y").as_str()))
+                || b.strip_suffix('s').is_some_and(|r| lex.roles.contains(r))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for &r in &lex.roles {
+            words.extend([
+                r.to_string(),
+                format!("{r}s"),
+                format!("{r}es"),
+                format!("x{r}s"),
+            ]);
+            if let Some(stem) = r.strip_suffix('y') {
+                words.push(format!("{stem}ies"));
+            }
+        }
+        words.extend(["ies", "s", "companies", "says", "its", "bus", ""].map(String::from));
+        for w in &words {
+            let f = lex.info(w).f;
+            assert_eq!(f & F_ROLE_PLURAL != 0, plural_role(w), "{w}");
+            assert_eq!(f & F_ROLE != 0, lex.roles.contains(w.as_str()), "{w}");
+        }
+        // Per-token flags: a hyphenated role, and the base of a possessive.
+        let mut arena = String::new();
+        let text = "The vice-premier's aides and the Minister's deputies.";
+        let doc = Doc::new(text, &mut arena);
+        let toks = &doc.paras[0].toks;
+        let find = |w: &str| toks.iter().find(|t| t.low == w);
+        assert!(find("vice-premier's").is_some_and(|t| t.bf(F_ROLE_HYPHEN)));
+        assert!(find("vice-premier's").is_some_and(|t| t.base() == "vice-premier"));
+        assert!(find("deputies").is_some_and(|t| t.bf(F_ROLE_PLURAL) && !t.bf(F_ROLE_HYPHEN)));
+        assert!(find("minister's").is_some_and(|t| t.base() == "minister" && t.bf(F_ROLE)));
+    }
 
     fn valid_spans(text: &str, qs: &[Quote]) {
         for q in qs {

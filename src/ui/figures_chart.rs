@@ -1,150 +1,284 @@
-//! The figures chart: one small horizontal bar chart per unit (money in USD, lengths in km,
-//! counts...), so different units never share a value axis. Each bar is labelled with what it
-//! measures and its value as a reader would say it (`> 300 bn USD`). Hovering a bar shows its
-//! sentence; clicking it scrolls the article there.
+//! The figures chart: small multiples drawn from a [`ChartSpec`], so different units never
+//! share a value axis. Three layouts: horizontal bars labelled with what they measure and
+//! their value as a reader would say it (`> 300 bn USD`); columns for time sequences and long
+//! groups; and a timeline of points by published date, one colour per source. Hovering shows
+//! the sentence; clicking opens the article at it.
 //!
 //! The same drawing code renders exported PNGs off-screen ([`render_chart_png`]), so the file
-//! matches the screen, minus hover labels.
+//! matches the screen, minus hover labels. SVG, CSV and JSON come from the same [`ChartSpec`].
 
-use egui::{Align2, Color32, RichText, Vec2b};
-use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, Text};
+use std::path::PathBuf;
+use std::sync::Mutex;
 
-use crate::app::{AppState, Command};
-use crate::export::chart::{ChartGroup, ChartSpec, axis_tick_text};
+use egui::{Align2, Color32, RichText, Stroke, Vec2b};
+use egui_plot::{
+    Bar, BarChart, GridInput, GridMark, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
+};
+
+use crate::app::{AppState, ChartView, Command};
+use crate::export::chart::{
+    ChartBar, ChartGroup, ChartKind, ChartSpec, Layout, axis_tick_text, axis_ticks, layout, palette,
+};
+use crate::export::svg::{date_text, date_ticks, day_number, timeline_range};
+use crate::export::{ExportFormat, svg, table};
 use crate::extract::Family;
-
-/// Points per bar row, and the fixed part of each small chart (axis, margins).
-const ROW_PT: f32 = 38.0;
-const CHART_BASE_PT: f32 = 64.0;
-/// The legend row above each small chart.
-const LEGEND_PT: f32 = 26.0;
-/// Logical width of exported images (scaled by the export scale).
-pub const EXPORT_WIDTH_PT: f32 = 760.0;
 
 /// A colour per family, the same on screen and in exports.
 pub fn family_color(family: Family) -> Color32 {
-    match family {
-        Family::Currency => Color32::from_rgb(31, 119, 180),
-        Family::Percent => Color32::from_rgb(148, 103, 189),
-        Family::Length | Family::Area => Color32::from_rgb(44, 160, 44),
-        Family::Mass | Family::Volume => Color32::from_rgb(140, 86, 75),
-        Family::Time => Color32::from_rgb(127, 127, 127),
-        Family::Count | Family::Ordinal => Color32::from_rgb(255, 127, 14),
-        Family::Speed | Family::Temperature | Family::Energy => Color32::from_rgb(214, 39, 40),
-        Family::Number => Color32::from_rgb(23, 190, 207),
+    rgb(palette::family_rgb(family))
+}
+
+fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// What a click on the chart asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartClick {
+    /// Open this article at this byte span (a figure's sentence).
+    Article {
+        article: PathBuf,
+        start: usize,
+        end: usize,
+    },
+    /// Show this speaker's quotes.
+    Speaker(String),
+}
+
+impl ChartClick {
+    fn of(bar: &ChartBar) -> Option<Self> {
+        if let Some(o) = &bar.origin {
+            return Some(Self::Article {
+                article: o.article.clone(),
+                start: o.sentence_span.0,
+                end: o.sentence_span.1,
+            });
+        }
+        bar.speaker.clone().map(Self::Speaker)
+    }
+
+    fn command(self) -> Command {
+        match self {
+            Self::Article {
+                article,
+                start,
+                end,
+            } => Command::OpenFigure {
+                article,
+                start,
+                end,
+            },
+            Self::Speaker(name) => Command::ShowSpeaker(Some(name)),
+        }
     }
 }
 
-/// The chart panel of the selected article.
+/// The chart panel: view picker, export actions and the chart.
 pub fn figures_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    view_picker(ui, state, commands);
     let Some(spec) = &state.chart else {
         ui.label(RichText::new("Select an article to chart its figures.").weak());
         return;
     };
-    ui.horizontal(|ui| {
-        ui.strong(format!("Figures ({})", spec.bar_count()));
-        ui.label(
-            RichText::new("hover a bar for its sentence, click to show it")
-                .small()
-                .weak(),
-        );
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{} bars", spec.bar_count()));
+        export_actions(ui, state, spec, commands);
     });
     if spec.is_empty() {
-        ui.label(RichText::new("No figures to chart in this article.").weak());
+        let empty = match spec.kind {
+            ChartKind::Article => "No figures to chart in this article.",
+            ChartKind::Measure => "No figures with this measure in the open folders.",
+            ChartKind::Speakers => "Nobody is quoted in the open folders.",
+            ChartKind::Sources => "No articles are open.",
+        };
+        ui.label(RichText::new(empty).weak());
         return;
     }
     egui::ScrollArea::vertical()
         .id_salt("chart_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if let Some((start, end)) = chart_ui(ui, spec, true) {
-                commands.push(Command::FocusSpan { start, end });
+            if let Some(click) = chart_ui(ui, spec, true) {
+                commands.push(click.command());
             }
         });
 }
 
+fn view_picker(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let view = &state.chart_view;
+    ui.horizontal_wrapped(|ui| {
+        for (kind, label, hint) in [
+            (
+                ChartKind::Article,
+                "Article",
+                "The figures of the selected article",
+            ),
+            (
+                ChartKind::Measure,
+                "Measure",
+                "One measure across every open article, by source or by date",
+            ),
+            (ChartKind::Speakers, "Speakers", "The people quoted most"),
+            (
+                ChartKind::Sources,
+                "Sources",
+                "Articles and figures per source and per month",
+            ),
+        ] {
+            if ui
+                .selectable_label(view.kind == kind, label)
+                .on_hover_text(hint)
+                .clicked()
+                && view.kind != kind
+            {
+                commands.push(Command::SetChartView(ChartView {
+                    kind,
+                    ..view.clone()
+                }));
+            }
+        }
+    });
+    if view.kind != ChartKind::Measure {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Measure:");
+        let selected = if view.measure.is_empty() {
+            "choose…".to_string()
+        } else {
+            view.measure.clone()
+        };
+        egui::ComboBox::from_id_salt("measure_picker")
+            .selected_text(selected)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for (measure, count) in state.measures.iter().take(200) {
+                            let text = format!("{measure} ({count})");
+                            if ui
+                                .selectable_label(&view.measure == measure, text)
+                                .clicked()
+                            {
+                                commands.push(Command::SetChartView(ChartView {
+                                    measure: measure.clone(),
+                                    ..view.clone()
+                                }));
+                            }
+                        }
+                    });
+            })
+            .response
+            .labelled_by(label.id);
+        let mut timeline = view.timeline;
+        if ui
+            .checkbox(&mut timeline, "by date")
+            .on_hover_text("A timeline of values by published date, one colour per source")
+            .changed()
+        {
+            commands.push(Command::SetChartView(ChartView {
+                timeline,
+                ..view.clone()
+            }));
+        }
+    });
+}
+
+fn export_actions(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    spec: &ChartSpec,
+    commands: &mut Vec<Command>,
+) {
+    let enabled = !spec.is_empty() && !state.exporting;
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button("Export", |ui| {
+            for (format, label) in [
+                (ExportFormat::Png { scale: 1 }, "PNG image, 1× …"),
+                (ExportFormat::Png { scale: 2 }, "PNG image, 2× …"),
+                (ExportFormat::Png { scale: 3 }, "PNG image, 3× …"),
+                (ExportFormat::Svg, "SVG vector image …"),
+                (ExportFormat::Csv, "CSV data with sources …"),
+                (ExportFormat::Json, "JSON data with sources …"),
+            ] {
+                let button = egui::Button::new(label);
+                let button = if format == (ExportFormat::Png { scale: 2 }) {
+                    button.shortcut_text(ui.ctx().format_shortcut(&super::SAVE_SHORTCUT))
+                } else {
+                    button
+                };
+                if ui.add(button).clicked() {
+                    commands.push(Command::ExportChart(format));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            let mut dark = state.export_dark;
+            if ui
+                .checkbox(&mut dark, "Dark background")
+                .on_hover_text("For exported images only; the window keeps its theme")
+                .changed()
+            {
+                commands.push(Command::SetExportDark(dark));
+            }
+        })
+        .response
+        .on_hover_text("Save the chart as an image or its data as a table");
+        if ui
+            .button("Copy image")
+            .on_hover_text(format!(
+                "Copy the chart to the clipboard ({})",
+                ui.ctx().format_shortcut(&super::COPY_CHART_SHORTCUT)
+            ))
+            .clicked()
+        {
+            commands.push(Command::CopyChart);
+        }
+    });
+    if state.exporting {
+        ui.spinner();
+    }
+}
+
 /// Draws the chart: title, one small chart per group, caption. When `interactive`, returns
-/// the sentence span of a clicked bar. Non-interactive drawing (exports) shows no hover label.
-pub fn chart_ui(ui: &mut egui::Ui, spec: &ChartSpec, interactive: bool) -> Option<(usize, usize)> {
+/// what a click on a bar or point asks for. Non-interactive drawing (exports) shows no hover
+/// label.
+pub fn chart_ui(ui: &mut egui::Ui, spec: &ChartSpec, interactive: bool) -> Option<ChartClick> {
     let mut clicked = None;
     ui.add(egui::Label::new(RichText::new(&spec.title).strong().size(15.0)).wrap());
     for (gi, group) in spec.groups.iter().enumerate() {
-        if let Some(span) = group_ui(ui, gi, group, interactive) {
-            clicked = Some(span);
-        }
+        legend_ui(ui, group);
+        let click = match group.layout {
+            Layout::Rows => rows_ui(ui, gi, group, interactive),
+            Layout::Columns => columns_ui(ui, gi, group, interactive),
+            Layout::Timeline => timeline_ui(ui, gi, group, interactive),
+        };
+        clicked = clicked.or(click);
     }
     ui.label(RichText::new(&spec.caption).size(12.0).weak());
     clicked
 }
 
-fn group_ui(
-    ui: &mut egui::Ui,
-    index: usize,
-    group: &ChartGroup,
-    interactive: bool,
-) -> Option<(usize, usize)> {
-    let n = group.bars.len();
-    let log = group.log_scale;
-    let to_axis = |v: f64| {
-        if log {
-            if v > 1.0 { v.log10() } else { 0.0 }
-        } else {
-            v
-        }
-    };
-    let color = family_color(group.family);
-    let max_x = group
-        .bars
-        .iter()
-        .map(|b| to_axis(b.high.unwrap_or(b.value)))
-        .fold(0.0f64, f64::max);
-    let max_x = if max_x > 0.0 { max_x } else { 1.0 };
-    // Row i (top to bottom) sits at y = n-1-i.
-    let y_of = |i: usize| (n - 1 - i) as f64;
-    let bars: Vec<Bar> = group
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            Bar::new(y_of(i), to_axis(b.value))
-                .name(&b.label)
-                .width(0.42)
-                .fill(color)
-        })
-        .collect();
-    let range_bars: Vec<Bar> = group
-        .bars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| {
-            let high = b.high?;
-            let low = to_axis(b.value);
-            Some(
-                Bar::new(y_of(i), to_axis(high) - low)
-                    .base_offset(low)
-                    .width(0.42)
-                    .fill(color.gamma_multiply(0.35)),
-            )
-        })
-        .collect();
-    let text_color = ui.visuals().text_color();
-    let axis_label = if log {
-        format!("{} (log scale)", group.axis_label)
-    } else {
-        group.axis_label.clone()
-    };
-    let summary = format!(
+/// The accessible summary of a group: its title and every bar with its value.
+fn summary(group: &ChartGroup) -> String {
+    format!(
         "{} chart: {}",
         group.title,
         group
             .bars
             .iter()
-            .map(|b| format!("{} {}", b.label, b.value_text))
+            .take(60)
+            .map(|b| format!("{} {}", b.label, b.display_value()))
             .collect::<Vec<_>>()
             .join("; ")
-    );
-    let plot = Plot::new(("figures_group", index))
-        .height(CHART_BASE_PT + ROW_PT * n as f32)
+    )
+}
+
+/// A plot with zoom, drag and crosshair off (charts are for reading and clicking).
+fn base_plot(id: (&str, usize), height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -153,33 +287,79 @@ fn group_ui(
         .show_x(false)
         .show_y(false)
         .show_crosshair(false)
+        .x_axis_label(String::new())
+        .y_axis_label(String::new())
+}
+
+/// Horizontal bars, one row each: label above the bar, value at its end.
+fn rows_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    group: &ChartGroup,
+    interactive: bool,
+) -> Option<ChartClick> {
+    let n = group.bars.len();
+    let log = group.log_scale;
+    let color = family_color(group.family);
+    let max_x = group.axis_max();
+    // Row i (top to bottom) sits at y = n-1-i.
+    let y_of = |i: usize| (n - 1 - i) as f64;
+    let conflict = Stroke::new(2.0, rgb(palette::CONFLICT_RGB));
+    let bars: Vec<Bar> = group
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let bar = Bar::new(y_of(i), group.to_axis(b.value))
+                .name(&b.label)
+                .width(0.42)
+                .fill(color);
+            if b.conflict {
+                bar.stroke(conflict)
+            } else {
+                bar
+            }
+        })
+        .collect();
+    let range_color = color.gamma_multiply(palette::RANGE_ALPHA);
+    let range_bars: Vec<Bar> = group
+        .bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let low = group.to_axis(b.value);
+            let high = group.to_axis(b.high?);
+            Some(
+                Bar::new(y_of(i), high - low)
+                    .base_offset(low)
+                    .width(0.42)
+                    .fill(range_color),
+            )
+        })
+        .collect();
+    let text_color = ui.visuals().text_color();
+    let ticks = axis_ticks(max_x, log);
+    let plot = base_plot(("figures_rows", index), group.plot_height_pt())
         .show_axes(Vec2b::new(true, false))
         .show_grid(Vec2b::new(true, false))
-        .x_axis_label(axis_label)
+        .x_axis_label(group.axis_title())
         .x_axis_formatter(move |mark, _| axis_tick_text(mark.value, log))
+        .x_grid_spacer(fixed_spacer(ticks))
         .include_x(0.0)
         // Room on the right for the value labels.
         .include_x(max_x * if log { 1.3 } else { 1.45 })
         .include_y(-0.55)
         .include_y(n as f64 - 0.2);
-    // Log axes tick at every power of ten; linear axes use egui_plot's decimal ticks.
-    let plot = if log {
-        plot.x_grid_spacer(log_grid_spacer)
-    } else {
-        plot
-    };
     let labels: Vec<(f64, String, f64, String)> = group
         .bars
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let end = to_axis(b.high.unwrap_or(b.value));
-            (y_of(i), b.label.clone(), end, b.value_text.clone())
+            let end = group.to_axis(b.end());
+            (y_of(i), b.label.clone(), end, b.display_value())
         })
         .collect();
     let chart_name = group.title.clone();
-    let has_range = !range_bars.is_empty();
-    legend_ui(ui, color, &group.title, has_range);
     let response = plot.show(ui, move |plot_ui| {
         plot_ui.bar_chart(
             BarChart::new(chart_name, bars)
@@ -187,11 +367,11 @@ fn group_ui(
                 .color(color)
                 .allow_hover(false),
         );
-        if has_range {
+        if !range_bars.is_empty() {
             plot_ui.bar_chart(
                 BarChart::new("range (low – high)", range_bars)
                     .horizontal()
-                    .color(color.gamma_multiply(0.35))
+                    .color(range_color)
                     .allow_hover(false),
             );
         }
@@ -221,7 +401,8 @@ fn group_ui(
     });
     response
         .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
+    let response_ui = response.response;
     if !interactive {
         return None;
     }
@@ -231,25 +412,272 @@ fn group_ui(
         let i = n as f64 - 1.0 - row_y;
         ((p.y - row_y).abs() <= 0.3 && i >= 0.0 && (i as usize) < n).then_some(i as usize)
     });
-    let bar = hovered.and_then(|i| group.bars.get(i))?;
-    let response = response.response.on_hover_ui(|ui| {
-        ui.set_max_width(360.0);
-        ui.strong(format!("{}: {}", bar.label, bar.value_text));
-        ui.label(&bar.sentence);
-        ui.label(RichText::new("click to show in the article").small().weak());
+    hover_and_click(response_ui, hovered.and_then(|i| group.bars.get(i)))
+}
+
+/// Vertical columns in a fixed-height plot.
+fn columns_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    group: &ChartGroup,
+    interactive: bool,
+) -> Option<ChartClick> {
+    let n = group.bars.len();
+    let log = group.log_scale;
+    let color = family_color(group.family);
+    let max_y = group.axis_max();
+    let conflict = Stroke::new(2.0, rgb(palette::CONFLICT_RGB));
+    let bars: Vec<Bar> = group
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let bar = Bar::new(i as f64, group.to_axis(b.value))
+                .name(&b.label)
+                .width(0.7)
+                .fill(color);
+            if b.conflict {
+                bar.stroke(conflict)
+            } else {
+                bar
+            }
+        })
+        .collect();
+    let every = group.label_every();
+    let labels: Vec<String> = group.bars.iter().map(|b| b.label.clone()).collect();
+    let values: Vec<(f64, f64, String)> = if group.labels_each_column() {
+        group
+            .bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (i as f64, group.to_axis(b.end()), b.display_value()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let text_color = ui.visuals().text_color();
+    let ticks = axis_ticks(max_y, log);
+    let column_marks: Vec<GridMark> = (0..n)
+        .step_by(every)
+        .map(|i| GridMark {
+            value: i as f64,
+            step_size: every as f64,
+        })
+        .collect();
+    let plot = base_plot(("figures_columns", index), group.plot_height_pt())
+        .show_axes(Vec2b::new(true, true))
+        .show_grid(Vec2b::new(false, true))
+        .y_axis_label(group.axis_title())
+        .x_axis_label(group.category_label.clone())
+        .y_axis_min_width(48.0)
+        .y_axis_formatter(move |mark, _| axis_tick_text(mark.value, log))
+        .y_grid_spacer(fixed_spacer(ticks))
+        .x_grid_spacer(move |_| column_marks.clone())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .include_y(0.0)
+        .include_y(max_y * 1.1);
+    let chart_name = group.title.clone();
+    let response = plot.show(ui, move |plot_ui| {
+        plot_ui.bar_chart(
+            BarChart::new(chart_name, bars)
+                .color(color)
+                .allow_hover(false),
+        );
+        for (x, top, value) in values {
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(x, top),
+                    RichText::new(value).size(11.0).strong(),
+                )
+                .color(text_color)
+                .anchor(Align2::CENTER_BOTTOM)
+                .allow_hover(false),
+            );
+        }
+        plot_ui.pointer_coordinate()
     });
-    response.clicked().then_some(bar.sentence_span)
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
+    let response_ui = response.response;
+    if !interactive {
+        return None;
+    }
+    let hovered = response.inner.and_then(|p| {
+        let i = p.x.round();
+        ((p.x - i).abs() <= 0.4 && i >= 0.0 && (i as usize) < n).then_some(i as usize)
+    });
+    hover_and_click(response_ui, hovered.and_then(|i| group.bars.get(i)))
+}
+
+/// Points by published date, one colour per source, conflicting values ringed in red.
+fn timeline_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    group: &ChartGroup,
+    interactive: bool,
+) -> Option<ChartClick> {
+    let log = group.log_scale;
+    let max_y = group.axis_max();
+    let points: Vec<(usize, [f64; 2])> = group
+        .bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let d = b.date?;
+            Some((i, [day_number(d) as f64, group.to_axis(b.value)]))
+        })
+        .collect();
+    let days = points.iter().map(|(_, p)| p[0] as i64);
+    let (first, last) = days.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    let (lo, hi) = if first <= last {
+        timeline_range(first, last)
+    } else {
+        (0, 1)
+    };
+    let date_marks: Vec<GridMark> = date_ticks(lo, hi)
+        .into_iter()
+        .map(|d| GridMark {
+            value: d as f64,
+            step_size: ((hi - lo) / 5).max(1) as f64,
+        })
+        .collect();
+    let mut series: Vec<Vec<[f64; 2]>> = vec![Vec::new(); group.series.len().max(1)];
+    let mut conflicts = Vec::new();
+    for (i, p) in &points {
+        let b = &group.bars[*i];
+        if let Some(s) = series.get_mut(b.series) {
+            s.push(*p);
+        }
+        if b.conflict {
+            conflicts.push(*p);
+        }
+    }
+    let names = group.series.clone();
+    let ticks = axis_ticks(max_y, log);
+    let plot = base_plot(("figures_timeline", index), group.plot_height_pt())
+        .show_axes(Vec2b::new(true, true))
+        .show_grid(Vec2b::new(true, true))
+        .x_axis_label("published")
+        .y_axis_label(group.axis_title())
+        .y_axis_min_width(48.0)
+        .y_axis_formatter(move |mark, _| axis_tick_text(mark.value, log))
+        .y_grid_spacer(fixed_spacer(ticks))
+        .x_grid_spacer(move |_| date_marks.clone())
+        .x_axis_formatter(|mark, _| date_text(mark.value.round() as i64))
+        .include_x(lo as f64)
+        .include_x(hi as f64)
+        .include_y(0.0)
+        .include_y(max_y * 1.1);
+    let positions: Vec<(usize, [f64; 2])> = points.clone();
+    let response = plot.show(ui, move |plot_ui| {
+        for (si, pts) in series.into_iter().enumerate() {
+            let name = names.get(si).cloned().unwrap_or_default();
+            plot_ui.points(
+                Points::new(name, PlotPoints::from(pts))
+                    .shape(MarkerShape::Circle)
+                    .radius(4.5)
+                    .filled(true)
+                    .color(rgb(palette::series_rgb(si)))
+                    .allow_hover(false),
+            );
+        }
+        if !conflicts.is_empty() {
+            plot_ui.points(
+                Points::new("conflict", PlotPoints::from(conflicts))
+                    .shape(MarkerShape::Circle)
+                    .radius(8.0)
+                    .filled(false)
+                    .color(rgb(palette::CONFLICT_RGB))
+                    .allow_hover(false),
+            );
+        }
+        // The point nearest the pointer, within 10 points on screen.
+        let pointer = plot_ui.pointer_coordinate()?;
+        let at = plot_ui.screen_from_plot(pointer);
+        positions
+            .iter()
+            .map(|(i, p)| {
+                let pos = plot_ui.screen_from_plot(PlotPoint::new(p[0], p[1]));
+                (*i, pos.distance(at))
+            })
+            .filter(|(_, d)| *d <= 10.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
+    let response_ui = response.response;
+    if !interactive {
+        return None;
+    }
+    hover_and_click(response_ui, response.inner.and_then(|i| group.bars.get(i)))
+}
+
+/// Shows the hovered bar's sentence and returns its click.
+fn hover_and_click(response: egui::Response, bar: Option<&ChartBar>) -> Option<ChartClick> {
+    let bar = bar?;
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(380.0);
+        ui.strong(format!("{}: {}", bar.label, bar.display_value()));
+        if let Some(o) = &bar.origin {
+            ui.label(&o.sentence);
+            ui.label(
+                RichText::new(format!("{} · {}", o.source, o.path))
+                    .small()
+                    .weak(),
+            );
+            ui.label(
+                RichText::new("click to open the article here")
+                    .small()
+                    .weak(),
+            );
+        } else if bar.speaker.is_some() {
+            ui.label(RichText::new("click to list these quotes").small().weak());
+        }
+    });
+    if response.clicked() {
+        ChartClick::of(bar)
+    } else {
+        None
+    }
 }
 
 /// The legend of one small chart, drawn above it so it never covers a bar or a value.
-fn legend_ui(ui: &mut egui::Ui, color: Color32, title: &str, has_range: bool) {
-    ui.horizontal(|ui| {
-        swatch(ui, color);
-        ui.label(RichText::new(title).strong());
-        if has_range {
+fn legend_ui(ui: &mut egui::Ui, group: &ChartGroup) {
+    let color = family_color(group.family);
+    ui.horizontal_wrapped(|ui| {
+        // Timeline points are coloured by series, so the title has no swatch of its own.
+        if group.layout != Layout::Timeline {
+            swatch(ui, color);
+        }
+        ui.label(RichText::new(&group.title).strong());
+        if group.layout == Layout::Timeline {
+            for (i, s) in group.series.iter().enumerate() {
+                ui.add_space(8.0);
+                swatch(ui, rgb(palette::series_rgb(i)));
+                ui.label(s);
+            }
+        } else if group.has_range() {
             ui.add_space(12.0);
-            swatch(ui, color.gamma_multiply(0.35));
+            swatch(ui, color.gamma_multiply(palette::RANGE_ALPHA));
             ui.label("range: low – high");
+        }
+        if group.has_conflict() {
+            ui.add_space(12.0);
+            swatch(ui, rgb(palette::CONFLICT_RGB));
+            ui.label("* conflicting values on the same date");
         }
     });
 }
@@ -259,38 +687,74 @@ fn swatch(ui: &mut egui::Ui, color: Color32) {
     ui.painter().rect_filled(rect, 2.0, color);
 }
 
-/// Grid marks at each power of ten of a log10 axis.
-fn log_grid_spacer(input: GridInput) -> Vec<GridMark> {
-    let (lo, hi) = input.bounds;
-    let first = lo.ceil().max(0.0) as i32;
-    let last = hi.floor().min(300.0) as i32;
-    // Label every power when there is room, every other power when there are many.
-    let step = if last - first > 8 { 2 } else { 1 };
-    (first..=last)
-        .map(|k| GridMark {
-            value: f64::from(k),
-            step_size: f64::from(if k % step == 0 { step } else { 1 }),
-        })
-        .collect()
+/// Grid marks at exactly `ticks` (the same ticks as SVG exports).
+fn fixed_spacer(ticks: Vec<f64>) -> impl Fn(GridInput) -> Vec<GridMark> + 'static {
+    let step = ticks.get(1).map_or(1.0, |t| t - ticks[0]);
+    move |_| {
+        ticks
+            .iter()
+            .map(|&value| GridMark {
+                value,
+                step_size: step,
+            })
+            .collect()
+    }
 }
 
-/// Height in points the chart needs when drawn at [`EXPORT_WIDTH_PT`].
-pub fn export_height_pt(spec: &ChartSpec) -> f32 {
-    let groups: f32 = spec
-        .groups
-        .iter()
-        .map(|g| CHART_BASE_PT + ROW_PT * g.bars.len() as f32 + LEGEND_PT)
-        .sum();
-    // Title, caption and panel margins.
-    groups + 64.0
+/// The bytes of an export of `spec`: PNG rendered off-screen, or SVG, CSV, JSON text.
+pub fn export_bytes(spec: &ChartSpec, format: ExportFormat, dark: bool) -> Result<Vec<u8>, String> {
+    match format {
+        ExportFormat::Png { scale } => render_chart_png(spec, f32::from(scale), dark),
+        ExportFormat::Svg => Ok(svg::chart_svg(spec, dark).into_bytes()),
+        ExportFormat::Csv => Ok(table::to_csv(spec).into_bytes()),
+        ExportFormat::Json => Ok(table::to_json(spec).into_bytes()),
+    }
 }
 
 /// Renders the chart off-screen (no window, no display) at `scale` pixels per point and
 /// returns PNG bytes. Fails with a readable message when no graphics adapter exists.
 pub fn render_chart_png(spec: &ChartSpec, scale: f32, dark: bool) -> Result<Vec<u8>, String> {
-    let render_state = pollster::block_on(create_render_state())?;
+    let image = render_chart_rgba(spec, scale, dark)?;
+    let (w, h) = image.dimensions();
+    crate::export::encode_png(w, h, image.as_raw()).map_err(|e| e.to_string())
+}
+
+/// The graphics device, created once and shared by every export (creating one takes longer
+/// than rendering a chart). Exports take turns on it.
+static RENDER_STATE: Mutex<Option<egui_wgpu::RenderState>> = Mutex::new(None);
+
+/// Renders the chart off-screen to RGBA pixels at `scale` pixels per point.
+pub fn render_chart_rgba(
+    spec: &ChartSpec,
+    scale: f32,
+    dark: bool,
+) -> Result<image::RgbaImage, String> {
+    let mut slot = RENDER_STATE.lock().unwrap_or_else(|p| p.into_inner());
+    let mut render_state = match slot.as_ref() {
+        Some(state) => state.clone(),
+        None => {
+            let state = pollster::block_on(create_render_state())?;
+            *slot = Some(state.clone());
+            state
+        }
+    };
+    // The device is shared; each export gets a fresh egui renderer (its own textures).
+    render_state.renderer =
+        std::sync::Arc::new(egui::mutex::RwLock::new(egui_wgpu::Renderer::new(
+            &render_state.device,
+            render_state.target_format,
+            egui_wgpu::RendererOptions::PREDICTABLE,
+        )));
+    let max = render_state.device.limits().max_texture_dimension_2d as f32;
+    let size = egui::vec2(layout::EXPORT_WIDTH_PT, spec.export_height_pt() + 20.0);
+    if size.y * scale > max {
+        return Err(format!(
+            "the chart is too tall for one image at {scale}× ({:.0} px; the graphics device \
+             allows {max:.0}); export a smaller scale, SVG, or narrow it down with a measure",
+            size.y * scale
+        ));
+    }
     let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state);
-    let size = egui::vec2(EXPORT_WIDTH_PT, export_height_pt(spec));
     let theme = if dark {
         egui::Theme::Dark
     } else {
@@ -310,9 +774,7 @@ pub fn render_chart_png(spec: &ChartSpec, scale: f32, dark: bool) -> Result<Vec<
             });
         });
     harness.run_steps(2);
-    let image = harness.render()?;
-    let (w, h) = image.dimensions();
-    crate::export::encode_png(w, h, image.as_raw()).map_err(|e| e.to_string())
+    harness.render()
 }
 
 async fn create_render_state() -> Result<egui_wgpu::RenderState, String> {

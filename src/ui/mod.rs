@@ -75,15 +75,31 @@ fn side_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     });
 }
 
+/// Ctrl+O (Cmd+O on macOS): open a folder.
+pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+/// Ctrl+S: save the chart as a PNG at 2×.
+pub const SAVE_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+/// Ctrl+Shift+C: copy the chart image.
+pub const COPY_CHART_SHORTCUT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
+    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+    egui::Key::C,
+);
+
 fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
-    let open = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-    let save = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
     ui.input_mut(|i| {
-        if i.consume_shortcut(&open) {
+        // The most specific shortcut first: Ctrl+Shift+C before anything matching Ctrl+C.
+        if i.consume_shortcut(&COPY_CHART_SHORTCUT) {
+            commands.push(Command::CopyChart);
+        }
+        if i.consume_shortcut(&OPEN_SHORTCUT) {
             commands.push(Command::OpenFolderDialog);
         }
-        if i.consume_shortcut(&save) {
-            commands.push(Command::SaveChartPng);
+        if i.consume_shortcut(&SAVE_SHORTCUT) {
+            commands.push(Command::ExportChart(crate::export::ExportFormat::Png {
+                scale: 2,
+            }));
         }
     });
 }

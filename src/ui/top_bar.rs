@@ -20,10 +20,12 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         let can_save = state.chart.as_ref().is_some_and(|c| !c.is_empty()) && !state.exporting;
         if ui
             .add_enabled(can_save, egui::Button::new("Save chart PNG…"))
-            .on_hover_text("Save the figures chart of this article as a PNG image (Ctrl+S)")
+            .on_hover_text("Save the chart on the right as a PNG image at 2× (Ctrl+S)")
             .clicked()
         {
-            commands.push(Command::SaveChartPng);
+            commands.push(Command::ExportChart(crate::export::ExportFormat::Png {
+                scale: 2,
+            }));
         }
         let failures = state
             .issues

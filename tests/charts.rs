@@ -1,0 +1,199 @@
+//! Charts in the real app: switching views, clicking through to articles, copying the image,
+//! exporting without a file dialog, and pixel snapshots of the exported seed chart.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure report.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use newslens::app::{Command, NewsLensApp};
+use newslens::export::chart::{ChartKind, chart_for_article};
+
+fn harness() -> Harness<'static, NewsLensApp> {
+    Harness::builder()
+        .with_size([1360.0, 820.0])
+        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
+        .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()))
+}
+
+/// Steps frames (with short sleeps) until the running export ends; returns whether a frame
+/// asked the platform to copy an image, and its size.
+fn wait_for_export(h: &mut Harness<'_, NewsLensApp>) -> Option<[usize; 2]> {
+    let mut copied = None;
+    for _ in 0..600 {
+        h.step();
+        for command in &h.output().platform_output.commands {
+            if let egui::OutputCommand::CopyImage(image) = command {
+                copied = Some(image.size);
+            }
+        }
+        if !h.state().state.exporting {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!h.state().state.exporting, "the export finished");
+    copied
+}
+
+#[test]
+fn views_switch_between_article_and_corpus_charts() {
+    let mut h = harness();
+    h.run();
+    assert_eq!(
+        h.state().state.chart.as_ref().unwrap().kind,
+        ChartKind::Article
+    );
+
+    h.get_by_label("Sources").click();
+    h.run();
+    assert_eq!(
+        h.state().state.chart.as_ref().unwrap().kind,
+        ChartKind::Sources
+    );
+    h.get_by_label_contains("Articles per source chart: cgtn 1");
+
+    h.get_by_label("Speakers").click();
+    h.run();
+    let chart = h.state().state.chart.clone().unwrap();
+    assert_eq!(chart.kind, ChartKind::Speakers);
+    assert!(chart.bar_count() > 0);
+
+    h.get_by_label("Measure").click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.chart.as_ref().unwrap().kind, ChartKind::Measure);
+    // The most common measure is picked, and offered in the picker.
+    assert!(!state.chart_view.measure.is_empty());
+    assert_eq!(state.measures[0].0, state.chart_view.measure);
+    h.get_by_label("by date");
+
+    h.get_by_label("Article").click();
+    h.run();
+    h.get_by_label_contains("Money (USD) chart: trade value > 300 bn USD");
+}
+
+#[test]
+fn a_corpus_chart_bar_opens_its_article_at_the_sentence() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Measure").click();
+    h.run();
+    let spec = h.state().state.chart.clone().unwrap();
+    let origin = spec.groups[0].bars[0].origin.clone().unwrap();
+    // What a click on the bar sends (the pointer geometry is tested on the article chart).
+    h.state_mut().pending.push(Command::OpenFigure {
+        article: origin.article.clone(),
+        start: origin.sentence_span.0,
+        end: origin.sentence_span.1,
+    });
+    h.run();
+    let state = &h.state().state;
+    let focus = state.focus.expect("the sentence is focused");
+    let article = state.selected_article().unwrap();
+    assert_eq!(article.key(), origin.article);
+    assert_eq!(&article.text[focus.start..focus.end], origin.sentence);
+    // The corpus chart stays on screen while reading.
+    assert_eq!(state.chart.as_ref().unwrap().kind, ChartKind::Measure);
+}
+
+#[test]
+fn copy_image_puts_the_rendered_chart_on_the_clipboard() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Copy image").click();
+    h.step();
+    assert!(h.state().state.exporting);
+    let copied = wait_for_export(&mut h);
+    let notices: Vec<String> = h
+        .state()
+        .state
+        .notices
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    let size = copied.expect("a frame asked to copy an image");
+    // Rendered at 2× the 760-point export width.
+    assert_eq!(size[0], 1520, "{notices:?}");
+    assert!(size[1] > 600);
+    assert!(
+        notices.iter().any(|n| n.starts_with("Chart copied")),
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn ctrl_shift_c_copies_the_chart() {
+    let mut h = harness();
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::C,
+    );
+    h.step();
+    assert!(h.state().state.exporting, "the shortcut started a copy");
+    assert!(wait_for_export(&mut h).is_some());
+}
+
+#[test]
+fn export_menu_offers_every_format_and_keeps_files_safe_without_a_dialog() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    // The 2× entry also shows its shortcut.
+    h.get_by_label_contains("PNG image, 2× …");
+    for label in [
+        "PNG image, 1× …",
+        "PNG image, 3× …",
+        "SVG vector image …",
+        "CSV data with sources …",
+        "JSON data with sources …",
+        "Dark background",
+    ] {
+        h.get_by_label(label);
+    }
+    h.get_by_label("Dark background").click();
+    h.run();
+    assert!(h.state().state.export_dark);
+    // Tests run without a desktop portal or zenity on PATH: the dialog cannot open, the user
+    // is told why, and nothing is written.
+    let before = std::fs::read_dir(".").unwrap().count();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("SVG vector image …").click();
+    h.step();
+    wait_for_export(&mut h);
+    assert_eq!(std::fs::read_dir(".").unwrap().count(), before);
+}
+
+/// The exported seed chart, pixel for pixel (software rendering is deterministic here).
+/// Regenerate after an intended change with `UPDATE_SNAPSHOTS=1 cargo test --test charts`.
+#[test]
+fn seed_chart_snapshots_light_and_dark() {
+    let (articles, _) = newslens::corpus::seeds::load();
+    let spec = chart_for_article(&articles[0]);
+    for (dark, name) in [(false, "seed_chart_light"), (true, "seed_chart_dark")] {
+        let image = newslens::ui::figures_chart::render_chart_rgba(&spec, 1.0, dark)
+            .expect("a graphics adapter (Mesa's lavapipe is enough)");
+        assert_eq!(image.width(), 760);
+        egui_kittest::image_snapshot(&image, name);
+    }
+}
+
+#[test]
+fn exports_render_at_the_requested_scale() {
+    let (articles, _) = newslens::corpus::seeds::load();
+    let spec = chart_for_article(&articles[0]);
+    let one = newslens::ui::figures_chart::render_chart_rgba(&spec, 1.0, false).unwrap();
+    let three = newslens::ui::figures_chart::render_chart_rgba(&spec, 3.0, false).unwrap();
+    assert_eq!(three.width(), 3 * one.width());
+    assert_eq!(three.height(), 3 * one.height());
+    // Rendered at 3×, not upscaled: far more distinct colours along anti-aliased text edges.
+    let colours = |img: &image::RgbaImage| {
+        img.pixels()
+            .map(|p| p.0)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    };
+    assert!(colours(&three) > colours(&one));
+}
