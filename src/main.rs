@@ -10,6 +10,8 @@ use newslens::app::{APP_ID, NewsLensApp};
 use newslens::cli::{Cli, Commands};
 
 fn main() -> ExitCode {
+    // Start-up clock for the "first frame after N ms" log line (benches/startup.sh).
+    newslens::app::startup::mark_process_start();
     // A command, --help or --version typed in a terminal: print there (Windows release builds
     // have no console of their own). Started from Explorer, there is none to attach to.
     if std::env::args_os().len() > 1 {
@@ -66,7 +68,11 @@ fn run_window(paths: Vec<std::path::PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(NewsLensApp::new(cc, paths)))),
+        Box::new(move |cc| {
+            // After eframe's system fonts: the bundled CJK font is the last resort.
+            newslens::ui::fonts::install_bundled_cjk(&cc.egui_ctx);
+            Ok(Box::new(NewsLensApp::new(cc, paths)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::{ChartView, ExportOutcome, Focus, NewsLensApp};
+use super::{ChartView, ExportOutcome, Focus, NewsLensApp, ThemeChoice, Zoom};
 use crate::corpus::load;
 use crate::export::ExportFormat;
 
@@ -30,6 +30,13 @@ pub enum Command {
     SetExportDark(bool),
     /// Show another chart (an article's, a measure across the corpus, speakers, sources).
     SetChartView(ChartView),
+    /// Move the selection up or down the (filtered) list.
+    SelectStep(i32),
+    /// Put the keyboard in the list filter (Ctrl+F).
+    FocusFilter,
+    Zoom(Zoom),
+    SetTheme(ThemeChoice),
+    ToggleAbout,
     /// Open an article (by key) at a byte span: a chart bar's sentence.
     OpenFigure {
         article: PathBuf,
@@ -106,6 +113,44 @@ impl NewsLensApp {
             }
             Command::ExportChart(format) => self.export_chart(format),
             Command::CopyChart => self.copy_chart(),
+            Command::SelectStep(step) => {
+                let visible = &self.state.visible;
+                let at = self
+                    .state
+                    .selected
+                    .and_then(|s| visible.iter().position(|&v| v == s));
+                let next = match at {
+                    Some(p) => p
+                        .saturating_add_signed(step as isize)
+                        .min(visible.len().saturating_sub(1)),
+                    None => 0,
+                };
+                if let Some(&index) = visible.get(next) {
+                    self.state.select(index);
+                    self.state.list_scroll_pending = true;
+                }
+            }
+            Command::FocusFilter => {
+                if let Some(ctx) = &self.egui_ctx {
+                    ctx.memory_mut(|m| m.request_focus(crate::ui::corpus_list::filter_id()));
+                }
+            }
+            Command::Zoom(step) => {
+                if let Some(ctx) = &self.egui_ctx {
+                    match step {
+                        Zoom::In => egui::gui_zoom::zoom_in(ctx),
+                        Zoom::Out => egui::gui_zoom::zoom_out(ctx),
+                        Zoom::Reset => ctx.set_zoom_factor(1.0),
+                    }
+                }
+            }
+            Command::SetTheme(choice) => {
+                self.state.theme = choice;
+                if let Some(ctx) = &self.egui_ctx {
+                    ctx.set_theme(choice.preference());
+                }
+            }
+            Command::ToggleAbout => self.state.show_about = !self.state.show_about,
             Command::SetExportDark(dark) => self.state.export_dark = dark,
             Command::SetChartView(view) => self.state.set_chart_view(view),
             Command::OpenFigure {
@@ -244,6 +289,7 @@ impl NewsLensApp {
             self.persisted.recent_folders.retain(|r| r != &path);
             self.persisted.recent_folders.insert(0, path.clone());
             self.persisted.recent_folders.truncate(10);
+            self.state.recent_folders = self.persisted.recent_folders.clone();
         }
         let root = self.state.corpus.add_root(path.clone());
         self.state.corpus.set_loading(root, true);

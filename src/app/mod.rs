@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod logic;
+pub mod startup;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -20,6 +21,34 @@ use crate::corpus::{Article, Corpus, seeds};
 use crate::export::chart::{ChartKind, ChartSpec, FigureFilter, chart_for_article};
 use crate::export::views;
 pub use commands::Command;
+
+/// The window's theme: the system's, or fixed by the user (View menu).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// A zoom step (View menu; the same keys work everywhere through egui).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    Reset,
+}
 
 /// Which chart the chart panel shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +106,8 @@ pub struct Persisted {
     /// The chart shown, and whether images are exported on a dark background.
     pub chart_view: ChartView,
     pub export_dark: bool,
+    /// The theme chosen in the View menu.
+    pub theme: ThemeChoice,
 }
 
 /// The root under which the bundled articles are listed.
@@ -121,6 +152,12 @@ pub struct AppState {
     pub measures: Vec<(String, usize)>,
     /// Exported images get a dark background.
     pub export_dark: bool,
+    /// Mirrors of remembered settings the menus show.
+    pub recent_folders: Vec<PathBuf>,
+    pub theme: ThemeChoice,
+    pub show_about: bool,
+    /// Set when the list should scroll to the selected row on the next frame.
+    pub list_scroll_pending: bool,
     pub focus: Option<Focus>,
     /// Files skipped or failed, across all loads.
     pub issues: Vec<LoadIssue>,
@@ -159,6 +196,10 @@ impl AppState {
             chart_view: ChartView::default(),
             measures: Vec::new(),
             export_dark: false,
+            recent_folders: Vec::new(),
+            theme: ThemeChoice::System,
+            show_about: false,
+            list_scroll_pending: false,
             focus: None,
             issues: Vec::new(),
             show_issues: false,
@@ -378,6 +419,11 @@ impl NewsLensApp {
         state.count_copies = persisted.count_copies;
         state.speaker_merges = persisted.speaker_merges.clone();
         state.export_dark = persisted.export_dark;
+        state.recent_folders = persisted.recent_folders.clone();
+        state.theme = persisted.theme;
+        if let Some(ctx) = &egui_ctx {
+            ctx.set_theme(persisted.theme.preference());
+        }
         state.corpus_changed();
         state.set_chart_view(persisted.chart_view.clone());
         // Folders open last time come back (a vanished one is reported, not fatal).
@@ -432,7 +478,10 @@ impl eframe::App for NewsLensApp {
         if let Some(focus) = &mut self.state.focus {
             focus.scroll_pending = false;
         }
+        self.state.list_scroll_pending = false;
         self.run_pending();
+        // Once: log the start-up time (and quit here under benches/startup.sh).
+        startup::first_frame_done(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -449,6 +498,7 @@ impl eframe::App for NewsLensApp {
         self.persisted.speaker_merges = self.state.speaker_merges.clone();
         self.persisted.chart_view = self.state.chart_view.clone();
         self.persisted.export_dark = self.state.export_dark;
+        self.persisted.theme = self.state.theme;
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
     }
 }

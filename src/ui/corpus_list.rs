@@ -5,8 +5,26 @@ use crate::corpus::Article;
 
 const ROW_HEIGHT: f32 = 40.0;
 
+/// The list filter's id (Ctrl+F puts the keyboard there).
+pub fn filter_id() -> egui::Id {
+    egui::Id::unique("corpus_filter")
+}
+
 pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     folders_ui(ui, state, commands);
+    let only_bundled = state
+        .corpus
+        .roots()
+        .iter()
+        .all(|r| r.path.as_os_str() == crate::app::BUNDLED_ROOT);
+    if only_bundled && state.load.is_none() {
+        ui.label(
+            egui::RichText::new(
+                "Add your own articles: File → Open folder… (Ctrl+O), or drop a folder here.",
+            )
+            .weak(),
+        );
+    }
     ui.separator();
     let total = state.corpus.len();
     let shown = state.visible.len();
@@ -20,7 +38,8 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
     let mut filter = state.filter.clone();
     let response = ui.add(
         egui::TextEdit::singleline(&mut filter)
-            .hint_text("Filter titles and sources")
+            .id(filter_id())
+            .hint_text("Filter titles and sources (Ctrl+F)")
             .desired_width(f32::INFINITY),
     );
     let response = response.labelled_by(ui.label("").id);
@@ -37,24 +56,33 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         return;
     }
     // Only the rows on screen are laid out, so 100k articles cost what 30 do.
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
-            for row in rows {
-                let Some(&index) = state.visible.get(row) else {
-                    continue;
-                };
-                let Some(article) = state.corpus.get(index) else {
-                    continue;
-                };
-                let selected = state.selected == Some(index);
-                let copy = state.corpus.dup_status(index).original().is_some();
-                let response = article_row_ui(ui, article, selected, copy);
-                if response.clicked() {
-                    commands.push(Command::SelectArticle(index));
-                }
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if state.list_scroll_pending
+        && let Some(pos) = state
+            .selected
+            .and_then(|s| state.visible.iter().position(|&v| v == s))
+    {
+        // Keep the row moved to by the arrow keys in view, a few rows from the top.
+        let spacing = ui.spacing().item_spacing.y;
+        scroll =
+            scroll.vertical_scroll_offset(((pos as f32 - 3.0) * (ROW_HEIGHT + spacing)).max(0.0));
+    }
+    scroll.show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
+        for row in rows {
+            let Some(&index) = state.visible.get(row) else {
+                continue;
+            };
+            let Some(article) = state.corpus.get(index) else {
+                continue;
+            };
+            let selected = state.selected == Some(index);
+            let copy = state.corpus.dup_status(index).original().is_some();
+            let response = article_row_ui(ui, article, selected, copy);
+            if response.clicked() {
+                commands.push(Command::SelectArticle(index));
             }
-        });
+        }
+    });
 }
 
 /// The opened folders with their article counts, and the corpus-wide counts.

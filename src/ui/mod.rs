@@ -39,6 +39,7 @@ pub mod palette {
 /// The whole window: toolbar, corpus list, article, quotes and chart.
 pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     shortcuts(ui, commands);
+    egui::Panel::top("menu").show(ui, |ui| top_bar::menu_bar_ui(ui, state, commands));
     egui::Panel::top("toolbar").show(ui, |ui| top_bar::top_bar_ui(ui, state, commands));
     if !state.notices.is_empty() {
         egui::Panel::bottom("notices").show(ui, |ui| top_bar::notices_ui(ui, state, commands));
@@ -60,6 +61,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if state.show_speakers {
         quotes_panel::speakers_window_ui(ui, state, commands);
     }
+    if state.show_about {
+        top_bar::about_window_ui(ui, commands);
+    }
 }
 
 /// The right side: quotes above, the figures chart below.
@@ -78,6 +82,9 @@ fn side_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+/// Ctrl+F: find articles (focus the list filter).
+pub const FIND_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
 /// Ctrl+S: save the chart as a PNG at 2×.
 pub const SAVE_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
@@ -101,5 +108,19 @@ fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
                 scale: 2,
             }));
         }
+        if i.consume_shortcut(&FIND_SHORTCUT) {
+            commands.push(Command::FocusFilter);
+        }
     });
+    // Up and down move through the article list unless a text field has the keyboard.
+    if !ui.ctx().text_edit_focused() {
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+                commands.push(Command::SelectStep(1));
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+                commands.push(Command::SelectStep(-1));
+            }
+        });
+    }
 }
