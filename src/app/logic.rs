@@ -28,6 +28,32 @@ impl NewsLensApp {
         self.poll_folder_dialog();
         self.poll_export();
         self.poll_watches();
+        self.poll_derived();
+    }
+
+    /// Takes in a finished derivation, and starts one when the corpus changed since.
+    fn poll_derived(&mut self) {
+        if let Some(rx) = &self.jobs.derived {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.jobs.derived = None;
+                    self.state.apply_derived(result);
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => self.jobs.derived = None,
+            }
+        }
+        if !self.state.derived_dirty {
+            return;
+        }
+        self.state.derived_dirty = false;
+        let inputs = self.state.derived_inputs();
+        match super::derived::spawn(self.state.corpus.snapshot(), inputs, self.repaint_handle()) {
+            Ok(rx) => self.jobs.derived = Some(rx),
+            Err(e) => self
+                .state
+                .notify(format!("Could not update corpus counts: {e}"), true),
+        }
     }
 
     fn poll_load(&mut self) {

@@ -6,6 +6,7 @@
 //! - The drawing itself is in [`crate::ui`].
 
 pub mod commands;
+pub mod derived;
 pub mod logic;
 pub mod startup;
 pub mod watch;
@@ -18,8 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::load::{LoadIssue, LoadJob};
 use crate::corpus::{Article, Corpus, seeds};
-use crate::export::chart::{ChartKind, ChartSpec, FigureFilter, chart_for_article};
-use crate::export::views;
+use crate::export::chart::{ChartKind, ChartSpec, chart_for_article};
 pub use commands::Command;
 
 /// The window's theme: the system's, or fixed by the user (View menu).
@@ -183,6 +183,9 @@ pub struct AppState {
     pub show_speakers: bool,
     /// When counts and the speaker index were last recomputed.
     pub derived_at: Instant,
+    /// Counts, speakers and corpus charts are out of date (large corpora: recomputed on a
+    /// worker).
+    pub derived_dirty: bool,
 }
 
 impl AppState {
@@ -215,6 +218,7 @@ impl AppState {
             speaker_view: None,
             show_speakers: false,
             derived_at: Instant::now(),
+            derived_dirty: false,
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -232,11 +236,38 @@ impl AppState {
     pub fn corpus_changed(&mut self) {
         self.refilter();
         self.derived_at = Instant::now();
-        self.counts = self.corpus.counts(self.count_copies);
-        self.speakers =
-            crate::corpus::speakers::build(&self.corpus, &self.speaker_merges, self.count_copies);
-        if self.chart_view.kind != ChartKind::Article {
-            self.rebuild_chart();
+        if self.corpus.len() <= derived::SYNC_MAX_ARTICLES {
+            let result = derived::derive(&self.corpus.snapshot(), &self.derived_inputs());
+            self.apply_derived(result);
+        } else {
+            // Picked up by the app's per-frame logic, which runs it on a worker.
+            self.derived_dirty = true;
+        }
+    }
+
+    /// What a derivation of the current corpus needs.
+    pub fn derived_inputs(&self) -> derived::Inputs {
+        derived::Inputs {
+            merges: self.speaker_merges.clone(),
+            count_copies: self.count_copies,
+            view: self.chart_view.clone(),
+            corpus_name: self.corpus_name(),
+        }
+    }
+
+    /// Takes in a finished derivation. A corpus chart is shown only if its view is still the
+    /// one asked for.
+    pub fn apply_derived(&mut self, d: derived::Derived) {
+        self.counts = d.counts;
+        self.speakers = d.speakers;
+        if let Some(c) = d.chart
+            && c.view.kind == self.chart_view.kind
+            && c.view.timeline == self.chart_view.timeline
+            && (self.chart_view.measure.is_empty() || c.view.measure == self.chart_view.measure)
+        {
+            self.chart_view = c.view;
+            self.chart = Some(c.spec);
+            self.measures = c.measures;
         }
     }
 
@@ -246,37 +277,18 @@ impl AppState {
         self.rebuild_chart();
     }
 
-    /// Builds the chart the panel shows, from the current view.
+    /// Builds the chart the panel shows, from the current view (at once: the user asked).
     pub fn rebuild_chart(&mut self) {
-        let name = self.corpus_name();
-        let counted = || self.corpus.counted(self.count_copies);
-        self.chart = match self.chart_view.kind {
-            ChartKind::Article => self.selected_article().map(chart_for_article),
-            ChartKind::Measure => {
-                self.measures = views::measures(counted());
-                if self.chart_view.measure.is_empty()
-                    && let Some((top, _)) = self.measures.first()
-                {
-                    self.chart_view.measure = top.clone();
-                }
-                let filter = FigureFilter {
-                    family: None,
-                    measure: Some(self.chart_view.measure.clone()),
-                };
-                Some(views::measure_chart(
-                    counted(),
-                    &filter,
-                    self.chart_view.timeline,
-                    &name,
-                ))
-            }
-            ChartKind::Speakers => Some(views::speakers_chart(
-                &self.speakers,
-                views::TOP_SPEAKERS,
-                &name,
-            )),
-            ChartKind::Sources => Some(views::sources_chart(counted(), &name)),
-        };
+        if self.chart_view.kind == ChartKind::Article {
+            self.chart = self.selected_article().map(chart_for_article);
+            return;
+        }
+        let snapshot = self.corpus.snapshot();
+        if let Some(c) = derived::corpus_chart(&snapshot, &self.speakers, &self.derived_inputs()) {
+            self.chart_view = c.view;
+            self.chart = Some(c.spec);
+            self.measures = c.measures;
+        }
     }
 
     /// The open folders' names, for captions: `reuters21578 + bundled articles`.
@@ -386,6 +398,8 @@ pub struct Jobs {
     pub queued_paths: Vec<PathBuf>,
     pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
     pub export: Option<Receiver<ExportOutcome>>,
+    /// The running derivation of counts, speakers and corpus charts.
+    pub derived: Option<Receiver<derived::Derived>>,
     pub watches: watch::Watches,
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -39,7 +40,8 @@ pub struct CorpusCounts {
 /// All open articles.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    articles: Vec<Article>,
+    /// Shared, so a snapshot for background work costs a pointer copy per article.
+    articles: Vec<Arc<Article>>,
     root_of: Vec<usize>,
     roots: Vec<Root>,
     dups: DupIndex,
@@ -55,8 +57,19 @@ impl Corpus {
         corpus
     }
 
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
+    }
+
+    /// The articles and their duplicate status, for work on another thread (cheap: the
+    /// articles are shared, not copied).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            articles: self.articles.clone(),
+            statuses: (0..self.articles.len())
+                .map(|i| self.dups.status(i))
+                .collect(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -68,7 +81,7 @@ impl Corpus {
     }
 
     pub fn get(&self, index: usize) -> Option<&Article> {
-        self.articles.get(index)
+        self.articles.get(index).map(Arc::as_ref)
     }
 
     pub fn roots(&self) -> &[Root] {
@@ -120,7 +133,7 @@ impl Corpus {
     /// Returns its index.
     pub fn insert(&mut self, root: usize, article: Article) -> usize {
         if let Some(&i) = self.by_path.get(&article.key()) {
-            self.articles[i] = article;
+            self.articles[i] = Arc::new(article);
             self.root_of[i] = root;
             self.rebuild();
             return i;
@@ -128,7 +141,7 @@ impl Corpus {
         let index = self.articles.len();
         self.dups.insert(index, article.fingerprint);
         self.by_path.insert(article.key(), index);
-        self.articles.push(article);
+        self.articles.push(Arc::new(article));
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
             r.articles += 1;
@@ -206,32 +219,7 @@ impl Corpus {
     /// Counts over the corpus. With `count_copies` false (the default view), figures,
     /// quotes and speakers of duplicate stories are counted once.
     pub fn counts(&self, count_copies: bool) -> CorpusCounts {
-        let mut c = CorpusCounts {
-            articles: self.articles.len(),
-            ..Default::default()
-        };
-        let mut speakers = HashSet::new();
-        for (i, a) in self.articles.iter().enumerate() {
-            c.bytes += a.text.len();
-            let status = self.dups.status(i);
-            match status {
-                DupStatus::Exact { .. } => c.exact_duplicates += 1,
-                DupStatus::Near { .. } => c.near_duplicates += 1,
-                DupStatus::Original => {}
-            }
-            if status != DupStatus::Original && !count_copies {
-                continue;
-            }
-            c.figures += a.extraction.figures.len();
-            c.quotes += a.extraction.quotes.len();
-            for q in &a.extraction.quotes {
-                if q.speaker_resolved && !q.speaker.is_empty() {
-                    speakers.insert(q.speaker.to_lowercase());
-                }
-            }
-        }
-        c.speakers = speakers.len();
-        c
+        counts_of(self, count_copies)
     }
 
     /// The articles corpus-wide numbers count: every one with `count_copies`, otherwise each
@@ -241,7 +229,7 @@ impl Corpus {
             .iter()
             .enumerate()
             .filter(move |(i, _)| count_copies || self.dups.status(*i) == DupStatus::Original)
-            .map(|(_, a)| a)
+            .map(|(_, a)| a.as_ref())
     }
 
     /// Articles per source name (`unknown source` for none), sorted by name.
@@ -252,6 +240,90 @@ impl Corpus {
         }
         out
     }
+}
+
+/// Read access to a set of articles and their duplicate status: the open corpus, or a
+/// snapshot of it on another thread.
+pub trait ArticleSet {
+    fn article_count(&self) -> usize;
+    fn article(&self, index: usize) -> &Article;
+    fn status(&self, index: usize) -> DupStatus;
+}
+
+impl ArticleSet for Corpus {
+    fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+    fn article(&self, index: usize) -> &Article {
+        &self.articles[index]
+    }
+    fn status(&self, index: usize) -> DupStatus {
+        self.dups.status(index)
+    }
+}
+
+/// The corpus at one moment, shared with a background thread.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub articles: Vec<Arc<Article>>,
+    pub statuses: Vec<DupStatus>,
+}
+
+impl Snapshot {
+    /// The articles corpus-wide numbers count (see [`Corpus::counted`]).
+    pub fn counted(&self, count_copies: bool) -> impl Iterator<Item = &Article> + '_ {
+        self.articles
+            .iter()
+            .zip(&self.statuses)
+            .filter(move |(_, s)| count_copies || **s == DupStatus::Original)
+            .map(|(a, _)| a.as_ref())
+    }
+}
+
+impl ArticleSet for Snapshot {
+    fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+    fn article(&self, index: usize) -> &Article {
+        &self.articles[index]
+    }
+    fn status(&self, index: usize) -> DupStatus {
+        self.statuses
+            .get(index)
+            .copied()
+            .unwrap_or(DupStatus::Original)
+    }
+}
+
+/// Counts over a set of articles (see [`Corpus::counts`]).
+pub fn counts_of(set: &impl ArticleSet, count_copies: bool) -> CorpusCounts {
+    let mut c = CorpusCounts {
+        articles: set.article_count(),
+        ..Default::default()
+    };
+    let mut speakers = HashSet::new();
+    for i in 0..set.article_count() {
+        let a = set.article(i);
+        c.bytes += a.text.len();
+        let status = set.status(i);
+        match status {
+            DupStatus::Exact { .. } => c.exact_duplicates += 1,
+            DupStatus::Near { .. } => c.near_duplicates += 1,
+            DupStatus::Original => {}
+        }
+        if status != DupStatus::Original && !count_copies {
+            continue;
+        }
+        c.figures += a.extraction.figures.len();
+        c.quotes += a.extraction.quotes.len();
+        for q in &a.extraction.quotes {
+            if q.speaker_resolved && !q.speaker.is_empty() {
+                speakers.insert(q.speaker.to_lowercase());
+            }
+        }
+    }
+    c.speakers = speakers.len();
+    c
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Corpus, DupStatus};
+use super::DupStatus;
+use super::collection::ArticleSet;
 
 /// A merge made by hand in the UI: `alias` is the same person as `into` (both as shown).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,11 +78,12 @@ fn same_person(a: &[String], b: &[String]) -> bool {
 }
 
 /// Builds the index. Quotes of duplicate stories count once unless `count_copies`.
-pub fn build(corpus: &Corpus, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
+pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
     // 1. Collect distinct written names (lower-cased) with their quotes.
     let mut by_name: BTreeMap<String, Vec<QuoteRef>> = BTreeMap::new();
-    for (ai, article) in corpus.articles().iter().enumerate() {
-        if !count_copies && corpus.dup_status(ai) != DupStatus::Original {
+    for ai in 0..corpus.article_count() {
+        let article = corpus.article(ai);
+        if !count_copies && corpus.status(ai) != DupStatus::Original {
             continue;
         }
         for (qi, q) in article.extraction.quotes.iter().enumerate() {
@@ -173,7 +175,7 @@ pub fn build(corpus: &Corpus, merges: &[ManualMerge], count_copies: bool) -> Spe
                 .unwrap_or(members[0]);
             let display = |i: usize| {
                 let r = by_name[&names[i]][0];
-                corpus.articles()[r.article].extraction.quotes[r.quote]
+                corpus.article(r.article).extraction.quotes[r.quote]
                     .speaker
                     .trim()
                     .to_string()
@@ -182,7 +184,7 @@ pub fn build(corpus: &Corpus, merges: &[ManualMerge], count_copies: bool) -> Spe
             let mut sources = BTreeSet::new();
             let mut articles = BTreeSet::new();
             for r in &refs {
-                let a = &corpus.articles()[r.article];
+                let a = corpus.article(r.article);
                 let role = a.extraction.quotes[r.quote].role.trim();
                 if !role.is_empty() {
                     roles.insert(role.to_string());
@@ -247,7 +249,7 @@ impl SpeakerIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Origin};
+    use crate::corpus::{Article, Corpus, Origin};
 
     fn corpus(texts: &[&str]) -> Corpus {
         let mut c = Corpus::default();

@@ -1,0 +1,141 @@
+//! Everything derived from the whole corpus (counts, the speaker index, corpus-wide charts):
+//! a full pass over every article. Small corpora compute it at once; large ones on a worker
+//! thread from a snapshot, so a frame never waits for it while a big folder loads.
+
+use std::sync::mpsc::Receiver;
+
+use crate::corpus::CorpusCounts;
+use crate::corpus::collection::{Snapshot, counts_of};
+use crate::corpus::speakers::{ManualMerge, SpeakerIndex, build};
+use crate::export::chart::{ChartKind, ChartSpec, FigureFilter};
+use crate::export::views;
+
+use super::ChartView;
+
+/// Up to this many articles, derived data is computed on the UI thread (well under a
+/// millisecond per hundred articles); above, on a worker.
+pub const SYNC_MAX_ARTICLES: usize = 2_000;
+
+/// What the derivation needs besides the articles.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub merges: Vec<ManualMerge>,
+    pub count_copies: bool,
+    pub view: ChartView,
+    pub corpus_name: String,
+}
+
+/// The result of one derivation.
+pub struct Derived {
+    pub counts: CorpusCounts,
+    pub speakers: SpeakerIndex,
+    /// The corpus-wide chart of `view` (none for the article view), with the measures on offer
+    /// and the view as completed (the measure picked when none was chosen).
+    pub chart: Option<CorpusChart>,
+}
+
+pub struct CorpusChart {
+    pub view: ChartView,
+    pub spec: ChartSpec,
+    pub measures: Vec<(String, usize)>,
+}
+
+/// Counts, speakers and the corpus chart of `snapshot`.
+pub fn derive(snapshot: &Snapshot, inputs: &Inputs) -> Derived {
+    let counts = counts_of(snapshot, inputs.count_copies);
+    let speakers = build(snapshot, &inputs.merges, inputs.count_copies);
+    let chart = corpus_chart(snapshot, &speakers, inputs);
+    Derived {
+        counts,
+        speakers,
+        chart,
+    }
+}
+
+/// The corpus-wide chart of `inputs.view`; `None` for the article view.
+pub fn corpus_chart(
+    snapshot: &Snapshot,
+    speakers: &SpeakerIndex,
+    inputs: &Inputs,
+) -> Option<CorpusChart> {
+    let counted = || snapshot.counted(inputs.count_copies);
+    let mut view = inputs.view.clone();
+    let name = &inputs.corpus_name;
+    let mut measures = Vec::new();
+    let spec = match view.kind {
+        ChartKind::Article => return None,
+        ChartKind::Measure => {
+            measures = views::measures(counted());
+            if view.measure.is_empty()
+                && let Some((top, _)) = measures.first()
+            {
+                view.measure = top.clone();
+            }
+            let filter = FigureFilter {
+                family: None,
+                measure: Some(view.measure.clone()),
+            };
+            views::measure_chart(counted(), &filter, view.timeline, name)
+        }
+        ChartKind::Speakers => views::speakers_chart(speakers, views::TOP_SPEAKERS, name),
+        ChartKind::Sources => views::sources_chart(counted(), name),
+    };
+    Some(CorpusChart {
+        view,
+        spec,
+        measures,
+    })
+}
+
+/// Runs [`derive`] on a worker thread; `wake` is called when the result is ready.
+pub fn spawn(
+    snapshot: Snapshot,
+    inputs: Inputs,
+    wake: impl Fn() + Send + 'static,
+) -> std::io::Result<Receiver<Derived>> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("corpus-derived".into())
+        .spawn(move || {
+            let _ = tx.send(derive(&snapshot, &inputs));
+            wake();
+        })?;
+    Ok(rx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{NewsLensApp, Persisted};
+    use crate::corpus::{Article, Origin};
+
+    #[test]
+    fn large_corpora_are_counted_on_a_worker() {
+        let mut app = NewsLensApp::with_persisted(Persisted::default(), None);
+        let articles = (0..SYNC_MAX_ARTICLES).map(|i| {
+            let text = format!(
+                "story {i}\n\nsource: wire| published: 1987-03-02\n\n\
+                 Trader number {i} said {} tonnes of wheat were sold.\n",
+                i + 10
+            );
+            Article::from_text(format!("/big/{i}.txt").into(), Origin::File, text, "UTF-8")
+                .unwrap()
+        });
+        let root = app.state.corpus.add_root("/big".into());
+        app.state.corpus.extend(root, articles);
+        let before = app.state.counts.articles;
+        app.state.corpus_changed();
+        // Not computed on this thread: the old counts stay until the worker answers.
+        assert!(app.state.derived_dirty);
+        assert_eq!(app.state.counts.articles, before);
+        for _ in 0..1000 {
+            app.poll_jobs();
+            if !app.state.derived_dirty && app.jobs.derived.is_none() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(app.state.counts.articles, SYNC_MAX_ARTICLES + 1);
+        assert!(app.state.counts.figures >= SYNC_MAX_ARTICLES);
+    }
+}
