@@ -119,7 +119,7 @@ pub fn about_window_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             ui.strong("Licences");
             ui.label(format!("newslens: {}.", env!("CARGO_PKG_LICENSE")));
             ui.label("Bundled article (seeds/): a CGTN news report, included as a sample for reading and testing; its copyright stays with its publisher.");
-            ui.label("Interface fonts (from egui): Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT), Noto Emoji and Emoji Icon Font (SIL Open Font Licence 1.1). Other scripts use the system's fonts.");
+            ui.label("Interface fonts (from egui): Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT), Noto Emoji and Emoji Icon Font (SIL Open Font Licence 1.1). Chinese falls back to a bundled subset of Noto Sans CJK SC (SIL Open Font Licence 1.1) when the system has no such font; other scripts use the system's fonts.");
             ui.label("Libraries: egui, eframe and egui_plot (MIT or Apache-2.0), rfd (MIT), and others listed in Cargo.lock, each under its own licence.");
         });
     if !open {
