@@ -118,8 +118,7 @@ mod tests {
                  Trader number {i} said {} tonnes of wheat were sold.\n",
                 i + 10
             );
-            Article::from_text(format!("/big/{i}.txt").into(), Origin::File, text, "UTF-8")
-                .unwrap()
+            Article::from_text(format!("/big/{i}.txt").into(), Origin::File, text, "UTF-8").unwrap()
         });
         let root = app.state.corpus.add_root("/big".into());
         app.state.corpus.extend(root, articles);
