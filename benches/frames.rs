@@ -45,6 +45,15 @@ fn main() {
         std::thread::sleep(Duration::from_millis(16).saturating_sub(t.elapsed()));
     }
     let total = started.elapsed();
+    // Where the slowest frames fall in the load (frame number of all), to tell a slow batch
+    // from the load's last frame.
+    let mut order: Vec<(usize, Duration)> = frames.iter().copied().enumerate().collect();
+    order.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
+    let slowest: Vec<String> = order
+        .iter()
+        .take(5)
+        .map(|(i, d)| format!("#{i} {:.1} ms", d.as_secs_f64() * 1e3))
+        .collect();
     frames.sort();
     let pct = |p: f64| frames[((frames.len() - 1) as f64 * p) as usize];
     println!(
@@ -56,5 +65,10 @@ fn main() {
         pct(0.5).as_secs_f64() * 1e3,
         pct(0.99).as_secs_f64() * 1e3,
         frames.last().copied().unwrap_or_default().as_secs_f64() * 1e3
+    );
+    println!(
+        "slowest frames (of {}): {}",
+        frames.len(),
+        slowest.join(", ")
     );
 }
