@@ -5,15 +5,11 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+mod common;
+
+use common::harness;
 use newslens::app::{Command, NewsLensApp};
 use newslens::export::chart::{ChartKind, chart_for_article};
-
-fn harness() -> Harness<'static, NewsLensApp> {
-    Harness::builder()
-        .with_size([1360.0, 820.0])
-        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
-        .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()))
-}
 
 /// Steps frames (with short sleeps) until the running export ends; returns whether a frame
 /// asked the platform to copy an image, and its size.

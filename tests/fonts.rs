@@ -11,6 +11,9 @@ use std::sync::Arc;
 use egui::FontProvider as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+mod common;
+
+use common::settle_load;
 use newslens::app::{Command, NewsLensApp};
 
 const CHINESE: &str = "中国与拉丁美洲的贸易：智利大使谈合作";
@@ -51,15 +54,7 @@ fn app_on_folder(
         .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()));
     h.state_mut()
         .run_command(Command::OpenPaths(vec![dir.to_path_buf()]));
-    for _ in 0..500 {
-        h.step();
-        let app = h.state();
-        if app.jobs.load.is_none() && app.jobs.queued_paths.is_empty() && app.pending.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    settle_load(&mut h);
     assert_eq!(
         h.state().state.corpus.len(),
         3,

@@ -5,29 +5,17 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use newslens::app::{Command, NewsLensApp};
+mod common;
 
-fn harness() -> Harness<'static, NewsLensApp> {
-    Harness::builder()
-        .with_size([1360.0, 820.0])
-        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
-        .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()))
-}
+use common::{harness, settle_load};
+use newslens::app::{Command, NewsLensApp};
 
 /// Opens `folder` and waits for the load to end.
 fn load(h: &mut Harness<'_, NewsLensApp>, folder: &std::path::Path) {
     h.state_mut()
         .pending
         .push(Command::OpenPaths(vec![folder.to_path_buf()]));
-    for _ in 0..500 {
-        h.step();
-        let app = h.state();
-        if app.jobs.load.is_none() && app.pending.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    settle_load(h);
 }
 
 #[test]

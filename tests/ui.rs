@@ -6,14 +6,10 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use newslens::app::{Command, NewsLensApp, Persisted};
+mod common;
 
-fn harness() -> Harness<'static, NewsLensApp> {
-    Harness::builder()
-        .with_size([1360.0, 820.0])
-        .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
-        .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()))
-}
+use common::{harness, settle_load};
+use newslens::app::{Command, NewsLensApp, Persisted};
 
 #[test]
 fn opens_on_the_seed_with_quotes_and_chart() {
@@ -285,18 +281,6 @@ fn a_speaker_shows_all_their_quotes_and_merges_can_be_undone() {
     h.state_mut().run_command(Command::ToggleSpeakers);
     h.run();
     h.get_by_label("Undo last merge");
-}
-
-fn settle_load(h: &mut Harness<'_, NewsLensApp>) {
-    for _ in 0..500 {
-        h.step();
-        let app = h.state();
-        if app.jobs.load.is_none() && app.jobs.queued_paths.is_empty() && app.pending.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
 }
 
 /// eframe's storage, in memory.

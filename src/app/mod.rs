@@ -265,10 +265,14 @@ impl AppState {
             && c.view.timeline == self.chart_view.timeline
             && (self.chart_view.measure.is_empty() || c.view.measure == self.chart_view.measure)
         {
-            self.chart_view = c.view;
-            self.chart = Some(c.spec);
-            self.measures = c.measures;
+            self.show_corpus_chart(c);
         }
+    }
+
+    fn show_corpus_chart(&mut self, c: derived::CorpusChart) {
+        self.chart_view = c.view;
+        self.chart = Some(c.spec);
+        self.measures = c.measures;
     }
 
     /// Switches the chart panel to `view`.
@@ -285,9 +289,7 @@ impl AppState {
         }
         let snapshot = self.corpus.snapshot();
         if let Some(c) = derived::corpus_chart(&snapshot, &self.speakers, &self.derived_inputs()) {
-            self.chart_view = c.view;
-            self.chart = Some(c.spec);
-            self.measures = c.measures;
+            self.show_corpus_chart(c);
         }
     }
 

@@ -147,11 +147,9 @@ fn rows(svg: &mut String, g: &ChartGroup, top: f32, theme: &Theme) {
     let axis_max = g.axis_max();
     let range = axis_max * if g.log_scale { 1.3 } else { 1.45 };
     let x_of = |v: f64| left + ((v / range) as f32) * (right - left);
-    let ticks = axis_ticks(axis_max, g.log_scale);
     x_axis(
         svg,
         g,
-        &ticks,
         range,
         Area {
             left,
@@ -220,12 +218,10 @@ fn columns(svg: &mut String, g: &ChartGroup, top: f32, theme: &Theme) {
     let plot_bottom = top + g.plot_height_pt() - X_AXIS_PT;
     let axis_max = g.axis_max();
     let range = axis_max * 1.1;
-    let ticks = axis_ticks(axis_max, g.log_scale);
     let y_of = |v: f64| plot_bottom - ((v / range) as f32) * (plot_bottom - plot_top);
     y_axis(
         svg,
         g,
-        &ticks,
         range,
         Area {
             left,
@@ -302,11 +298,9 @@ fn timeline(svg: &mut String, g: &ChartGroup, top: f32, theme: &Theme) {
     let plot_bottom = top + g.plot_height_pt() - X_AXIS_PT;
     let axis_max = g.axis_max();
     let range = axis_max * 1.1;
-    let ticks = axis_ticks(axis_max, g.log_scale);
     y_axis(
         svg,
         g,
-        &ticks,
         range,
         Area {
             left,
@@ -410,14 +404,14 @@ struct Area {
 }
 
 /// A horizontal value axis under a rows plot: grid lines, tick labels and the axis label.
-fn x_axis(svg: &mut String, g: &ChartGroup, ticks: &[f64], range: f64, area: Area, theme: &Theme) {
+fn x_axis(svg: &mut String, g: &ChartGroup, range: f64, area: Area, theme: &Theme) {
     let Area {
         left,
         right,
         top,
         bottom,
     } = area;
-    for &t in ticks {
+    for t in axis_ticks(g.axis_max(), g.log_scale) {
         if t > range {
             continue;
         }
@@ -457,14 +451,14 @@ fn x_axis(svg: &mut String, g: &ChartGroup, ticks: &[f64], range: f64, area: Are
 }
 
 /// A vertical value axis left of a columns or timeline plot.
-fn y_axis(svg: &mut String, g: &ChartGroup, ticks: &[f64], range: f64, area: Area, theme: &Theme) {
+fn y_axis(svg: &mut String, g: &ChartGroup, range: f64, area: Area, theme: &Theme) {
     let Area {
         left,
         right,
         top,
         bottom,
     } = area;
-    for &t in ticks {
+    for t in axis_ticks(g.axis_max(), g.log_scale) {
         if t > range {
             continue;
         }

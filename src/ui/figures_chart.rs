@@ -304,22 +304,11 @@ fn rows_ui(
     let max_x = group.axis_max();
     // Row i (top to bottom) sits at y = n-1-i.
     let y_of = |i: usize| (n - 1 - i) as f64;
-    let conflict = Stroke::new(2.0, rgb(palette::CONFLICT_RGB));
     let bars: Vec<Bar> = group
         .bars
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            let bar = Bar::new(y_of(i), group.to_axis(b.value))
-                .name(&b.label)
-                .width(0.42)
-                .fill(color);
-            if b.conflict {
-                bar.stroke(conflict)
-            } else {
-                bar
-            }
-        })
+        .map(|(i, b)| value_bar(group, b, y_of(i), 0.42))
         .collect();
     let range_color = color.gamma_multiply(palette::RANGE_ALPHA);
     let range_bars: Vec<Bar> = group
@@ -399,20 +388,13 @@ fn rows_ui(
         }
         plot_ui.pointer_coordinate()
     });
-    response
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
-    let response_ui = response.response;
-    if !interactive {
-        return None;
-    }
     // Which bar row is under the pointer: rows are one unit apart, bars 0.42 thick.
     let hovered = response.inner.and_then(|p| {
         let row_y = p.y.round();
         let i = n as f64 - 1.0 - row_y;
         ((p.y - row_y).abs() <= 0.3 && i >= 0.0 && (i as usize) < n).then_some(i as usize)
     });
-    hover_and_click(response_ui, hovered.and_then(|i| group.bars.get(i)))
+    finish_group(response.response, group, interactive, hovered)
 }
 
 /// Vertical columns in a fixed-height plot.
@@ -426,22 +408,11 @@ fn columns_ui(
     let log = group.log_scale;
     let color = family_color(group.family);
     let max_y = group.axis_max();
-    let conflict = Stroke::new(2.0, rgb(palette::CONFLICT_RGB));
     let bars: Vec<Bar> = group
         .bars
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            let bar = Bar::new(i as f64, group.to_axis(b.value))
-                .name(&b.label)
-                .width(0.7)
-                .fill(color);
-            if b.conflict {
-                bar.stroke(conflict)
-            } else {
-                bar
-            }
-        })
+        .map(|(i, b)| value_bar(group, b, i as f64, 0.7))
         .collect();
     let every = group.label_every();
     let labels: Vec<String> = group.bars.iter().map(|b| b.label.clone()).collect();
@@ -506,18 +477,11 @@ fn columns_ui(
         }
         plot_ui.pointer_coordinate()
     });
-    response
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
-    let response_ui = response.response;
-    if !interactive {
-        return None;
-    }
     let hovered = response.inner.and_then(|p| {
         let i = p.x.round();
         ((p.x - i).abs() <= 0.4 && i >= 0.0 && (i as usize) < n).then_some(i as usize)
     });
-    hover_and_click(response_ui, hovered.and_then(|i| group.bars.get(i)))
+    finish_group(response.response, group, interactive, hovered)
 }
 
 /// Points by published date, one colour per source, conflicting values ringed in red.
@@ -615,19 +579,35 @@ fn timeline_ui(
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
     });
-    response
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
-    let response_ui = response.response;
+    finish_group(response.response, group, interactive, response.inner)
+}
+
+/// A bar of `group` at `position`: the family colour, outlined in red when it conflicts.
+fn value_bar(group: &ChartGroup, b: &ChartBar, position: f64, width: f64) -> Bar {
+    let bar = Bar::new(position, group.to_axis(b.value))
+        .name(&b.label)
+        .width(width)
+        .fill(family_color(group.family));
+    if b.conflict {
+        bar.stroke(Stroke::new(2.0, rgb(palette::CONFLICT_RGB)))
+    } else {
+        bar
+    }
+}
+
+/// Names a group's plot for accessibility and, when interactive, shows the hovered bar's
+/// sentence and returns its click.
+fn finish_group(
+    response: egui::Response,
+    group: &ChartGroup,
+    interactive: bool,
+    hovered: Option<usize>,
+) -> Option<ChartClick> {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary(group)));
     if !interactive {
         return None;
     }
-    hover_and_click(response_ui, response.inner.and_then(|i| group.bars.get(i)))
-}
-
-/// Shows the hovered bar's sentence and returns its click.
-fn hover_and_click(response: egui::Response, bar: Option<&ChartBar>) -> Option<ChartClick> {
-    let bar = bar?;
+    let bar = group.bars.get(hovered?)?;
     let response = response.on_hover_ui(|ui| {
         ui.set_max_width(380.0);
         ui.strong(format!("{}: {}", bar.label, bar.display_value()));
