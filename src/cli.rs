@@ -38,8 +38,8 @@ pub enum Commands {
     /// By default the figures of one article: the first (by path) of PATHs, or of the
     /// bundled articles when no PATH is given, or the first whose title contains --article.
     /// With --all, the figures of every article (duplicate stories once), grouped by source,
-    /// or by date with --timeline. PNG needs a GPU driver or Mesa (software rendering is
-    /// fine) but no display.
+    /// or by date with --timeline. Needs no display and no GPU: PNGs are rasterized on the
+    /// CPU.
     Chart(ChartArgs),
     /// Count articles, duplicates, skipped files by reason, figures, quotes, speakers, bytes
     /// and load time. Exits 0 when anything loaded, even if files were skipped.

@@ -162,17 +162,55 @@ fn export_menu_offers_every_format_and_keeps_files_safe_without_a_dialog() {
     assert_eq!(std::fs::read_dir(".").unwrap().count(), before);
 }
 
-/// The exported seed chart, pixel for pixel (software rendering is deterministic here).
+/// The seed chart as the GPU draws it (egui's wgpu renderer on Mesa's lavapipe here).
+fn gpu_render(
+    spec: &newslens::export::chart::ChartSpec,
+    scale: f32,
+    dark: bool,
+) -> image::RgbaImage {
+    let renderer = egui_kittest::wgpu::WgpuTestRenderer::new();
+    let mut h = newslens::ui::figures_chart::chart_harness(spec, scale, dark, renderer).unwrap();
+    h.render()
+        .expect("a graphics adapter (Mesa's lavapipe is enough)")
+}
+
+/// The seed chart, pixel for pixel, as the GPU draws it (software Vulkan is deterministic).
 /// Regenerate after an intended change with `UPDATE_SNAPSHOTS=1 cargo test --test charts`.
 #[test]
 fn seed_chart_snapshots_light_and_dark() {
     let (articles, _) = newslens::corpus::seeds::load();
     let spec = chart_for_article(&articles[0]);
     for (dark, name) in [(false, "seed_chart_light"), (true, "seed_chart_dark")] {
-        let image = newslens::ui::figures_chart::render_chart_rgba(&spec, 1.0, dark)
-            .expect("a graphics adapter (Mesa's lavapipe is enough)");
+        let image = gpu_render(&spec, 1.0, dark);
         assert_eq!(image.width(), 760);
         egui_kittest::image_snapshot(&image, name);
+    }
+}
+
+/// Exports are rasterized on the CPU; they must be the picture the GPU draws on screen.
+#[test]
+fn cpu_exports_match_the_gpu_rendering() {
+    let (articles, _) = newslens::corpus::seeds::load();
+    let spec = chart_for_article(&articles[0]);
+    for (scale, dark) in [(1.0, false), (1.0, true), (2.0, false), (3.0, true)] {
+        let gpu = gpu_render(&spec, scale, dark);
+        let cpu = newslens::ui::figures_chart::render_chart_rgba(&spec, scale, dark).unwrap();
+        assert_eq!(cpu.dimensions(), gpu.dimensions());
+        let diffs: Vec<u8> = cpu
+            .pixels()
+            .zip(gpu.pixels())
+            .map(|(a, b)| (0..4).map(|c| a.0[c].abs_diff(b.0[c])).max().unwrap_or(0))
+            .collect();
+        let off = diffs.iter().filter(|&&d| d > 2).count();
+        let worst = diffs.iter().max().copied().unwrap_or(0);
+        let total = diffs.len();
+        eprintln!(
+            "{scale}x dark={dark}: {off} of {total} pixels differ by more than 2, worst {worst}"
+        );
+        assert!(
+            off * 10_000 <= total,
+            "{off} of {total} pixels differ by more than 2 levels"
+        );
     }
 }
 

@@ -4,11 +4,10 @@
 //! groups; and a timeline of points by published date, one colour per source. Hovering shows
 //! the sentence; clicking opens the article at it.
 //!
-//! The same drawing code renders exported PNGs off-screen ([`render_chart_png`]), so the file
-//! matches the screen, minus hover labels. SVG, CSV and JSON come from the same [`ChartSpec`].
+//! The same drawing code renders exported PNGs off-screen ([`render_chart_png`], rasterized on
+//! the CPU by [`crate::ui::raster`]), so the file matches the screen, minus hover labels. SVG, CSV and JSON come from the same [`ChartSpec`].
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use egui::{Align2, Color32, RichText, Stroke, Vec2b};
 use egui_plot::{
@@ -692,49 +691,45 @@ pub fn export_bytes(spec: &ChartSpec, format: ExportFormat, dark: bool) -> Resul
 }
 
 /// Renders the chart off-screen (no window, no display) at `scale` pixels per point and
-/// returns PNG bytes. Fails with a readable message when no graphics adapter exists.
+/// returns PNG bytes. Fails with a readable message when the image would be too large.
 pub fn render_chart_png(spec: &ChartSpec, scale: f32, dark: bool) -> Result<Vec<u8>, String> {
     let image = render_chart_rgba(spec, scale, dark)?;
     let (w, h) = image.dimensions();
     crate::export::encode_png(w, h, image.as_raw()).map_err(|e| e.to_string())
 }
 
-/// The graphics device, created once and shared by every export (creating one takes longer
-/// than rendering a chart). Exports take turns on it.
-static RENDER_STATE: Mutex<Option<egui_wgpu::RenderState>> = Mutex::new(None);
+/// The tallest image an export renders, in pixels: the usual limit of GPUs and image tools
+/// (ImageMagick refuses taller images by default); a taller chart would not paste anywhere.
+const MAX_EXPORT_PIXELS: f32 = 16_384.0;
 
-/// Renders the chart off-screen to RGBA pixels at `scale` pixels per point.
+/// Renders the chart off-screen to RGBA pixels at `scale` pixels per point: egui draws it as
+/// on screen and the CPU fills egui's triangles, so no graphics adapter or display is needed.
 pub fn render_chart_rgba(
     spec: &ChartSpec,
     scale: f32,
     dark: bool,
 ) -> Result<image::RgbaImage, String> {
-    let mut slot = RENDER_STATE.lock().unwrap_or_else(|p| p.into_inner());
-    let mut render_state = match slot.as_ref() {
-        Some(state) => state.clone(),
-        None => {
-            let state = pollster::block_on(create_render_state())?;
-            *slot = Some(state.clone());
-            state
-        }
-    };
-    // The device is shared; each export gets a fresh egui renderer (its own textures).
-    render_state.renderer =
-        std::sync::Arc::new(egui::mutex::RwLock::new(egui_wgpu::Renderer::new(
-            &render_state.device,
-            render_state.target_format,
-            egui_wgpu::RendererOptions::PREDICTABLE,
-        )));
-    let max = render_state.device.limits().max_texture_dimension_2d as f32;
+    let mut harness = chart_harness(spec, scale, dark, crate::ui::raster::CpuRenderer::default())?;
+    harness.render()
+}
+
+/// An off-screen harness showing the chart exactly as exports draw it, rendered by `renderer`
+/// (the CPU one for exports; tests compare it with the GPU one).
+pub fn chart_harness(
+    spec: &ChartSpec,
+    scale: f32,
+    dark: bool,
+    renderer: impl egui_kittest::TestRenderer + 'static,
+) -> Result<egui_kittest::Harness<'static>, String> {
     let size = egui::vec2(layout::EXPORT_WIDTH_PT, spec.export_height_pt() + 20.0);
-    if size.y * scale > max {
+    if size.y * scale > MAX_EXPORT_PIXELS {
         return Err(format!(
-            "the chart is too tall for one image at {scale}× ({:.0} px; the graphics device \
-             allows {max:.0}); export a smaller scale, SVG, or narrow it down with a measure",
+            "the chart is too tall for one image at {scale}× ({:.0} px; at most \
+             {MAX_EXPORT_PIXELS:.0}); export a smaller scale, SVG, or narrow it down with a \
+             measure",
             size.y * scale
         ));
     }
-    let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state);
     let theme = if dark {
         egui::Theme::Dark
     } else {
@@ -754,26 +749,5 @@ pub fn render_chart_rgba(
             });
         });
     harness.run_steps(2);
-    harness.render()
-}
-
-async fn create_render_state() -> Result<egui_wgpu::RenderState, String> {
-    let setup = egui_kittest::wgpu::default_wgpu_setup();
-    let instance = setup.new_instance().await;
-    egui_wgpu::RenderState::create(
-        &egui_wgpu::WgpuConfiguration {
-            wgpu_setup: setup,
-            ..Default::default()
-        },
-        &instance,
-        None,
-        egui_wgpu::RendererOptions::PREDICTABLE,
-    )
-    .await
-    .map_err(|e| {
-        format!(
-            "no graphics adapter is available to render the chart ({e}); install a GPU driver or \
-             Mesa (Debian: mesa-vulkan-drivers libvulkan1)"
-        )
-    })
+    Ok(harness)
 }
