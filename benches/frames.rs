@@ -13,6 +13,8 @@ use egui_kittest::Harness;
 use newslens::app::{Command, NewsLensApp};
 
 fn main() {
+    // `RUST_LOG=newslens=debug` names the parts of slow frames' job work.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let arg = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let _tmp;
     let folder = match arg {

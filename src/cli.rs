@@ -294,6 +294,9 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     if corpus.is_empty() {
         bail!("no article could be read from {}", join_paths(paths));
     }
+    // The process ends here: its memory goes back at once, while freeing tens of thousands of
+    // articles one allocation at a time would add a tenth of a second to every run.
+    std::mem::forget(corpus);
     Ok(())
 }
 

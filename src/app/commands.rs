@@ -293,7 +293,8 @@ impl NewsLensApp {
         }
         let root = self.state.corpus.add_root(path.clone());
         self.state.corpus.set_loading(root, true);
-        match load::spawn_load(vec![path], self.repaint_handle()) {
+        let start_watch = self.watch_starter(&path);
+        match load::spawn_load(vec![path], start_watch, self.repaint_handle()) {
             Ok(job) => {
                 self.jobs.load = Some((root, job));
                 self.state.load = Some(super::LoadProgress {

@@ -97,6 +97,7 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("corpus-derived".into())
         .spawn(move || {
+            crate::corpus::load::background_priority();
             let _ = tx.send(derive(&snapshot, &inputs));
             wake();
         })?;

@@ -59,41 +59,60 @@ pub fn watch_folder(
 #[derive(Default)]
 pub struct Watches {
     pub folders: Vec<FolderWatch>,
+    /// Watchers being created on a loading thread, by folder.
+    starting: Vec<(PathBuf, Receiver<FolderWatch>)>,
     changed: BTreeSet<PathBuf>,
     last_event: Option<Instant>,
     refresh: Option<Receiver<Refreshed>>,
 }
 
 impl NewsLensApp {
-    /// Starts watching an opened folder (files given one by one are not watched).
-    pub(crate) fn start_watch(&mut self, root_path: &Path) {
-        if !root_path.is_dir()
-            || self
-                .jobs
-                .watches
-                .folders
-                .iter()
-                .any(|w| w.root_path == root_path)
-        {
-            return;
+    /// What starts watching the folder `root_path`, to run on the loading thread before its
+    /// walk (creating a watcher reads the whole tree, too slow for a frame); the watcher
+    /// reaches the app through a channel, with the events since. Files given one by one, and
+    /// folders already watched, need nothing.
+    pub(crate) fn watch_starter(&mut self, root_path: &Path) -> impl FnOnce() + Send + 'static {
+        let w = &mut self.jobs.watches;
+        let watched = w.folders.iter().any(|f| f.root_path == root_path)
+            || w.starting.iter().any(|(p, _)| p == root_path);
+        let root = (!watched && root_path.is_dir()).then(|| root_path.to_path_buf());
+        let (tx, rx) = sync_channel(1);
+        if let Some(root) = &root {
+            w.starting.push((root.clone(), rx));
         }
-        match watch_folder(root_path, self.repaint_handle()) {
-            Ok(w) => self.jobs.watches.folders.push(w),
-            Err(e) => log::warn!("cannot watch {}: {e}", root_path.display()),
+        let wake = self.repaint_handle();
+        move || {
+            let Some(root) = root else {
+                return;
+            };
+            match watch_folder(&root, wake) {
+                // The app may have closed the folder meanwhile: then the watcher just ends.
+                Ok(watch) => drop(tx.send(watch)),
+                Err(e) => log::warn!("cannot watch {}: {e}", root.display()),
+            }
         }
     }
 
     pub(crate) fn stop_watch(&mut self, root_path: &Path) {
-        self.jobs
-            .watches
-            .folders
-            .retain(|w| w.root_path != root_path);
+        let w = &mut self.jobs.watches;
+        w.folders.retain(|f| f.root_path != root_path);
+        w.starting.retain(|(p, _)| p != root_path);
     }
 
     /// Collects file events; once quiet, re-reads the changed files in the background and
     /// applies the results.
     pub(crate) fn poll_watches(&mut self) {
         let w = &mut self.jobs.watches;
+        let mut started = Vec::new();
+        w.starting.retain(|(_, rx)| match rx.try_recv() {
+            Ok(watch) => {
+                started.push(watch);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        w.folders.extend(started);
         for folder in &w.folders {
             while let Ok(path) = folder.events.try_recv() {
                 let hidden = path
@@ -132,6 +151,7 @@ impl NewsLensApp {
         let spawned = std::thread::Builder::new()
             .name("folder-refresh".into())
             .spawn(move || {
+                crate::corpus::load::background_priority();
                 let results = paths
                     .into_iter()
                     .filter(|p| !p.is_dir())

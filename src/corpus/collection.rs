@@ -4,6 +4,7 @@
 //! (fast: fingerprints are computed once per article, at load time).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,7 +46,9 @@ pub struct Corpus {
     root_of: Vec<usize>,
     roots: Vec<Root>,
     dups: DupIndex,
-    by_path: HashMap<PathBuf, usize>,
+    /// Article keys as plain strings: hashing a `Path` walks its components, which made
+    /// each growth of this map (rehashing every key) cost a frame while loading.
+    by_path: HashMap<OsString, usize, crate::extract::FxBuild>,
 }
 
 impl Corpus {
@@ -95,7 +98,7 @@ impl Corpus {
 
     /// Index of the article with key `path` (see [`Article::key`]), if loaded.
     pub fn index_of(&self, path: &Path) -> Option<usize> {
-        self.by_path.get(path).copied()
+        self.by_path.get(path.as_os_str()).copied()
     }
 
     /// Whether the article is a copy of an earlier one, and of which.
@@ -132,7 +135,8 @@ impl Corpus {
     /// Adds an article of `root`; an article already loaded from the same path is replaced.
     /// Returns its index.
     pub fn insert(&mut self, root: usize, article: Article) -> usize {
-        if let Some(&i) = self.by_path.get(&article.key()) {
+        let key = article.key().into_os_string();
+        if let Some(&i) = self.by_path.get(&key) {
             self.articles[i] = Arc::new(article);
             self.root_of[i] = root;
             self.rebuild();
@@ -140,7 +144,7 @@ impl Corpus {
         }
         let index = self.articles.len();
         self.dups.insert(index, article.fingerprint);
-        self.by_path.insert(article.key(), index);
+        self.by_path.insert(key, index);
         self.articles.push(Arc::new(article));
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
@@ -149,8 +153,19 @@ impl Corpus {
         index
     }
 
+    /// Makes room for `additional` more articles at once (a load knows its file count after
+    /// the walk), so the indexes do not grow, rehashing everything, while articles arrive.
+    pub fn reserve(&mut self, additional: usize) {
+        self.articles.reserve(additional);
+        self.root_of.reserve(additional);
+        self.by_path.reserve(additional);
+        self.dups.reserve(additional);
+    }
+
     /// Adds many articles of one root.
     pub fn extend(&mut self, root: usize, articles: impl IntoIterator<Item = Article>) {
+        let articles = articles.into_iter();
+        self.reserve(articles.size_hint().0);
         for a in articles {
             self.insert(root, a);
         }
@@ -209,7 +224,7 @@ impl Corpus {
         }
         for (i, a) in self.articles.iter().enumerate() {
             self.dups.insert(i, a.fingerprint);
-            self.by_path.insert(a.key(), i);
+            self.by_path.insert(a.key().into_os_string(), i);
             if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
                 r.articles += 1;
             }

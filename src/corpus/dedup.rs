@@ -155,12 +155,15 @@ impl DupStatus {
 /// Finds duplicates among articles added one by one (ids are the caller's indices).
 #[derive(Debug, Default, Clone)]
 pub struct DupIndex {
-    exact: HashMap<u64, usize>,
-    bands: HashMap<(u8, u64), Vec<usize>>,
-    signatures: HashMap<usize, Signature>,
+    // Keys are hashes and ids already: a fast hasher is enough.
+    exact: FastMap<u64, usize>,
+    bands: FastMap<(u8, u64), Vec<usize>>,
+    signatures: FastMap<usize, Signature>,
     /// The status of each added id.
-    status: HashMap<usize, DupStatus>,
+    status: FastMap<usize, DupStatus>,
 }
+
+type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
 
 impl DupIndex {
     /// Adds article `id` and returns its status. Copies point at the original, never at
@@ -178,6 +181,14 @@ impl DupIndex {
         }
         self.status.insert(id, status);
         status
+    }
+
+    /// Makes room for `additional` more ids (each adds at most one entry per band).
+    pub fn reserve(&mut self, additional: usize) {
+        self.exact.reserve(additional);
+        self.bands.reserve(additional * BANDS);
+        self.signatures.reserve(additional);
+        self.status.reserve(additional);
     }
 
     fn classify(&self, fp: Fingerprint) -> DupStatus {

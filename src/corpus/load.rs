@@ -213,7 +213,14 @@ fn walk_dir(dir: &Path, files: &mut Vec<Candidate>, issues: &mut Vec<LoadIssue>)
                 stack.push(path);
                 continue;
             }
-            let meta = match fs::metadata(&path) {
+            // Regular files are stat'ed relative to the open folder (cheap); links are
+            // followed by path.
+            let meta = if kind.is_symlink() {
+                fs::metadata(&path)
+            } else {
+                entry.metadata()
+            };
+            let meta = match meta {
                 Ok(m) => m,
                 Err(e) => {
                     issues.push(issue(IssueReason::Unreadable(e.to_string())));
@@ -257,14 +264,21 @@ pub struct LoadedFile {
 /// Reads, decodes, converts, parses and extracts one file (several articles for JSON arrays
 /// and JSON Lines).
 pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
-    let meta = fs::metadata(path).map_err(|e| IssueReason::Unreadable(e.to_string()))?;
+    let unreadable = |e: std::io::Error| IssueReason::Unreadable(e.to_string());
+    // Checked before opening: opening a FIFO would block until a writer comes.
+    let meta = fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(IssueReason::NotRegular);
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(IssueReason::TooLarge(meta.len() / (1024 * 1024)));
     }
-    let bytes = fs::read(path).map_err(|e| IssueReason::Unreadable(e.to_string()))?;
+    // One open and one read of the size the metadata gave (plus one to see the end), not a
+    // second lookup of the path.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+        .map_err(unreadable)?;
     if bytes.is_empty() {
         return Err(IssueReason::Empty);
     }
@@ -301,10 +315,13 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
     Ok(loaded)
 }
 
-/// Starts loading `roots` on background threads. `on_event` is called after each event is
+/// Starts loading `roots` on background threads. `before_walk` runs first on the loading
+/// thread (the GUI starts its folder watcher there, so no change after the walk can be
+/// missed and the UI thread never waits for it); `on_event` is called after each event is
 /// queued (the GUI passes a repaint request).
 pub fn spawn_load(
     roots: Vec<PathBuf>,
+    before_walk: impl FnOnce() + Send + 'static,
     on_event: impl Fn() + Send + Sync + 'static,
 ) -> std::io::Result<LoadJob> {
     let (tx, rx) = sync_channel(64);
@@ -315,8 +332,21 @@ pub fn spawn_load(
     };
     std::thread::Builder::new()
         .name("corpus-load".into())
-        .spawn(move || run_load(&roots, &tx, &cancel, &on_event))?;
+        .spawn(move || {
+            before_walk();
+            run_load(&roots, &tx, &cancel, &on_event);
+        })?;
     Ok(job)
+}
+
+/// Lowers the calling thread's OS priority (nice 19 on Linux), so background work yields the
+/// cores to the window's UI thread: with as many workers as cores, a frame would otherwise
+/// queue behind them. Best effort: without permission it changes nothing.
+pub fn background_priority() {
+    use thread_priority::{ThreadPriority, set_current_thread_priority};
+    if let Err(e) = set_current_thread_priority(ThreadPriority::Min) {
+        log::debug!("cannot lower a worker thread's priority: {e:?}");
+    }
 }
 
 /// Loads `roots` synchronously (using the same parallel workers).
@@ -372,6 +402,7 @@ fn run_load(
     std::thread::scope(|s| {
         for i in 0..workers {
             let worker = || {
+                background_priority();
                 let mut articles = Vec::new();
                 let mut issues = Vec::new();
                 let mut last_flush = Instant::now();

@@ -19,7 +19,7 @@ pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind};
 /// the inputs are our own word lists and article tokens, so hash flooding is not a concern.
 /// (The standard SipHash was a third of the figures engine's time.)
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl FxHasher {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -54,7 +54,7 @@ impl std::hash::Hasher for FxHasher {
 }
 
 /// Hash-map builder for [`FxHasher`].
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// A map from words to `V` for the engines' one-look-up-per-token tables. A word of at most 8
 /// bytes without NUL bytes (that is, nearly every word) is keyed by its bytes packed into a
