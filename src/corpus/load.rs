@@ -273,11 +273,14 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(IssueReason::TooLarge(meta.len() / (1024 * 1024)));
     }
-    // One open and one read of the size the metadata gave (plus one to see the end), not a
-    // second lookup of the path.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // Reads the size the metadata gave: usually one `read` call. (`fs::read` would stat the
+    // file again and seek to size its buffer; 100,000 files make that count.) A file that
+    // grew since is read up to that size, and its watcher event re-reads it.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, meta.len()), &mut bytes)
+        })
         .map_err(unreadable)?;
     if bytes.is_empty() {
         return Err(IssueReason::Empty);
