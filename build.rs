@@ -20,12 +20,12 @@ fn main() {
     let mut code = String::from(
         "/// `(file name, contents)` of every file in `seeds/`, sorted by name.\npub static SEED_FILES: &[(&str, &str)] = &[\n",
     );
+    // Paths relative to the manifest at compile time, not absolute ones baked in here: a build
+    // cache shared by checkouts in different folders must not point at another checkout.
     for name in &names {
-        let path = dir.join(name);
         let _ = writeln!(
             code,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/seeds/\", {name:?}))),"
         );
     }
     code.push_str("];\n");

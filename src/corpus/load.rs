@@ -342,12 +342,18 @@ pub fn spawn_load(
     Ok(job)
 }
 
-/// Lowers the calling thread's OS priority (nice 19 on Linux), so background work yields the
-/// cores to the window's UI thread: with as many workers as cores, a frame would otherwise
-/// queue behind them. Best effort: without permission it changes nothing.
+/// Lowers the calling thread's OS priority a little (nice 5 on Linux, below normal elsewhere),
+/// so background work yields the cores to the window's UI thread: with as many workers as
+/// cores, a frame would otherwise queue behind them. Only a little, so a load still gets a
+/// fair share of a machine busy with other programs. Best effort: without permission it
+/// changes nothing.
 pub fn background_priority() {
-    use thread_priority::{ThreadPriority, set_current_thread_priority};
-    if let Err(e) = set_current_thread_priority(ThreadPriority::Min) {
+    use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
+    // 0..=99 from lowest to highest; on Linux 35 maps to nice 5.
+    let Ok(value) = ThreadPriorityValue::try_from(35u8) else {
+        return;
+    };
+    if let Err(e) = set_current_thread_priority(ThreadPriority::Crossplatform(value)) {
         log::debug!("cannot lower a worker thread's priority: {e:?}");
     }
 }
@@ -485,6 +491,34 @@ fn flush_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The niceness of the calling thread, from its `/proc` stat line (field 19).
+    #[cfg(target_os = "linux")]
+    fn thread_nice() -> i32 {
+        let stat = fs::read_to_string("/proc/thread-self/stat").unwrap();
+        // The command name may hold spaces; fields count from after its closing parenthesis.
+        let after = &stat[stat.rfind(')').unwrap() + 2..];
+        after.split(' ').nth(16).unwrap().parse().unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn background_threads_run_a_little_below_normal_priority() {
+        let (before, after) = std::thread::spawn(|| {
+            let before = thread_nice();
+            background_priority();
+            (before, thread_nice())
+        })
+        .join()
+        .unwrap();
+        // Nice 5, unless the process already ran nicer than that without the right to undo it.
+        assert!(
+            after == 5 || (after == before && before > 5),
+            "nice {before} → {after}"
+        );
+        // Only that thread: this one is untouched.
+        assert_eq!(thread_nice(), before);
+    }
 
     #[test]
     fn missing_root_is_reported() {
