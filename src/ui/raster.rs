@@ -90,6 +90,11 @@ impl CpuRenderer {
                 let egui::ImageData::Color(image) = &change.image;
                 let [w, h] = image.size;
                 match change.pos {
+                    // An empty texture cannot be sampled; meshes using it are skipped, as a
+                    // GPU skips a texture it does not have.
+                    None if w == 0 || h == 0 => {
+                        self.textures.remove(&id);
+                    }
                     None => {
                         self.textures.insert(
                             id,
@@ -511,6 +516,24 @@ mod tests {
         let greys: Vec<u8> = (0..4).map(|x| px(&img, x, 0)[0]).collect();
         // Pixel centres at u = 1/8, 3/8, 5/8, 7/8: clamped black, 1/4 and 3/4 of the way, white.
         assert_eq!(greys, vec![0, 64, 191, 255]);
+    }
+
+    #[test]
+    fn an_empty_texture_draws_nothing() {
+        let mut r = renderer_with_white_texture();
+        let mut delta = egui::TexturesDelta::default();
+        delta.set.insert(
+            TextureId::default(),
+            std::iter::once(egui::epaint::ImageDelta::full(
+                egui::ColorImage::filled([0, 0], Color32::WHITE),
+                egui::TextureOptions::LINEAR,
+            ))
+            .collect(),
+        );
+        r.apply(&mut delta);
+        let prim = rect_mesh(Rect::from_min_max(Pos2::ZERO, pos2(4.0, 4.0)), Color32::RED);
+        let img = r.draw(&[prim], 1.0, 4, 4);
+        assert!(img.pixels().all(|p| p.0 == [0, 0, 0, 0]));
     }
 
     #[test]
