@@ -398,19 +398,24 @@ mod tests {
     use super::*;
     use egui::{Pos2, Rect, pos2};
 
-    fn renderer_with_white_texture() -> CpuRenderer {
+    /// A renderer whose default texture is `image`.
+    fn renderer_with(image: egui::ColorImage) -> CpuRenderer {
         let mut r = CpuRenderer::default();
         let mut delta = egui::TexturesDelta::default();
         delta.set.insert(
             TextureId::default(),
             std::iter::once(egui::epaint::ImageDelta::full(
-                egui::ColorImage::filled([4, 4], Color32::WHITE),
+                image,
                 egui::TextureOptions::LINEAR,
             ))
             .collect(),
         );
         r.apply(&mut delta);
         r
+    }
+
+    fn renderer_with_white_texture() -> CpuRenderer {
+        renderer_with(egui::ColorImage::filled([4, 4], Color32::WHITE))
     }
 
     fn rect_mesh(rect: Rect, color: Color32) -> ClippedPrimitive {
@@ -485,19 +490,9 @@ mod tests {
 
     #[test]
     fn textures_are_filtered_between_texel_centres() {
-        let mut r = CpuRenderer::default();
-        let mut delta = egui::TexturesDelta::default();
         let mut image = egui::ColorImage::filled([2, 1], Color32::BLACK);
         image.pixels[1] = Color32::WHITE;
-        delta.set.insert(
-            TextureId::default(),
-            std::iter::once(egui::epaint::ImageDelta::full(
-                image,
-                egui::TextureOptions::LINEAR,
-            ))
-            .collect(),
-        );
-        r.apply(&mut delta);
+        let r = renderer_with(image);
         let mut mesh = egui::Mesh::default();
         mesh.add_rect_with_uv(
             Rect::from_min_max(Pos2::ZERO, pos2(4.0, 1.0)),
@@ -520,17 +515,7 @@ mod tests {
 
     #[test]
     fn an_empty_texture_draws_nothing() {
-        let mut r = renderer_with_white_texture();
-        let mut delta = egui::TexturesDelta::default();
-        delta.set.insert(
-            TextureId::default(),
-            std::iter::once(egui::epaint::ImageDelta::full(
-                egui::ColorImage::filled([0, 0], Color32::WHITE),
-                egui::TextureOptions::LINEAR,
-            ))
-            .collect(),
-        );
-        r.apply(&mut delta);
+        let r = renderer_with(egui::ColorImage::filled([0, 0], Color32::WHITE));
         let prim = rect_mesh(Rect::from_min_max(Pos2::ZERO, pos2(4.0, 4.0)), Color32::RED);
         let img = r.draw(&[prim], 1.0, 4, 4);
         assert!(img.pixels().all(|p| p.0 == [0, 0, 0, 0]));
