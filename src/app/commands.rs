@@ -302,6 +302,7 @@ impl NewsLensApp {
                     files_total: 0,
                     bytes_done: 0,
                     bytes_total: 0,
+                    articles_before: self.state.corpus.len(),
                     started: Instant::now(),
                 });
             }

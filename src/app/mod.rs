@@ -136,7 +136,27 @@ pub struct LoadProgress {
     pub files_total: usize,
     pub bytes_done: u64,
     pub bytes_total: u64,
+    /// Articles open when the load started (the difference is what it added).
+    pub articles_before: usize,
     pub started: Instant,
+}
+
+impl LoadProgress {
+    /// The progress line after `elapsed`: files and MB so far, and files, MB and articles per
+    /// second.
+    pub fn summary(&self, articles_now: usize, elapsed: std::time::Duration) -> String {
+        let secs = elapsed.as_secs_f64().max(0.001);
+        let articles = articles_now.saturating_sub(self.articles_before);
+        format!(
+            "{}/{} files · {:.1} MB · {:.0} files/s · {:.1} MB/s · {:.0} articles/s",
+            self.files_done,
+            self.files_total,
+            self.bytes_done as f64 / 1e6,
+            self.files_done as f64 / secs,
+            self.bytes_done as f64 / 1e6 / secs,
+            articles as f64 / secs
+        )
+    }
 }
 
 /// Everything the panels draw.
@@ -516,5 +536,28 @@ impl eframe::App for NewsLensApp {
         self.persisted.export_dark = self.state.export_dark;
         self.persisted.theme = self.state.theme;
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_progress_counts_only_the_articles_this_load_added() {
+        let p = LoadProgress {
+            files_done: 200,
+            files_total: 1000,
+            bytes_done: 8_000_000,
+            bytes_total: 40_000_000,
+            articles_before: 1,
+            started: Instant::now(),
+        };
+        let line = p.summary(401, std::time::Duration::from_secs(4));
+        assert!(
+            line.starts_with("200/1000 files · 8.0 MB · 50 files/s · 2.0 MB/s"),
+            "{line}"
+        );
+        assert!(line.ends_with("· 100 articles/s"), "{line}");
     }
 }

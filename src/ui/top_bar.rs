@@ -178,18 +178,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             } else {
                 p.files_done as f32 / p.files_total as f32
             };
-            let secs = p.started.elapsed().as_secs_f64().max(0.001);
-            let text = format!(
-                "{}/{} files · {:.1} MB · {:.0} files/s · {:.1} MB/s",
-                p.files_done,
-                p.files_total,
-                p.bytes_done as f64 / 1e6,
-                p.files_done as f64 / secs,
-                p.bytes_done as f64 / 1e6 / secs
-            );
+            let text = p.summary(state.corpus.len(), p.started.elapsed());
             ui.add(
                 egui::ProgressBar::new(fraction)
-                    .desired_width(260.0)
+                    // Wide enough for the whole line, so no figure is cut off.
+                    .desired_width(480.0)
                     .text(text),
             );
             if ui.button("Cancel").clicked() {
