@@ -301,7 +301,6 @@ impl NewsLensApp {
                     files_done: 0,
                     files_total: 0,
                     bytes_done: 0,
-                    bytes_total: 0,
                     articles_before: self.state.corpus.len(),
                     started: Instant::now(),
                 });

@@ -98,13 +98,9 @@ impl NewsLensApp {
                 }
             };
             match event {
-                LoadEvent::Started {
-                    files_total,
-                    bytes_total,
-                } => {
+                LoadEvent::Started { files_total } => {
                     if let Some(p) = &mut self.state.load {
                         p.files_total = files_total;
-                        p.bytes_total = bytes_total;
                     }
                     self.state.corpus.reserve(files_total);
                 }

@@ -135,7 +135,6 @@ pub struct LoadProgress {
     pub files_done: usize,
     pub files_total: usize,
     pub bytes_done: u64,
-    pub bytes_total: u64,
     /// Articles open when the load started (the difference is what it added).
     pub articles_before: usize,
     pub started: Instant,
@@ -549,7 +548,6 @@ mod tests {
             files_done: 200,
             files_total: 1000,
             bytes_done: 8_000_000,
-            bytes_total: 40_000_000,
             articles_before: 1,
             started: Instant::now(),
         };
