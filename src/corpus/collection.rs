@@ -46,8 +46,8 @@ pub struct Corpus {
     root_of: Vec<usize>,
     roots: Vec<Root>,
     dups: DupIndex,
-    /// Article keys as plain strings: hashing a `Path` walks its components, which made
-    /// each growth of this map (rehashing every key) cost a frame while loading.
+    /// Article keys as plain strings with a fast hasher (hashing a `Path` walks its
+    /// components).
     by_path: HashMap<OsString, usize, crate::extract::FxBuild>,
 }
 
