@@ -157,13 +157,21 @@ impl DupStatus {
 pub struct DupIndex {
     // Keys are hashes and ids already: a fast hasher is enough.
     exact: FastMap<u64, usize>,
-    bands: FastMap<(u8, u64), Vec<usize>>,
+    /// Band key → the latest original with that band, as an index into `members`.
+    bands: FastMap<u64, u32>,
+    /// The originals of each band as linked lists, newest first: (article id, the previous
+    /// member's index or [`NO_MEMBER`]). Most bands hold one article; a `Vec` per band cost
+    /// an allocation each, a third of the index's memory.
+    members: Vec<(usize, u32)>,
     signatures: FastMap<usize, Signature>,
     /// The status of each added id.
     status: FastMap<usize, DupStatus>,
 }
 
 type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
+
+/// The end of a band's list of members.
+const NO_MEMBER: u32 = u32::MAX;
 
 impl DupIndex {
     /// Adds article `id` and returns its status. Copies point at the original, never at
@@ -175,7 +183,15 @@ impl DupIndex {
             if let Some(sig) = fp.minhash {
                 self.signatures.insert(id, sig);
                 for key in bands(&sig) {
-                    self.bands.entry(key).or_default().push(id);
+                    // Past 4 billion band entries, near copies are no longer looked for.
+                    let Some(node) = u32::try_from(self.members.len())
+                        .ok()
+                        .filter(|&n| n != NO_MEMBER)
+                    else {
+                        break;
+                    };
+                    let previous = self.bands.insert(key, node).unwrap_or(NO_MEMBER);
+                    self.members.push((id, previous));
                 }
             }
         }
@@ -187,6 +203,7 @@ impl DupIndex {
     pub fn reserve(&mut self, additional: usize) {
         self.exact.reserve(additional);
         self.bands.reserve(additional * BANDS);
+        self.members.reserve(additional * BANDS);
         self.signatures.reserve(additional);
         self.status.reserve(additional);
     }
@@ -201,7 +218,9 @@ impl DupIndex {
         // The most similar earlier original (ties: the earliest).
         let mut best: Option<(f32, usize)> = None;
         for key in bands(&sig) {
-            for &candidate in self.bands.get(&key).into_iter().flatten() {
+            let mut node = self.bands.get(&key).copied().unwrap_or(NO_MEMBER);
+            while let Some(&(candidate, previous)) = self.members.get(node as usize) {
+                node = previous;
                 let Some(other) = self.signatures.get(&candidate) else {
                     continue;
                 };
@@ -229,11 +248,12 @@ impl DupIndex {
 }
 
 /// The band keys of a signature: each band's rows hashed together.
-fn bands(sig: &Signature) -> impl Iterator<Item = (u8, u64)> + '_ {
+fn bands(sig: &Signature) -> impl Iterator<Item = u64> + '_ {
     sig.chunks(ROWS).enumerate().map(|(band, rows)| {
         let mut h = fnv();
+        h.write_u8(band as u8);
         rows.hash(&mut h);
-        (band as u8, h.finish())
+        h.finish()
     })
 }
 
