@@ -2,6 +2,7 @@
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
@@ -157,13 +158,13 @@ pub enum EvalEngine {
 }
 
 /// Loads PATHs, or the seeds when there are none. Broken files are reported on stderr.
-fn load_or_seeds(paths: &[PathBuf]) -> anyhow::Result<Vec<Article>> {
+fn load_or_seeds(paths: &[PathBuf]) -> anyhow::Result<Vec<Arc<Article>>> {
     if paths.is_empty() {
         let (articles, failed) = seeds::load();
         for (name, reason) in failed {
             eprintln!("warning: bundled {name}: {reason}");
         }
-        return Ok(articles);
+        return Ok(articles.into_iter().map(Arc::new).collect());
     }
     let LoadReport {
         articles, issues, ..
@@ -240,6 +241,7 @@ pub fn run_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     let (articles, issues, bytes) = if paths.is_empty() {
         let (articles, _) = seeds::load();
         let bytes = articles.iter().map(|a| a.text.len() as u64).sum();
+        let articles = articles.into_iter().map(Arc::new).collect();
         (articles, Vec::new(), bytes)
     } else {
         let report = load_paths(paths);

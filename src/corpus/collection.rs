@@ -53,7 +53,10 @@ pub struct Corpus {
 
 impl Corpus {
     /// A corpus of `articles` under one root.
-    pub fn from_articles(root: PathBuf, articles: impl IntoIterator<Item = Article>) -> Self {
+    pub fn from_articles<A: Into<Arc<Article>>>(
+        root: PathBuf,
+        articles: impl IntoIterator<Item = A>,
+    ) -> Self {
         let mut corpus = Self::default();
         let root = corpus.add_root(root);
         corpus.extend(root, articles);
@@ -134,10 +137,11 @@ impl Corpus {
 
     /// Adds an article of `root`; an article already loaded from the same path is replaced.
     /// Returns its index.
-    pub fn insert(&mut self, root: usize, article: Article) -> usize {
+    pub fn insert(&mut self, root: usize, article: impl Into<Arc<Article>>) -> usize {
+        let article = article.into();
         let key = article.key().into_os_string();
         if let Some(&i) = self.by_path.get(&key) {
-            self.articles[i] = Arc::new(article);
+            self.articles[i] = article;
             self.root_of[i] = root;
             self.rebuild();
             return i;
@@ -145,7 +149,7 @@ impl Corpus {
         let index = self.articles.len();
         self.dups.insert(index, article.fingerprint);
         self.by_path.insert(key, index);
-        self.articles.push(Arc::new(article));
+        self.articles.push(article);
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
             r.articles += 1;
@@ -163,7 +167,11 @@ impl Corpus {
     }
 
     /// Adds many articles of one root.
-    pub fn extend(&mut self, root: usize, articles: impl IntoIterator<Item = Article>) {
+    pub fn extend<A: Into<Arc<Article>>>(
+        &mut self,
+        root: usize,
+        articles: impl IntoIterator<Item = A>,
+    ) {
         let articles = articles.into_iter();
         self.reserve(articles.size_hint().0);
         for a in articles {

@@ -94,7 +94,7 @@ pub enum LoadEvent {
     /// The walk is done: this many files will be read.
     Started { files_total: usize },
     /// Articles ready to show.
-    Articles(Vec<Article>),
+    Articles(Vec<Arc<Article>>),
     /// Skipped or failed files.
     Issues(Vec<LoadIssue>),
     /// Files read so far.
@@ -106,7 +106,8 @@ pub enum LoadEvent {
 /// The synchronous result of [`load_paths`].
 #[derive(Debug, Default)]
 pub struct LoadReport {
-    pub articles: Vec<Article>,
+    /// Shared from the start, so the corpus takes them without copying each.
+    pub articles: Vec<Arc<Article>>,
     pub issues: Vec<LoadIssue>,
     pub bytes: u64,
     pub elapsed: Duration,
@@ -412,7 +413,7 @@ fn run_load(
                     match load_file(path) {
                         Ok(loaded) => {
                             read = loaded.bytes as usize;
-                            articles.extend(loaded.articles);
+                            articles.extend(loaded.articles.into_iter().map(Arc::new));
                             issues.extend(loaded.skipped.into_iter().map(|what| LoadIssue {
                                 path: path.clone(),
                                 reason: IssueReason::PartSkipped(what),
@@ -463,7 +464,7 @@ fn run_load(
 
 fn flush_batch(
     send: &impl Fn(LoadEvent) -> bool,
-    articles: &mut Vec<Article>,
+    articles: &mut Vec<Arc<Article>>,
     issues: &mut Vec<LoadIssue>,
 ) -> bool {
     let mut alive = true;

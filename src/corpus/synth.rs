@@ -68,9 +68,10 @@ pub fn write_synthetic_folder(
 }
 
 /// The paragraphs of the articles under `root` (for recombination).
-pub fn paragraphs_of(articles: &[super::Article]) -> Vec<String> {
+pub fn paragraphs_of<A: std::borrow::Borrow<super::Article>>(articles: &[A]) -> Vec<String> {
     articles
         .iter()
+        .map(A::borrow)
         .flat_map(|a| a.paragraphs.iter().map(|p| a.text[p.clone()].to_string()))
         .filter(|p| p.len() > 40)
         .collect()
