@@ -364,26 +364,18 @@ fn rows_ui(
             );
         }
         for (y, label, end, value) in labels {
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(0.0, y + 0.24),
-                    RichText::new(label).size(13.0),
-                )
-                .color(text_color)
-                .anchor(Align2::LEFT_BOTTOM)
-                .allow_hover(false),
-            );
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(end + max_x * 0.015, y),
-                    RichText::new(value).size(13.0).strong(),
-                )
-                .color(text_color)
-                .anchor(Align2::LEFT_CENTER)
-                .allow_hover(false),
-            );
+            plot_ui.text(plot_label(
+                PlotPoint::new(0.0, y + 0.24),
+                RichText::new(label).size(13.0),
+                text_color,
+                Align2::LEFT_BOTTOM,
+            ));
+            plot_ui.text(plot_label(
+                PlotPoint::new(end + max_x * 0.015, y),
+                RichText::new(value).size(13.0).strong(),
+                text_color,
+                Align2::LEFT_CENTER,
+            ));
         }
         plot_ui.pointer_coordinate()
     });
@@ -463,16 +455,12 @@ fn columns_ui(
                 .allow_hover(false),
         );
         for (x, top, value) in values {
-            plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(x, top),
-                    RichText::new(value).size(11.0).strong(),
-                )
-                .color(text_color)
-                .anchor(Align2::CENTER_BOTTOM)
-                .allow_hover(false),
-            );
+            plot_ui.text(plot_label(
+                PlotPoint::new(x, top),
+                RichText::new(value).size(11.0).strong(),
+                text_color,
+                Align2::CENTER_BOTTOM,
+            ));
         }
         plot_ui.pointer_coordinate()
     });
@@ -659,6 +647,14 @@ fn legend_ui(ui: &mut egui::Ui, group: &ChartGroup) {
             ui.label("* conflicting values on the same date");
         }
     });
+}
+
+/// Fixed text inside a plot (a bar's label or value): no legend entry, no hover.
+fn plot_label(at: PlotPoint, text: RichText, color: Color32, anchor: Align2) -> Text {
+    Text::new("", at, text)
+        .color(color)
+        .anchor(anchor)
+        .allow_hover(false)
 }
 
 fn swatch(ui: &mut egui::Ui, color: Color32) {
