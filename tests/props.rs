@@ -67,13 +67,15 @@ proptest! {
         let ex = extract(&text);
         check_spans(&text, ex.figures.iter().map(|f| (f.start, f.end)));
         for f in &ex.figures {
-            prop_assert_eq!(&text[f.start..f.end], f.surface.as_str());
+            prop_assert!(!f.surface(&text).is_empty());
         }
         check_spans(&text, ex.quotes.iter().map(|q| (q.start, q.end)));
-        for q in &ex.quotes {
-            prop_assert_eq!(&text[q.start..q.end], q.text.as_str());
-        }
         check_spans(&text, ex.quotes.iter().filter_map(|q| q.speaker_span));
+        for q in &ex.quotes {
+            if let Some((a, b)) = q.speaker_span {
+                prop_assert_eq!(&text[a..b], q.speaker_mention.as_str());
+            }
+        }
         // Lowercasing the text never panics either.
         let _ = extract(&text.to_lowercase());
     }

@@ -48,7 +48,7 @@ impl BarOrigin {
             published: article.published,
             sentence: text[sentence.clone()].to_string(),
             sentence_span: (sentence.start, sentence.end),
-            figure_text: f.surface.clone(),
+            figure_text: f.surface(text).to_string(),
             figure_span: (f.start, f.end),
             figure_chars: (char_offset(text, f.start), char_offset(text, f.end)),
             sentence_chars: (
@@ -439,7 +439,7 @@ pub fn axis_key(f: &Figure) -> Option<(Family, usize, String)> {
     let unit = if family == Family::Count {
         String::new()
     } else {
-        f.unit.clone()
+        f.unit.to_string()
     };
     Some((family, order, unit))
 }
@@ -630,6 +630,7 @@ pub fn axis_ticks(axis_max: f64, log_scale: bool) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Sym;
 
     #[test]
     fn human_numbers() {
@@ -650,12 +651,11 @@ mod tests {
             high: None,
             unit: unit.into(),
             family,
-            qualifier: String::new(),
+            qualifier: Sym::EMPTY,
             bound,
             approximate: false,
-            measure: String::new(),
-            label: String::new(),
-            surface: String::new(),
+            measure: Sym::EMPTY,
+            label: Sym::EMPTY,
             start: 0,
             end: 0,
         }

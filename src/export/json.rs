@@ -73,7 +73,7 @@ pub fn extraction_json<'a>(
             approximate: f.approximate,
             measure: &f.measure,
             label: &f.label,
-            surface: &f.surface,
+            surface: f.surface(text),
             start: ch(f.start),
             end: ch(f.end),
         })
@@ -88,7 +88,7 @@ pub fn extraction_json<'a>(
             role: &q.role,
             cue: &q.cue,
             kind: q.kind,
-            quote: &q.text,
+            quote: q.text(text),
             start: ch(q.start),
             end: ch(q.end),
             speaker_start: q.speaker_span.map(|(s, _)| ch(s)),

@@ -222,7 +222,7 @@ fn score_doc(name: &str, text: &str, gold: &[GoldFigure], s: &mut Scores) {
         if !used[k] {
             s.false_positives.push(format!(
                 "{name}: {} ({} {})",
-                p.surface,
+                p.surface(text),
                 p.value,
                 p.family.as_str()
             ));

@@ -11,8 +11,10 @@ pub mod figures;
 pub mod figures_eval;
 pub mod quotes;
 pub mod quotes_eval;
+mod sym;
 mod types;
 
+pub use sym::Sym;
 pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind};
 
 /// A small, fast, non-cryptographic hasher for the engines' lexicon look-ups (FxHash-style);

@@ -230,7 +230,7 @@ fn score_text(text: &str, expected: &[Expected], prefix: bool, misses: &mut Vec<
             misses.push(format!(
                 "spurious {:?} {:?} ({})",
                 p.kind,
-                short(&p.text),
+                short(p.text(text)),
                 p.speaker
             ));
         }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Sym;
+
 /// What kind of quantity a figure is. Figures of different families never share a value axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -75,23 +77,30 @@ pub struct Figure {
     pub high: Option<f64>,
     /// Canonical unit: `USD`, `CNY`, `EUR`, `km`, `%`, `t`, `years`... For counts and ordinals,
     /// the counted noun in its plural form (`ambassadors`, `consulates`); empty when unknown.
-    pub unit: String,
+    pub unit: Sym,
     pub family: Family,
     /// The qualifier as written, lower-cased (`over`, `more than`, `about`, `up to`); empty if none.
-    pub qualifier: String,
+    pub qualifier: Sym,
     pub bound: Bound,
     /// True for `about`-like qualifiers and for vague magnitudes.
     pub approximate: bool,
     /// What the figure measures or counts, lower-cased: `trade and investment`, `coast`,
     /// `consulates`, `ambassadors`, `doses`. Empty when unknown.
-    pub measure: String,
+    pub measure: Sym,
     /// A short normalised label for a chart: `trade value`, `coast length`, `consulate count`.
-    pub label: String,
-    /// The surface text of the figure (number, scale and unit, with its qualifier).
-    pub surface: String,
-    /// Byte span of `surface` in the text.
+    pub label: Sym,
+    /// Byte span in the text of the figure as written (number, scale and unit, with its
+    /// qualifier): see [`Figure::surface`].
     pub start: usize,
     pub end: usize,
+}
+
+impl Figure {
+    /// The figure as written, from the `text` it was extracted from (empty if the span does
+    /// not fit `text`).
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// Direct speech (in quotation marks, or a TV caption followed by a quote) or reported speech.
@@ -105,27 +114,34 @@ pub enum QuoteKind {
 /// Something someone said, with who said it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words (without the quotation marks) or, for reported speech, the reported clause.
-    pub text: String,
-    /// Byte span of `text` in the text.
+    /// Byte span in the text of the quoted words (without the quotation marks) or, for
+    /// reported speech, of the reported clause: see [`Quote::text`].
     pub start: usize,
     pub end: usize,
     /// The speaker's full name as first introduced (`luis schmidt`), an organisation
     /// (`the ministry`), or the mention as written when it could not be resolved. Empty if none.
-    pub speaker: String,
+    pub speaker: Sym,
     /// The speaker as written at the quote (`he`, `the chilean ambassador`, `luis schmidt`).
-    pub speaker_mention: String,
+    pub speaker_mention: Sym,
     /// Byte span of `speaker_mention`; `None` when the speaker is inferred from context.
     pub speaker_span: Option<(usize, usize)>,
     /// True when `speaker` is a named person or organisation, not a bare pronoun or role.
     pub speaker_resolved: bool,
     /// Role or affiliation where given (`chile's ambassador to china`); empty if none.
-    pub role: String,
+    pub role: Sym,
     /// The cue: the speech verb (`said`, `told us`, `says`), `caption`, or `according to`.
-    pub cue: String,
+    pub cue: Sym,
     pub kind: QuoteKind,
     /// 0..=1: how sure the extractor is; the UI shows low values as "check against the text".
     pub confidence: f32,
+}
+
+impl Quote {
+    /// The quoted words, from the `text` the quote was extracted from (empty if the span
+    /// does not fit `text`).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// Everything extracted from one text.

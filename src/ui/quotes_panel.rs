@@ -123,13 +123,13 @@ fn quote_card_ui(
                     .on_hover_text("All quotes of this speaker in the open folders")
                     .clicked()
                 {
-                    commands.push(Command::ShowSpeaker(Some(q.speaker.clone())));
+                    commands.push(Command::ShowSpeaker(Some(q.speaker.to_string())));
                 }
             } else {
                 ui.strong(speaker);
             }
             if !q.role.is_empty() {
-                ui.label(egui::RichText::new(&q.role).italics());
+                ui.label(egui::RichText::new(q.role.as_str()).italics());
             }
             ui.label(
                 egui::RichText::new(format!("{kind} · {}", q.cue))
@@ -142,8 +142,8 @@ fn quote_card_ui(
             }
         });
         let shown = match q.kind {
-            QuoteKind::Direct => format!("“{}”", q.text),
-            QuoteKind::Reported => q.text.clone(),
+            QuoteKind::Direct => format!("“{}”", q.text(&article.text)),
+            QuoteKind::Reported => q.text(&article.text).to_string(),
         };
         let response = ui
             .add(
