@@ -11,7 +11,12 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::Article;
-use super::dedup::{DupIndex, DupStatus};
+use super::dedup::{DupIndex, DupStatus, Signature};
+
+/// The MinHash signature of article `index`, if it has one.
+fn signature_of(articles: &[Arc<Article>], index: usize) -> Option<&Signature> {
+    articles.get(index)?.fingerprint.minhash.as_ref()
+}
 
 /// One opened folder or file (or the bundled articles).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +152,9 @@ impl Corpus {
             return i;
         }
         let index = self.articles.len();
-        self.dups.insert(index, article.fingerprint);
+        let articles = &self.articles;
+        self.dups
+            .insert(index, &article.fingerprint, |j| signature_of(articles, j));
         self.by_path.insert(key, index);
         self.articles.push(article);
         self.root_of.push(root);
@@ -230,8 +237,10 @@ impl Corpus {
         for r in &mut self.roots {
             r.articles = 0;
         }
-        for (i, a) in self.articles.iter().enumerate() {
-            self.dups.insert(i, a.fingerprint);
+        let articles = &self.articles;
+        for (i, a) in articles.iter().enumerate() {
+            self.dups
+                .insert(i, &a.fingerprint, |j| signature_of(articles, j));
             self.by_path.insert(a.key().into_os_string(), i);
             if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
                 r.articles += 1;

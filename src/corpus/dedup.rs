@@ -152,20 +152,23 @@ impl DupStatus {
     }
 }
 
-/// Finds duplicates among articles added one by one (ids are the caller's indices).
+/// Finds duplicates among articles added one by one (ids are the caller's indices, from 0 up).
+///
+/// The index keeps no signatures of its own: the caller holds each article's fingerprint and
+/// lends them to [`DupIndex::insert`] for comparison. Entries are `u32`s (band keys are
+/// truncated hashes: a false candidate only costs one signature comparison).
 #[derive(Debug, Default, Clone)]
 pub struct DupIndex {
-    // Keys are hashes and ids already: a fast hasher is enough.
-    exact: FastMap<u64, usize>,
+    // Keys are hashes already: a fast hasher is enough.
+    exact: FastMap<u64, u32>,
     /// Band key → the latest original with that band, as an index into `members`.
-    bands: FastMap<u64, u32>,
+    bands: FastMap<u32, u32>,
     /// The originals of each band as linked lists, newest first: (article id, the previous
     /// member's index or [`NO_MEMBER`]). Most bands hold one article; a `Vec` per band cost
     /// an allocation each, a third of the index's memory.
-    members: Vec<(usize, u32)>,
-    signatures: FastMap<usize, Signature>,
-    /// The status of each added id.
-    status: FastMap<usize, DupStatus>,
+    members: Vec<(u32, u32)>,
+    /// The status of each added id, by id.
+    status: Vec<DupStatus>,
 }
 
 type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
@@ -174,16 +177,23 @@ type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
 const NO_MEMBER: u32 = u32::MAX;
 
 impl DupIndex {
-    /// Adds article `id` and returns its status. Copies point at the original, never at
-    /// another copy.
-    pub fn insert(&mut self, id: usize, fp: Fingerprint) -> DupStatus {
-        let status = self.classify(fp);
-        if status == DupStatus::Original {
-            self.exact.insert(fp.exact, id);
-            if let Some(sig) = fp.minhash {
-                self.signatures.insert(id, sig);
-                for key in bands(&sig) {
-                    // Past 4 billion band entries, near copies are no longer looked for.
+    /// Adds article `id` with fingerprint `fp` and returns its status. Copies point at the
+    /// original, never at another copy. `signature_of` gives the signature of an earlier
+    /// article by id.
+    pub fn insert<'s>(
+        &mut self,
+        id: usize,
+        fp: &Fingerprint,
+        signature_of: impl Fn(usize) -> Option<&'s Signature>,
+    ) -> DupStatus {
+        let status = self.classify(fp, signature_of);
+        // Past 4 billion articles, copies of later ones are no longer looked for.
+        if let Ok(id32) = u32::try_from(id)
+            && status == DupStatus::Original
+        {
+            self.exact.entry(fp.exact).or_insert(id32);
+            if let Some(sig) = &fp.minhash {
+                for key in bands(sig) {
                     let Some(node) = u32::try_from(self.members.len())
                         .ok()
                         .filter(|&n| n != NO_MEMBER)
@@ -191,11 +201,14 @@ impl DupIndex {
                         break;
                     };
                     let previous = self.bands.insert(key, node).unwrap_or(NO_MEMBER);
-                    self.members.push((id, previous));
+                    self.members.push((id32, previous));
                 }
             }
         }
-        self.status.insert(id, status);
+        if self.status.len() <= id {
+            self.status.resize(id + 1, DupStatus::Original);
+        }
+        self.status[id] = status;
         status
     }
 
@@ -204,27 +217,31 @@ impl DupIndex {
         self.exact.reserve(additional);
         self.bands.reserve(additional * BANDS);
         self.members.reserve(additional * BANDS);
-        self.signatures.reserve(additional);
         self.status.reserve(additional);
     }
 
-    fn classify(&self, fp: Fingerprint) -> DupStatus {
+    fn classify<'s>(
+        &self,
+        fp: &Fingerprint,
+        signature_of: impl Fn(usize) -> Option<&'s Signature>,
+    ) -> DupStatus {
         if let Some(&of) = self.exact.get(&fp.exact) {
-            return DupStatus::Exact { of };
+            return DupStatus::Exact { of: of as usize };
         }
-        let Some(sig) = fp.minhash else {
+        let Some(sig) = &fp.minhash else {
             return DupStatus::Original;
         };
         // The most similar earlier original (ties: the earliest).
         let mut best: Option<(f32, usize)> = None;
-        for key in bands(&sig) {
+        for key in bands(sig) {
             let mut node = self.bands.get(&key).copied().unwrap_or(NO_MEMBER);
             while let Some(&(candidate, previous)) = self.members.get(node as usize) {
                 node = previous;
-                let Some(other) = self.signatures.get(&candidate) else {
+                let candidate = candidate as usize;
+                let Some(other) = signature_of(candidate) else {
                     continue;
                 };
-                let sim = similarity(&sig, other);
+                let sim = similarity(sig, other);
                 let better = best.is_none_or(|(s, c)| sim > s || (sim == s && candidate < c));
                 if sim >= NEAR_JACCARD && better {
                     best = Some((sim, candidate));
@@ -235,31 +252,51 @@ impl DupIndex {
     }
 
     pub fn status(&self, id: usize) -> DupStatus {
-        self.status.get(&id).copied().unwrap_or(DupStatus::Original)
+        self.status.get(id).copied().unwrap_or(DupStatus::Original)
     }
 
     /// Number of ids that are copies of another.
     pub fn copies(&self) -> usize {
         self.status
-            .values()
+            .iter()
             .filter(|s| **s != DupStatus::Original)
             .count()
     }
 }
 
 /// The band keys of a signature: each band's rows hashed together.
-fn bands(sig: &Signature) -> impl Iterator<Item = u64> + '_ {
+fn bands(sig: &Signature) -> impl Iterator<Item = u32> + '_ {
     sig.chunks(ROWS).enumerate().map(|(band, rows)| {
         let mut h = fnv();
         h.write_u8(band as u8);
         rows.hash(&mut h);
-        h.finish()
+        // FNV's high bits mix the whole input as well as its low ones.
+        (h.finish() >> 32) as u32
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Adds fingerprints one by one, as the corpus does, and returns the last status.
+    #[derive(Default)]
+    struct Added {
+        index: DupIndex,
+        fps: Vec<Fingerprint>,
+    }
+
+    impl Added {
+        fn add(&mut self, fp: Fingerprint) -> DupStatus {
+            let id = self.fps.len();
+            let fps = &self.fps;
+            let status = self
+                .index
+                .insert(id, &fp, |j| fps.get(j).and_then(|f| f.minhash.as_ref()));
+            self.fps.push(fp);
+            status
+        }
+    }
 
     const BODY: &str = "The central bank raised its benchmark interest rate by half a point on \
         Tuesday, citing persistent inflation in food and energy prices. Analysts had expected a \
@@ -271,10 +308,11 @@ mod tests {
         let a = fingerprint("Bank raises rates", BODY);
         let b = fingerprint("BANK RAISES RATES", &format!("  {}\n", BODY.to_uppercase()));
         assert_eq!(a.exact, b.exact);
-        let mut index = DupIndex::default();
-        assert_eq!(index.insert(0, a), DupStatus::Original);
-        assert_eq!(index.insert(1, b), DupStatus::Exact { of: 0 });
-        assert_eq!(index.copies(), 1);
+        let mut added = Added::default();
+        assert_eq!(added.add(a), DupStatus::Original);
+        assert_eq!(added.add(b), DupStatus::Exact { of: 0 });
+        assert_eq!(added.index.copies(), 1);
+        assert_eq!(added.index.status(1), DupStatus::Exact { of: 0 });
     }
 
     #[test]
@@ -282,9 +320,9 @@ mod tests {
         let edited = BODY
             .replace("Tuesday", "Wednesday")
             .replace("smaller", "much smaller");
-        let mut index = DupIndex::default();
-        index.insert(0, fingerprint("Bank raises rates", BODY));
-        let status = index.insert(1, fingerprint("Central bank lifts rates", &edited));
+        let mut added = Added::default();
+        added.add(fingerprint("Bank raises rates", BODY));
+        let status = added.add(fingerprint("Central bank lifts rates", &edited));
         assert_eq!(status, DupStatus::Near { of: 0 });
         assert_eq!(status.original(), Some(0));
     }
@@ -295,12 +333,9 @@ mod tests {
             schools and roads. Emergency services rescued dozens of residents trapped in their \
             homes, and the weather office warned that more storms were likely this week across \
             the northern provinces, where rivers are already high after a wet spring.";
-        let mut index = DupIndex::default();
-        index.insert(0, fingerprint("Bank raises rates", BODY));
-        assert_eq!(
-            index.insert(1, fingerprint("Floods", other)),
-            DupStatus::Original
-        );
+        let mut added = Added::default();
+        added.add(fingerprint("Bank raises rates", BODY));
+        assert_eq!(added.add(fingerprint("Floods", other)), DupStatus::Original);
     }
 
     #[test]
@@ -308,8 +343,8 @@ mod tests {
         let a = fingerprint("Results", "shr 1.20 dlrs vs 90 cts");
         let b = fingerprint("Results", "shr 1.25 dlrs vs 90 cts");
         assert_eq!(a.minhash, None);
-        let mut index = DupIndex::default();
-        index.insert(0, a);
-        assert_eq!(index.insert(1, b), DupStatus::Original);
+        let mut added = Added::default();
+        added.add(a);
+        assert_eq!(added.add(b), DupStatus::Original);
     }
 }

@@ -79,6 +79,8 @@ impl Article {
             .as_ref()
             .map_or(parsed.title_span.end, |h| h.end);
         let fingerprint = dedup::fingerprint(&parsed.title, &text[body_start..]);
+        extraction.figures.shrink_to_fit();
+        extraction.quotes.shrink_to_fit();
         Ok(Self {
             fingerprint,
             path,

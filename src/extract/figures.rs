@@ -3232,28 +3232,29 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             cands[k].measure = m;
         }
     }
-    cands
-        .into_iter()
-        .map(|c| {
-            let start = toks[c.t0].s;
-            let end = toks[c.t1 - 1].e;
-            let label = label_for(c.family, &c.measure, &c.unit);
-            Figure {
-                value: tidy(c.value),
-                low: c.low.map(tidy),
-                high: c.high.map(tidy),
-                unit: Sym::new(&c.unit),
-                family: c.family,
-                qualifier: Sym::new(&c.qualifier),
-                bound: c.bound,
-                approximate: c.approximate,
-                measure: Sym::new(&c.measure),
-                label: Sym::new(&label),
-                start,
-                end,
-            }
-        })
-        .collect()
+    // A fresh vector: collecting in place would keep the (larger) candidates' allocation
+    // for the life of the article.
+    let mut figures = Vec::with_capacity(cands.len());
+    figures.extend(cands.into_iter().map(|c| {
+        let start = toks[c.t0].s;
+        let end = toks[c.t1 - 1].e;
+        let label = label_for(c.family, &c.measure, &c.unit);
+        Figure {
+            value: tidy(c.value),
+            low: c.low.map(tidy),
+            high: c.high.map(tidy),
+            unit: Sym::new(&c.unit),
+            family: c.family,
+            qualifier: Sym::new(&c.qualifier),
+            bound: c.bound,
+            approximate: c.approximate,
+            measure: Sym::new(&c.measure),
+            label: Sym::new(&label),
+            start,
+            end,
+        }
+    }));
+    figures
 }
 
 /// Rounds away binary noise from scaling (`8.2 * 1e9`) to 12 significant digits.
