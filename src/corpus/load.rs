@@ -6,9 +6,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::formats::{self, FormatError};
@@ -253,6 +253,28 @@ pub struct LoadedFile {
 /// Reads, decodes, converts, parses and extracts one file (several articles for JSON arrays
 /// and JSON Lines).
 pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
+    load_owned(path.to_path_buf()).map_err(|(reason, _)| reason)
+}
+
+/// [`load_file`], moving `path` into the (last) article instead of copying it; on failure,
+/// `path` comes back with the reason.
+fn load_owned(path: PathBuf) -> Result<LoadedFile, (IssueReason, PathBuf)> {
+    match read_articles(&path) {
+        Ok(mut loaded) => {
+            if let Some((last, others)) = loaded.articles.split_last_mut() {
+                for a in others {
+                    a.path = path.clone();
+                }
+                last.path = path;
+            }
+            Ok(loaded)
+        }
+        Err(reason) => Err((reason, path)),
+    }
+}
+
+/// [`load_file`] with the articles' paths left empty.
+fn read_articles(path: &Path) -> Result<LoadedFile, IssueReason> {
     let unreadable = |e: std::io::Error| IssueReason::Unreadable(e.to_string());
     // Checked before opening: opening a FIFO would block until a writer comes.
     let meta = fs::metadata(path).map_err(unreadable)?;
@@ -289,7 +311,7 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, IssueReason> {
         bytes: bytes.len() as u64,
     };
     for c in report.articles {
-        match Article::from_text(path.to_path_buf(), Origin::File, c.text, &c.encoding) {
+        match Article::from_text(PathBuf::new(), Origin::File, c.text, &c.encoding) {
             Ok(a) => loaded.articles.push(a.with_format(c.format, c.index)),
             Err(e) if c.index.is_none() => {
                 return Err(match e {
@@ -392,6 +414,7 @@ fn run_load(
     send(LoadEvent::Started {
         files_total: files.len(),
     });
+    let files: Vec<Mutex<PathBuf>> = files.into_iter().map(Mutex::new).collect();
     let next = AtomicUsize::new(0);
     let files_done = AtomicUsize::new(0);
     let bytes_done = AtomicUsize::new(0);
@@ -408,21 +431,24 @@ fn run_load(
                         break;
                     }
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(index) else { break };
+                    let Some(slot) = files.get(index) else { break };
+                    // Each index goes to one worker: take the path, to move it into the
+                    // article rather than copy it.
+                    let path = std::mem::take(&mut *slot.lock().unwrap_or_else(|e| e.into_inner()));
                     let mut read = 0;
-                    match load_file(path) {
+                    match load_owned(path) {
                         Ok(loaded) => {
                             read = loaded.bytes as usize;
+                            if let Some(first) = loaded.articles.first() {
+                                let path = &first.path;
+                                issues.extend(loaded.skipped.into_iter().map(|what| LoadIssue {
+                                    path: path.clone(),
+                                    reason: IssueReason::PartSkipped(what),
+                                }));
+                            }
                             articles.extend(loaded.articles.into_iter().map(Arc::new));
-                            issues.extend(loaded.skipped.into_iter().map(|what| LoadIssue {
-                                path: path.clone(),
-                                reason: IssueReason::PartSkipped(what),
-                            }));
                         }
-                        Err(reason) => issues.push(LoadIssue {
-                            path: path.clone(),
-                            reason,
-                        }),
+                        Err((reason, path)) => issues.push(LoadIssue { path, reason }),
                     }
                     let done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
                     let bytes = bytes_done.fetch_add(read, Ordering::Relaxed) + read;

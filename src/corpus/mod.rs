@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::extract::{self, Extraction};
+use crate::extract::{self, Extraction, Sym};
 pub use collection::{Corpus, CorpusCounts, Root};
 pub use dedup::{DupStatus, Fingerprint};
 pub use formats::Format;
@@ -41,11 +41,11 @@ pub struct Article {
     pub origin: Origin,
     pub format: Format,
     /// The decoding used: `UTF-8`, `UTF-16LE`, `windows-1252`...
-    pub encoding: String,
+    pub encoding: Sym,
     /// The decoded text, exactly as in the file apart from a removed BOM. All spans index it.
     pub text: String,
     pub title: String,
-    pub source: Option<String>,
+    pub source: Option<Sym>,
     pub published: Option<NaiveDate>,
     pub title_span: Range<usize>,
     pub header_span: Option<Range<usize>>,
@@ -87,9 +87,9 @@ impl Article {
             item: None,
             origin,
             format: Format::Text,
-            encoding: encoding.to_string(),
+            encoding: Sym::new(encoding),
             title: parsed.title,
-            source: parsed.source,
+            source: parsed.source.as_deref().map(Sym::new),
             published: parsed.published,
             title_span: parsed.title_span,
             header_span: parsed.header_span,

@@ -107,7 +107,7 @@ pub fn article_json(article: &Article, with_path: bool) -> ArticleJson<'_> {
         title: &article.title,
         source: article.source.as_deref(),
         published: article.published.map(|d| d.format("%Y-%m-%d").to_string()),
-        encoding: &article.encoding,
+        encoding: article.encoding.as_str(),
         figures,
         quotes,
     }
