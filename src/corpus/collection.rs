@@ -3,8 +3,10 @@
 //! Articles keep their insertion order; removing a folder or a file rebuilds the indexes
 //! (fast: fingerprints are computed once per article, at load time).
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +14,7 @@ use serde::Serialize;
 
 use super::Article;
 use super::dedup::{DupIndex, DupStatus, Signature};
+use crate::extract::{FxBuild, FxHasher};
 
 /// The MinHash signature of article `index`, if it has one.
 fn signature_of(articles: &[Arc<Article>], index: usize) -> Option<&Signature> {
@@ -51,9 +54,53 @@ pub struct Corpus {
     root_of: Vec<usize>,
     roots: Vec<Root>,
     dups: DupIndex,
-    /// Article keys as plain strings with a fast hasher (hashing a `Path` walks its
-    /// components).
-    by_path: HashMap<OsString, usize, crate::extract::FxBuild>,
+    by_key: KeyIndex,
+}
+
+/// Article index by key (see [`Article::key`]), without a copy of each key: a map from the
+/// key's hash, checked against the article itself. (Keys as `OsString`s were a tenth of the
+/// corpus's memory besides the text.)
+#[derive(Debug, Default)]
+struct KeyIndex {
+    by_hash: HashMap<u64, usize, FxBuild>,
+    /// Keys whose hash an earlier key already had (64-bit hashes: practically never).
+    collided: HashMap<OsString, usize>,
+}
+
+impl KeyIndex {
+    fn hash(key: &OsStr) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(key.as_encoded_bytes());
+        h.finish()
+    }
+
+    fn get(&self, articles: &[Arc<Article>], key: &OsStr) -> Option<usize> {
+        let has_key = |a: &Article| match a.item {
+            None => a.path.as_os_str() == key,
+            Some(_) => a.key().as_os_str() == key,
+        };
+        match self.by_hash.get(&Self::hash(key)) {
+            Some(&i) if articles.get(i).is_some_and(|a| has_key(a)) => Some(i),
+            _ => self.collided.get(key).copied(),
+        }
+    }
+
+    /// Indexes a key not indexed yet.
+    fn insert(&mut self, key: &OsStr, index: usize) {
+        match self.by_hash.entry(Self::hash(key)) {
+            Entry::Vacant(e) => {
+                e.insert(index);
+            }
+            Entry::Occupied(_) => {
+                self.collided.insert(key.to_owned(), index);
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.by_hash.clear();
+        self.collided.clear();
+    }
 }
 
 impl Corpus {
@@ -106,7 +153,7 @@ impl Corpus {
 
     /// Index of the article with key `path` (see [`Article::key`]), if loaded.
     pub fn index_of(&self, path: &Path) -> Option<usize> {
-        self.by_path.get(path.as_os_str()).copied()
+        self.by_key.get(&self.articles, path.as_os_str())
     }
 
     /// Whether the article is a copy of an earlier one, and of which.
@@ -145,7 +192,7 @@ impl Corpus {
     pub fn insert(&mut self, root: usize, article: impl Into<Arc<Article>>) -> usize {
         let article = article.into();
         let key = article.key().into_os_string();
-        if let Some(&i) = self.by_path.get(&key) {
+        if let Some(i) = self.by_key.get(&self.articles, &key) {
             self.articles[i] = article;
             self.root_of[i] = root;
             self.rebuild();
@@ -155,7 +202,7 @@ impl Corpus {
         let articles = &self.articles;
         self.dups
             .insert(index, &article.fingerprint, |j| signature_of(articles, j));
-        self.by_path.insert(key, index);
+        self.by_key.insert(&key, index);
         self.articles.push(article);
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
@@ -169,7 +216,7 @@ impl Corpus {
     pub fn reserve(&mut self, additional: usize) {
         self.articles.reserve(additional);
         self.root_of.reserve(additional);
-        self.by_path.reserve(additional);
+        self.by_key.by_hash.reserve(additional);
         self.dups.reserve(additional);
     }
 
@@ -233,7 +280,7 @@ impl Corpus {
 
     fn rebuild(&mut self) {
         self.dups = DupIndex::default();
-        self.by_path.clear();
+        self.by_key.clear();
         for r in &mut self.roots {
             r.articles = 0;
         }
@@ -241,7 +288,7 @@ impl Corpus {
         for (i, a) in articles.iter().enumerate() {
             self.dups
                 .insert(i, &a.fingerprint, |j| signature_of(articles, j));
-            self.by_path.insert(a.key().into_os_string(), i);
+            self.by_key.insert(a.key().as_os_str(), i);
             if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
                 r.articles += 1;
             }
@@ -361,7 +408,7 @@ pub fn counts_of(set: &impl ArticleSet, count_copies: bool) -> CorpusCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Origin;
+    use crate::corpus::{Format, Origin};
 
     fn article(path: &str, body: &str) -> Article {
         let text = format!("A title\n\nsource: test| published: 2020-01-02\n\n{body}\n");
@@ -371,6 +418,32 @@ mod tests {
     const STORY: &str = "Officials said the new port would handle two million containers a year \
         once finished, making it the largest on the coast, and that construction would employ \
         thousands of local workers over the next five years while roads and rail links are built.";
+
+    #[test]
+    fn keys_are_found_by_hash_and_checked_against_the_article() {
+        let mut c = Corpus::default();
+        let root = c.add_root("/k".into());
+        c.insert(root, article("/k/1.txt", "one story here."));
+        let items = article("/k/feed.json", "second story.").with_format(Format::Json, Some(3));
+        c.insert(root, items);
+        assert_eq!(c.index_of(Path::new("/k/1.txt")), Some(0));
+        assert_eq!(c.index_of(Path::new("/k/feed.json/#3")), Some(1));
+        assert_eq!(c.index_of(Path::new("/k/feed.json")), None);
+        assert_eq!(c.index_of(Path::new("/k/2.txt")), None);
+        // A key whose hash is taken by another key goes to the collision map, and both
+        // are still found.
+        let other = OsStr::new("/k/2.txt");
+        c.by_key.by_hash.insert(KeyIndex::hash(other), 0);
+        assert_eq!(c.index_of(Path::new("/k/2.txt")), None);
+        c.insert(root, article("/k/2.txt", "third story."));
+        assert_eq!(c.by_key.collided.len(), 1);
+        assert_eq!(c.index_of(Path::new("/k/2.txt")), Some(2));
+        assert_eq!(c.index_of(Path::new("/k/1.txt")), Some(0));
+        // Re-inserting a collided key replaces the article in place.
+        c.insert(root, article("/k/2.txt", "third story, edited."));
+        assert_eq!(c.len(), 3);
+        assert_eq!(c.index_of(Path::new("/k/2.txt")), Some(2));
+    }
 
     #[test]
     fn roots_count_their_articles_and_can_be_removed() {

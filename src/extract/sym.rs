@@ -10,8 +10,10 @@
 //! The table only grows: a string interned once stays for the life of the process (a few
 //! megabytes for the largest corpora). Reading a `Sym` is lock-free; interning takes a lock.
 
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
@@ -32,8 +34,34 @@ static TABLE: [OnceLock<Page>; PAGES] = [const { OnceLock::new() }; PAGES];
 
 /// String → symbol id, for interning. Id 0 is the empty string and is not stored.
 struct Interner {
-    ids: HashMap<&'static str, u32, FxBuild>,
+    /// The ids, hashed and compared by their strings (4 bytes an entry, where a
+    /// `&'static str` key would take 16 more).
+    ids: HashSet<Key, FxBuild>,
     next: u32,
+}
+
+/// An id in the interner's set: equal, hashed and borrowed as its string.
+struct Key(u32);
+
+impl Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        Sym(self.0).as_str()
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // As `str` hashes, as `Borrow` requires.
+        Sym(self.0).as_str().hash(state);
+    }
 }
 
 static INTERNER: Mutex<Option<Interner>> = Mutex::new(None);
@@ -56,11 +84,11 @@ impl Sym {
         }
         let mut guard = INTERNER.lock().unwrap_or_else(PoisonError::into_inner);
         let interner = guard.get_or_insert_with(|| Interner {
-            ids: HashMap::default(),
+            ids: HashSet::default(),
             next: 1,
         });
-        if let Some(&id) = interner.ids.get(s) {
-            return Sym(id);
+        if let Some(key) = interner.ids.get(s) {
+            return Sym(key.0);
         }
         let id = interner.next;
         let index = id as usize;
@@ -73,7 +101,7 @@ impl Sym {
         let page = page.get_or_init(|| (0..PAGE_LEN).map(|_| OnceLock::new()).collect());
         // The slot is fresh: `next` only grows, under the lock.
         let _ = page[index & (PAGE_LEN - 1)].set(leaked);
-        interner.ids.insert(leaked, id);
+        interner.ids.insert(Key(id));
         interner.next += 1;
         Sym(id)
     }
