@@ -11,6 +11,7 @@
 //! megabytes for the largest corpora). Reading a `Sym` is lock-free; interning takes a lock.
 
 use std::borrow::Borrow;
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -19,7 +20,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::FxBuild;
+use super::{FxBuild, FxHasher};
 
 /// Symbols per page of the look-up table, and pages: room for 16.7 million distinct strings.
 const PAGE_BITS: u32 = 12;
@@ -66,6 +67,13 @@ impl Hash for Key {
 
 static INTERNER: Mutex<Option<Interner>> = Mutex::new(None);
 
+/// Slots of the per-thread cache of recently interned symbols.
+const RECENT_LEN: usize = 256;
+
+thread_local! {
+    static RECENT: [Cell<Sym>; RECENT_LEN] = const { [const { Cell::new(Sym::EMPTY) }; RECENT_LEN] };
+}
+
 /// An interned string: compares, hashes and copies as a 4-byte id, reads as a `&str`.
 ///
 /// Equal strings always get the same id, so equality and hashing by id agree with the
@@ -82,6 +90,23 @@ impl Sym {
         if s.is_empty() {
             return Sym::EMPTY;
         }
+        // Most strings repeat (`USD`, `said`, `he`): a small per-thread cache of recent
+        // symbols answers them without the lock.
+        let mut h = FxHasher::default();
+        s.hash(&mut h);
+        let slot = (h.finish() >> 56) as usize % RECENT_LEN;
+        if let Some(hit) = RECENT.with(|r| {
+            let sym = r[slot].get();
+            (sym.as_str() == s).then_some(sym)
+        }) {
+            return hit;
+        }
+        let sym = Self::intern(s);
+        RECENT.with(|r| r[slot].set(sym));
+        sym
+    }
+
+    fn intern(s: &str) -> Sym {
         let mut guard = INTERNER.lock().unwrap_or_else(PoisonError::into_inner);
         let interner = guard.get_or_insert_with(|| Interner {
             ids: HashSet::default(),
