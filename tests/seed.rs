@@ -75,7 +75,7 @@ fn seed_figures() {
     assert_eq!(coast.label, "coast length");
 
     let doses = find("tens of millions");
-    assert_eq!((doses.low, doses.high), (Some(1e7), Some(1e8)));
+    assert_eq!((doses.low(), doses.high()), (Some(1e7), Some(1e8)));
     assert!(doses.approximate);
     assert_eq!(doses.measure, "doses");
 

@@ -103,8 +103,8 @@ impl ChartBar {
     pub fn of_figure(article: &Article, f: &Figure, family: Family) -> Self {
         Self {
             label: bar_label(f),
-            value: f.low.unwrap_or(f.value),
-            high: f.high.filter(|h| *h > f.low.unwrap_or(f.value)),
+            value: f.low().unwrap_or(f.value),
+            high: f.high().filter(|h| *h > f.low().unwrap_or(f.value)),
             value_text: value_text(f, family),
             date: article.published,
             series: 0,
@@ -526,7 +526,7 @@ pub fn bar_label(f: &Figure) -> String {
 
 /// `> 300 bn USD`, `> 4,500 km`, `5`, `10 mn – 100 mn`, `~ 3 years`.
 pub fn value_text(f: &Figure, chart_family: Family) -> String {
-    let number = match (f.bound, f.low, f.high) {
+    let number = match (f.bound, f.low(), f.high()) {
         (_, Some(lo), Some(hi)) if hi > lo => {
             format!("{} – {}", human_number(lo), human_number(hi))
         }
@@ -647,8 +647,8 @@ mod tests {
     fn fig(value: f64, unit: &str, family: Family, bound: Bound) -> Figure {
         Figure {
             value,
-            low: None,
-            high: None,
+            lo: f64::NAN,
+            hi: f64::NAN,
             unit: unit.into(),
             family,
             qualifier: Sym::EMPTY,
@@ -670,8 +670,8 @@ mod tests {
         let f = fig(12.5, "%", Family::Percent, Bound::Approximate);
         assert_eq!(value_text(&f, Family::Percent), "~ 12.5%");
         let mut f = fig(1e7, "doses", Family::Count, Bound::Approximate);
-        f.low = Some(1e7);
-        f.high = Some(1e8);
+        f.lo = 1e7;
+        f.hi = 1e8;
         assert_eq!(value_text(&f, Family::Count), "10 mn – 100 mn");
     }
 

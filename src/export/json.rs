@@ -64,8 +64,8 @@ pub fn extraction_json<'a>(
         .iter()
         .map(|f| FigureJson {
             value: f.value,
-            low: f.low,
-            high: f.high,
+            low: f.low(),
+            high: f.high(),
             unit: &f.unit,
             family: f.family,
             qualifier: &f.qualifier,

@@ -3241,8 +3241,8 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         let label = label_for(c.family, &c.measure, &c.unit);
         Figure {
             value: tidy(c.value),
-            low: c.low.map(tidy),
-            high: c.high.map(tidy),
+            lo: c.low.map_or(f64::NAN, tidy),
+            hi: c.high.map_or(f64::NAN, tidy),
             unit: Sym::new(&c.unit),
             family: c.family,
             qualifier: Sym::new(&c.qualifier),
@@ -3502,8 +3502,8 @@ mod tests {
                 assert_eq!(x.measure, e.5);
                 assert_eq!(x.label, e.6);
             }
-            assert_eq!(f[6].low, Some(1e7));
-            assert_eq!(f[6].high, Some(1e8));
+            assert_eq!(f[6].low(), Some(1e7));
+            assert_eq!(f[6].high(), Some(1e8));
             assert!(f[6].approximate);
             assert!(!f[2].approximate);
         }
@@ -3968,24 +3968,24 @@ mod tests {
     fn vague_magnitudes() {
         let f = one("Hundreds of thousands of people fled.");
         assert_eq!(
-            (f.low, f.high, f.unit.as_str()),
+            (f.low(), f.high(), f.unit.as_str()),
             (Some(1e5), Some(1e6), "people")
         );
         assert_eq!(f.bound, Bound::Approximate);
         let f = one("Dozens of protesters were held.");
-        assert_eq!((f.low, f.high), (Some(24.0), Some(144.0)));
+        assert_eq!((f.low(), f.high()), (Some(24.0), Some(144.0)));
         let f = one("Thousands of workers struck.");
         assert_eq!(
-            (f.low, f.high, f.family),
+            (f.low(), f.high(), f.family),
             (Some(2000.0), Some(10000.0), Family::Count)
         );
         let f = one("It cost millions of dollars.");
         assert_eq!(
-            (f.low, f.family, f.unit.as_str()),
+            (f.low(), f.family, f.unit.as_str()),
             (Some(2e6), Family::Currency, "USD")
         );
         let f = one("Hundreds of homes were lost.");
-        assert_eq!((f.low, f.high), (Some(200.0), Some(1000.0)));
+        assert_eq!((f.low(), f.high()), (Some(200.0), Some(1000.0)));
         none("Thousands protested on Sunday.");
     }
 
@@ -4043,26 +4043,26 @@ mod tests {
     fn ranges() {
         let f = one("It will cost 200 to 300 mln dlrs.");
         assert_eq!(
-            (f.low, f.high, f.bound, f.unit.as_str()),
+            (f.low(), f.high(), f.bound, f.unit.as_str()),
             (Some(2e8), Some(3e8), Bound::Range, "USD")
         );
         let f = one("Prices rose 35-40 pct.");
         assert_eq!(
-            (f.low, f.high, f.unit.as_str()),
+            (f.low(), f.high(), f.unit.as_str()),
             (Some(35.0), Some(40.0), "%")
         );
         let t = "It costs between 2 and 3 billion dollars.";
         let f = one(t);
-        assert_eq!((f.low, f.high), (Some(2e9), Some(3e9)));
+        assert_eq!((f.low(), f.high()), (Some(2e9), Some(3e9)));
         assert!(f.surface(t).to_lowercase().starts_with("between"));
         let f = one("Growth of $5-6 billion is expected.");
         assert_eq!(
-            (f.low, f.high, f.unit.as_str()),
+            (f.low(), f.high(), f.unit.as_str()),
             (Some(5e9), Some(6e9), "USD")
         );
         let f = one("Two or three representatives are missing.");
         assert_eq!(
-            (f.low, f.high, f.unit.as_str()),
+            (f.low(), f.high(), f.unit.as_str()),
             (Some(2.0), Some(3.0), "representatives")
         );
         let f = figs("Inflation rose from 5 pct to 7 pct.");
@@ -4357,7 +4357,7 @@ mod tests {
     fn change_versus_range() {
         let f = figs("Prices rose to 340 to 350 cruzados per arroba.");
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].low, f[0].high), (Some(340.0), Some(350.0)));
+        assert_eq!((f[0].low(), f[0].high()), (Some(340.0), Some(350.0)));
         let f = figs("The induction time fell from 36 to just 21 days.");
         assert_eq!(f.len(), 2);
         assert_eq!((f[0].value, f[0].unit.as_str()), (36.0, "days"));
@@ -4476,7 +4476,7 @@ mod tests {
     fn one_or_two_is_a_range() {
         let f = one("One or two traders were surprised.");
         assert_eq!(
-            (f.low, f.high, f.unit.as_str()),
+            (f.low(), f.high(), f.unit.as_str()),
             (Some(1.0), Some(2.0), "traders")
         );
     }
@@ -4499,7 +4499,7 @@ mod tests {
             Family::Currency,
         );
         let f = one("Intentions indicated cuts of 15 to 20 pct in plantings.");
-        assert_eq!((f.low, f.high), (Some(15.0), Some(20.0)));
+        assert_eq!((f.low(), f.high()), (Some(15.0), Some(20.0)));
         let f = one("It purchased 300,000 Hillards ordinary shares.");
         assert_eq!(f.unit, "shares");
     }

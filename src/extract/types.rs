@@ -66,15 +66,16 @@ pub enum Bound {
 }
 
 /// A number mentioned in the text, with its unit and what it measures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Figure {
     /// The value in the canonical unit's base (e.g. `3e11` for `300 billion us dollars`).
     /// For ranges and vague magnitudes, the low end.
     pub value: f64,
-    /// Lower end of a range or vague magnitude (`tens of millions` → 1e7).
-    pub low: Option<f64>,
-    /// Upper end of a range or vague magnitude (`tens of millions` → 1e8).
-    pub high: Option<f64>,
+    /// Lower and upper ends of a range or vague magnitude (`tens of millions` → 1e7 and
+    /// 1e8): see [`Figure::low`] and [`Figure::high`]. NaN when there is none (an
+    /// `Option<f64>` takes twice the room, and there are a million figures in a large corpus).
+    pub(crate) lo: f64,
+    pub(crate) hi: f64,
     /// Canonical unit: `USD`, `CNY`, `EUR`, `km`, `%`, `t`, `years`... For counts and ordinals,
     /// the counted noun in its plural form (`ambassadors`, `consulates`); empty when unknown.
     pub unit: Sym,
@@ -95,7 +96,35 @@ pub struct Figure {
     pub end: usize,
 }
 
+/// Equal when every field is, the range ends compared as options (NaN is not equal to itself).
+impl PartialEq for Figure {
+    fn eq(&self, other: &Figure) -> bool {
+        self.value == other.value
+            && self.low() == other.low()
+            && self.high() == other.high()
+            && self.unit == other.unit
+            && self.family == other.family
+            && self.qualifier == other.qualifier
+            && self.bound == other.bound
+            && self.approximate == other.approximate
+            && self.measure == other.measure
+            && self.label == other.label
+            && self.start == other.start
+            && self.end == other.end
+    }
+}
+
 impl Figure {
+    /// Lower end of a range or vague magnitude (`tens of millions` → 1e7).
+    pub fn low(&self) -> Option<f64> {
+        (!self.lo.is_nan()).then_some(self.lo)
+    }
+
+    /// Upper end of a range or vague magnitude (`tens of millions` → 1e8).
+    pub fn high(&self) -> Option<f64> {
+        (!self.hi.is_nan()).then_some(self.hi)
+    }
+
     /// The figure as written, from the `text` it was extracted from (empty if the span does
     /// not fit `text`).
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
@@ -112,7 +141,7 @@ pub enum QuoteKind {
 }
 
 /// Something someone said, with who said it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// Byte span in the text of the quoted words (without the quotation marks) or, for
     /// reported speech, of the reported clause: see [`Quote::text`].
@@ -145,8 +174,41 @@ impl Quote {
 }
 
 /// Everything extracted from one text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(lo: f64, hi: f64) -> Figure {
+        Figure {
+            value: 1e7,
+            lo,
+            hi,
+            unit: Sym::new("doses"),
+            family: Family::Count,
+            qualifier: Sym::EMPTY,
+            bound: Bound::Approximate,
+            approximate: true,
+            measure: Sym::new("doses"),
+            label: Sym::new("dose count"),
+            start: 3,
+            end: 20,
+        }
+    }
+
+    #[test]
+    fn range_ends_read_as_options_and_compare_equal() {
+        let range = figure(1e7, 1e8);
+        assert_eq!((range.low(), range.high()), (Some(1e7), Some(1e8)));
+        let plain = figure(f64::NAN, f64::NAN);
+        assert_eq!((plain.low(), plain.high()), (None, None));
+        assert_eq!(plain, plain.clone());
+        assert_ne!(plain, range);
+        assert_eq!(std::mem::size_of::<Figure>(), 64);
+    }
 }
