@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::Article;
 use super::dedup::{DupIndex, DupStatus, Signature};
-use crate::extract::{FxBuild, FxHasher};
+use crate::extract::{FxBuild, FxHasher, Sym};
 
 /// The MinHash signature of article `index`, if it has one.
 fn signature_of(articles: &[Arc<Article>], index: usize) -> Option<&Signature> {
@@ -380,7 +380,8 @@ pub fn counts_of(set: &impl ArticleSet, count_copies: bool) -> CorpusCounts {
         articles: set.article_count(),
         ..Default::default()
     };
-    let mut speakers = HashSet::new();
+    // Distinct interned names first (cheap: ids), lower-cased once each afterwards.
+    let mut named: HashSet<Sym, FxBuild> = HashSet::default();
     for i in 0..set.article_count() {
         let a = set.article(i);
         c.bytes += a.text.len();
@@ -397,10 +398,11 @@ pub fn counts_of(set: &impl ArticleSet, count_copies: bool) -> CorpusCounts {
         c.quotes += a.extraction.quotes.len();
         for q in &a.extraction.quotes {
             if q.speaker_resolved && !q.speaker.is_empty() {
-                speakers.insert(q.speaker.to_lowercase());
+                named.insert(q.speaker);
             }
         }
     }
+    let speakers: HashSet<String> = named.iter().map(|s| s.to_lowercase()).collect();
     c.speakers = speakers.len();
     c
 }

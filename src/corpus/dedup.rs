@@ -108,15 +108,18 @@ pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
     let body_words = &words[title_len..];
     let shingles = body_words.len().saturating_sub(2);
     let minhash = (shingles >= MIN_SHINGLES).then(|| {
+        // Each word mixed once; a shingle mixes its three words' values, in order.
+        let mixed: Vec<u64> = body_words.iter().map(|&w| mix(w)).collect();
         let mut sig = [u32::MAX; SIGNATURE_LEN];
-        for w in body_words.windows(3) {
-            let h = mix(w[0] ^ mix(w[1] ^ mix(w[2])));
-            // Independent hash functions from one hash: h_i = (a_i * h + b_i) >> 32.
-            for (i, slot) in sig.iter_mut().enumerate() {
-                let a = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul(2 * i as u64 + 1) | 1;
-                let b = 0xD6E8_FEB8_6659_FD93u64.wrapping_mul(i as u64 + 7);
-                let v = (a.wrapping_mul(h).wrapping_add(b) >> 32) as u32;
+        for w in mixed.windows(3) {
+            let h = mix(w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2]);
+            // The hash functions h_i = h1 + i * h2 (Kirsch and Mitzenmacher): additions
+            // only, so the compiler updates many slots per instruction.
+            let (h1, h2) = (h as u32, (h >> 32) as u32 | 1);
+            let mut v = h1;
+            for slot in &mut sig {
                 *slot = (*slot).min(v);
+                v = v.wrapping_add(h2);
             }
         }
         sig.map(|v| v as u16)
