@@ -732,10 +732,10 @@ struct Core {
 struct UnitHit {
     /// `30-year-old`, `30 years old`.
     age: bool,
-    canon: String,
+    canon: Sym,
     family: Family,
     factor: f64,
-    per: Option<String>,
+    per: Option<Sym>,
 }
 
 #[derive(Debug, Clone)]
@@ -758,14 +758,14 @@ struct Cand {
     value: f64,
     low: Option<f64>,
     high: Option<f64>,
-    unit: String,
+    unit: Sym,
     family: Family,
     factor: f64,
-    qualifier: String,
+    qualifier: Sym,
     bound: Bound,
     approximate: bool,
-    measure: String,
-    per: Option<String>,
+    measure: Sym,
+    per: Option<Sym>,
     age: bool,
     /// The number carried a scale word (`mln`).
     scaled: bool,
@@ -1565,10 +1565,10 @@ impl<'a> Cx<'a> {
             }
             q.unit = Some(UnitHit {
                 age,
-                canon,
+                canon: Sym::new(&canon),
                 family,
                 factor,
-                per,
+                per: per.as_deref().map(Sym::new),
             });
             q.end = end;
             return q;
@@ -2023,13 +2023,13 @@ impl<'a> Cx<'a> {
                     value: core.v,
                     low: None,
                     high: None,
-                    unit: noun,
+                    unit: Sym::new(&noun),
                     family: Family::Ordinal,
                     factor: 1.0,
-                    qualifier: String::new(),
+                    qualifier: Sym::EMPTY,
                     bound: Bound::Exact,
                     approximate: false,
-                    measure: String::new(),
+                    measure: Sym::EMPTY,
                     per: None,
                     age: false,
                     scaled: false,
@@ -2184,13 +2184,13 @@ impl<'a> Cx<'a> {
             value: q.core.v,
             low: q.core.lo,
             high: q.core.hi,
-            unit: String::new(),
+            unit: Sym::EMPTY,
             family: Family::Number,
             factor: 1.0,
-            qualifier: qual.map(|(t, _)| t.to_string()).unwrap_or_default(),
+            qualifier: qual.map(|(t, _)| Sym::new(t)).unwrap_or_default(),
             bound: qual.map(|(_, b)| b).unwrap_or_default(),
             approximate: qual.is_some_and(|(_, b)| b == Bound::Approximate),
-            measure: String::new(),
+            measure: Sym::EMPTY,
             per: None,
             age: false,
             scaled: q.core.scaled,
@@ -2231,27 +2231,27 @@ impl<'a> Cx<'a> {
         }
         // unit and family
         if let Some(code) = prefix {
-            c.unit = code.to_string();
+            c.unit = Sym::new(code);
             c.family = Family::Currency;
             if let Some(u) = &unit_src.unit
                 && u.family == Family::Currency
             {
-                c.unit = u.canon.clone();
+                c.unit = u.canon;
                 c.factor = u.factor;
-                c.per = u.per.clone();
+                c.per = u.per;
             }
         } else if let Some(u) = &unit_src.unit {
-            c.unit = u.canon.clone();
+            c.unit = u.canon;
             c.family = u.family;
             c.factor = u.factor;
-            c.per = u.per.clone();
+            c.per = u.per;
             c.age = u.age;
         } else if let Some((noun, _)) = &unit_src.count {
-            c.unit = noun.clone();
+            c.unit = Sym::new(noun);
             c.family = Family::Count;
         }
         if c.unit == "PESO" {
-            c.unit = self.peso_code().to_string();
+            c.unit = Sym::new(self.peso_code());
         }
         if negative {
             c.value = -c.value;
@@ -2805,7 +2805,7 @@ impl<'a> Cx<'a> {
             return "age".into();
         }
         match c.family {
-            Family::Count | Family::Ordinal => return c.unit.clone(),
+            Family::Count | Family::Ordinal => return c.unit.to_string(),
             Family::Time | Family::Temperature | Family::Speed => return String::new(),
             _ => {}
         }
@@ -3164,7 +3164,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             && c.t0 <= p.t1 + 3
         {
             c.family = p.family;
-            c.unit = p.unit.clone();
+            c.unit = p.unit;
             if p.factor != 1.0 && c.factor == 1.0 && !cx.is_w(c.t1 - 1) {
                 c.value *= p.factor;
                 c.low = c.low.map(|v| v * p.factor);
@@ -3197,7 +3197,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         });
         if let Some(p) = src {
             c.family = p.family;
-            c.unit = p.unit.clone();
+            c.unit = p.unit;
         }
     }
     // measures
@@ -3211,7 +3211,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         floor = 0;
     }
     for (k, m) in measures.into_iter().enumerate() {
-        cands[k].measure = m;
+        cands[k].measure = Sym::new(&m);
     }
     // figures right after another (`vs 15.2 mln`, `(£600m)`, `or 14 cts`) share its measure
     for k in 1..cands.len() {
@@ -3228,7 +3228,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         }) && between.len() <= 3
             && p.family == cands[k].family;
         if linked && !matches!(cands[k].family, Family::Count | Family::Ordinal) {
-            let m = p.measure.clone();
+            let m = p.measure;
             cands[k].measure = m;
         }
     }
@@ -3243,12 +3243,12 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             value: tidy(c.value),
             lo: c.low.map_or(f64::NAN, tidy),
             hi: c.high.map_or(f64::NAN, tidy),
-            unit: Sym::new(&c.unit),
+            unit: c.unit,
             family: c.family,
-            qualifier: Sym::new(&c.qualifier),
+            qualifier: c.qualifier,
             bound: c.bound,
             approximate: c.approximate,
-            measure: Sym::new(&c.measure),
+            measure: c.measure,
             label: Sym::new(&label),
             start,
             end,
