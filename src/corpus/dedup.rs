@@ -160,25 +160,35 @@ impl DupStatus {
 /// Finds duplicates among articles added one by one (ids are the caller's indices, from 0 up).
 ///
 /// The index keeps no signatures of its own: the caller holds each article's fingerprint and
-/// lends them to [`DupIndex::insert`] for comparison. Entries are `u32`s (band keys are
-/// truncated hashes: a false candidate only costs one signature comparison).
+/// lends them to [`DupIndex::insert`] for comparison. Band keys are 32-bit hashes, kept in a
+/// bucket table of about one bucket per two band entries: a shared bucket or a false
+/// candidate only costs a key or signature comparison.
 #[derive(Debug, Default, Clone)]
 pub struct DupIndex {
     // Keys are hashes already: a fast hasher is enough.
     exact: FastMap<u64, u32>,
-    /// Band key → the latest original with that band, as an index into `members`.
-    bands: FastMap<u32, u32>,
-    /// The originals of each band as linked lists, newest first: (article id, the previous
-    /// member's index or [`NO_MEMBER`]). Most bands hold one article; a `Vec` per band cost
-    /// an allocation each, a third of the index's memory.
-    members: Vec<(u32, u32)>,
+    /// Bucket (band key's low bits) → the latest member in it, as an index into `members`.
+    /// Its length is a power of two (or zero).
+    heads: Vec<u32>,
+    /// The band entries of every original, in insertion order, each linked to the previous
+    /// one of its bucket (newest first).
+    members: Vec<Member>,
     /// The status of each added id, by id.
     status: Vec<DupStatus>,
 }
 
+/// One band of one original.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    key: u32,
+    id: u32,
+    /// The previous member of the same bucket, or [`NO_MEMBER`].
+    previous: u32,
+}
+
 type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
 
-/// The end of a band's list of members.
+/// The end of a bucket's list of members.
 const NO_MEMBER: u32 = u32::MAX;
 
 impl DupIndex {
@@ -198,6 +208,7 @@ impl DupIndex {
         {
             self.exact.entry(fp.exact).or_insert(id32);
             if let Some(sig) = &fp.minhash {
+                self.make_room(BANDS);
                 for key in bands(sig) {
                     let Some(node) = u32::try_from(self.members.len())
                         .ok()
@@ -205,8 +216,13 @@ impl DupIndex {
                     else {
                         break;
                     };
-                    let previous = self.bands.insert(key, node).unwrap_or(NO_MEMBER);
-                    self.members.push((id32, previous));
+                    let bucket = self.bucket(key);
+                    let previous = std::mem::replace(&mut self.heads[bucket], node);
+                    self.members.push(Member {
+                        key,
+                        id: id32,
+                        previous,
+                    });
                 }
             }
         }
@@ -220,9 +236,27 @@ impl DupIndex {
     /// Makes room for `additional` more ids (each adds at most one entry per band).
     pub fn reserve(&mut self, additional: usize) {
         self.exact.reserve(additional);
-        self.bands.reserve(additional * BANDS);
         self.members.reserve(additional * BANDS);
+        self.make_room(additional * BANDS);
         self.status.reserve(additional);
+    }
+
+    fn bucket(&self, key: u32) -> usize {
+        key as usize & (self.heads.len() - 1)
+    }
+
+    /// Grows the bucket table, if needed, to hold `more` members at two per bucket, and
+    /// relinks every member (in insertion order, so lists stay newest first).
+    fn make_room(&mut self, more: usize) {
+        let wanted = (self.members.len() + more).div_ceil(2).next_power_of_two();
+        if self.heads.len() >= wanted {
+            return;
+        }
+        self.heads = vec![NO_MEMBER; wanted];
+        for node in 0..self.members.len() {
+            let bucket = self.bucket(self.members[node].key);
+            self.members[node].previous = std::mem::replace(&mut self.heads[bucket], node as u32);
+        }
     }
 
     fn classify<'s>(
@@ -238,11 +272,17 @@ impl DupIndex {
         };
         // The most similar earlier original (ties: the earliest).
         let mut best: Option<(f32, usize)> = None;
+        if self.heads.is_empty() {
+            return DupStatus::Original;
+        }
         for key in bands(sig) {
-            let mut node = self.bands.get(&key).copied().unwrap_or(NO_MEMBER);
-            while let Some(&(candidate, previous)) = self.members.get(node as usize) {
-                node = previous;
-                let candidate = candidate as usize;
+            let mut node = self.heads[self.bucket(key)];
+            while let Some(member) = self.members.get(node as usize) {
+                node = member.previous;
+                if member.key != key {
+                    continue;
+                }
+                let candidate = member.id as usize;
                 let Some(other) = signature_of(candidate) else {
                     continue;
                 };
@@ -341,6 +381,32 @@ mod tests {
         let mut added = Added::default();
         added.add(fingerprint("Bank raises rates", BODY));
         assert_eq!(added.add(fingerprint("Floods", other)), DupStatus::Original);
+    }
+
+    #[test]
+    fn copies_are_found_after_the_bucket_table_grows() {
+        // Distinct stories: each sentence names its own numbers, so no two share shingles.
+        let story = |n: usize| -> String {
+            (0..40)
+                .map(|k| format!("item{n}x{k} moved by {} points", n * 100 + k))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        };
+        let mut added = Added::default();
+        for n in 0..300 {
+            assert_eq!(added.add(fingerprint("t", &story(n))), DupStatus::Original);
+        }
+        // Grown from nothing, one original at a time, far past its first size.
+        assert!(added.index.heads.len() >= 300 * BANDS / 2);
+        let edited = story(7).replacen("moved", "rose", 1);
+        assert_eq!(
+            added.add(fingerprint("t", &edited)),
+            DupStatus::Near { of: 7 }
+        );
+        assert_eq!(
+            added.add(fingerprint("t", &story(250))),
+            DupStatus::Exact { of: 250 }
+        );
     }
 
     #[test]

@@ -230,6 +230,9 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>) {
                 );
                 issues.push(issue(IssueReason::UnsupportedType(ext)));
             } else {
+                // Joined paths keep the folder's grown buffer: the article keeps this one.
+                let mut path = path;
+                path.shrink_to_fit();
                 files.push(path);
             }
         }
