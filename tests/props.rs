@@ -65,15 +65,15 @@ proptest! {
     #[test]
     fn extraction_never_panics_and_spans_are_valid(text in newsish()) {
         let ex = extract(&text);
-        check_spans(&text, ex.figures.iter().map(|f| (f.start, f.end)));
+        check_spans(&text, ex.figures.iter().map(|f| (f.span().start, f.span().end)));
         for f in &ex.figures {
             prop_assert!(!f.surface(&text).is_empty());
         }
-        check_spans(&text, ex.quotes.iter().map(|q| (q.start, q.end)));
-        check_spans(&text, ex.quotes.iter().filter_map(|q| q.speaker_span));
+        check_spans(&text, ex.quotes.iter().map(|q| (q.span().start, q.span().end)));
+        check_spans(&text, ex.quotes.iter().filter_map(|q| q.speaker_range().map(|r| (r.start, r.end))));
         for q in &ex.quotes {
-            if let Some((a, b)) = q.speaker_span {
-                prop_assert_eq!(&text[a..b], q.speaker_mention.as_str());
+            if let Some(r) = q.speaker_range() {
+                prop_assert_eq!(&text[r], q.speaker_mention.as_str());
             }
         }
         // Lowercasing the text never panics either.
@@ -98,7 +98,13 @@ fn pathological_inputs_finish() {
     let long_line = "word 12 ".repeat(200_000);
     for text in [quotes.as_str(), long_line.as_str(), "\0\0\0", "", "“”‘’"] {
         let ex = extract(text);
-        check_spans(text, ex.figures.iter().map(|f| (f.start, f.end)));
-        check_spans(text, ex.quotes.iter().map(|q| (q.start, q.end)));
+        check_spans(
+            text,
+            ex.figures.iter().map(|f| (f.span().start, f.span().end)),
+        );
+        check_spans(
+            text,
+            ex.quotes.iter().map(|q| (q.span().start, q.span().end)),
+        );
     }
 }

@@ -69,10 +69,10 @@ impl Article {
         if let Some(h) = &parsed.header_span {
             extraction
                 .figures
-                .retain(|f| f.end <= h.start || f.start >= h.end);
+                .retain(|f| f.span().end <= h.start || f.span().start >= h.end);
             extraction
                 .quotes
-                .retain(|q| q.end <= h.start || q.start >= h.end);
+                .retain(|q| q.span().end <= h.start || q.span().start >= h.end);
         }
         let body_start = parsed
             .header_span

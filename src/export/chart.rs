@@ -38,7 +38,8 @@ pub struct BarOrigin {
 impl BarOrigin {
     /// The origin of figure `f` of `article`.
     pub fn of(article: &Article, f: &Figure) -> Self {
-        let sentence = article.sentence_around(f.start, f.end);
+        let span = f.span();
+        let sentence = article.sentence_around(span.start, span.end);
         let text = &article.text;
         Self {
             article: article.key(),
@@ -49,8 +50,8 @@ impl BarOrigin {
             sentence: text[sentence.clone()].to_string(),
             sentence_span: (sentence.start, sentence.end),
             figure_text: f.surface(text).to_string(),
-            figure_span: (f.start, f.end),
-            figure_chars: (char_offset(text, f.start), char_offset(text, f.end)),
+            figure_span: (span.start, span.end),
+            figure_chars: (char_offset(text, span.start), char_offset(text, span.end)),
             sentence_chars: (
                 char_offset(text, sentence.start),
                 char_offset(text, sentence.end),

@@ -74,8 +74,8 @@ pub fn extraction_json<'a>(
             measure: &f.measure,
             label: &f.label,
             surface: f.surface(text),
-            start: ch(f.start),
-            end: ch(f.end),
+            start: ch(f.span().start),
+            end: ch(f.span().end),
         })
         .collect();
     let quotes = extraction
@@ -89,10 +89,10 @@ pub fn extraction_json<'a>(
             cue: &q.cue,
             kind: q.kind,
             quote: q.text(text),
-            start: ch(q.start),
-            end: ch(q.end),
-            speaker_start: q.speaker_span.map(|(s, _)| ch(s)),
-            speaker_end: q.speaker_span.map(|(_, e)| ch(e)),
+            start: ch(q.span().start),
+            end: ch(q.span().end),
+            speaker_start: q.speaker_range().map(|r| ch(r.start)),
+            speaker_end: q.speaker_range().map(|r| ch(r.end)),
             confidence: q.confidence,
         })
         .collect();

@@ -180,8 +180,8 @@ fn score_doc(name: &str, text: &str, gold: &[GoldFigure], s: &mut Scores) {
         let hit = span.and_then(|(gs, ge)| {
             pred.iter().enumerate().position(|(k, p)| {
                 !used[k]
-                    && p.start < ge
-                    && gs < p.end
+                    && p.span().start < ge
+                    && gs < p.span().end
                     && p.family == g.family
                     && same_value(p.value, g.value)
             })

@@ -186,8 +186,8 @@ fn score_text(text: &str, expected: &[Expected], prefix: bool, misses: &mut Vec<
             if used[i] || p.kind != e.kind {
                 continue;
             }
-            let ov = overlap(span, (p.start, p.end));
-            let plen = (p.end - p.start).max(1);
+            let ov = overlap(span, (p.span().start, p.span().end));
+            let plen = p.span().len().max(1);
             let ok = ov * 2 >= elen && (prefix || ov * 2 >= plen);
             if ok && best.is_none_or(|(_, b)| ov > b) {
                 best = Some((i, ov));

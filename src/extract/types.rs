@@ -1,5 +1,7 @@
 //! The data types extraction produces (shared by figures and quotes).
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use super::Sym;
@@ -91,9 +93,10 @@ pub struct Figure {
     /// A short normalised label for a chart: `trade value`, `coast length`, `consulate count`.
     pub label: Sym,
     /// Byte span in the text of the figure as written (number, scale and unit, with its
-    /// qualifier): see [`Figure::surface`].
-    pub start: usize,
-    pub end: usize,
+    /// qualifier): see [`Figure::surface`] and [`Figure::span`]. (`u32`: texts longer than
+    /// 4 GiB are never read.)
+    pub start: u32,
+    pub end: u32,
 }
 
 /// Equal when every field is, the range ends compared as options (NaN is not equal to itself).
@@ -128,7 +131,12 @@ impl Figure {
     /// The figure as written, from the `text` it was extracted from (empty if the span does
     /// not fit `text`).
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.span()).unwrap_or("")
+    }
+
+    /// The byte span of the figure in its text.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
@@ -144,16 +152,16 @@ pub enum QuoteKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// Byte span in the text of the quoted words (without the quotation marks) or, for
-    /// reported speech, of the reported clause: see [`Quote::text`].
-    pub start: usize,
-    pub end: usize,
+    /// reported speech, of the reported clause: see [`Quote::text`] and [`Quote::span`].
+    pub start: u32,
+    pub end: u32,
     /// The speaker's full name as first introduced (`luis schmidt`), an organisation
     /// (`the ministry`), or the mention as written when it could not be resolved. Empty if none.
     pub speaker: Sym,
     /// The speaker as written at the quote (`he`, `the chilean ambassador`, `luis schmidt`).
     pub speaker_mention: Sym,
     /// Byte span of `speaker_mention`; `None` when the speaker is inferred from context.
-    pub speaker_span: Option<(usize, usize)>,
+    pub speaker_span: Option<(u32, u32)>,
     /// True when `speaker` is a named person or organisation, not a bare pronoun or role.
     pub speaker_resolved: bool,
     /// Role or affiliation where given (`chile's ambassador to china`); empty if none.
@@ -169,7 +177,17 @@ impl Quote {
     /// The quoted words, from the `text` the quote was extracted from (empty if the span
     /// does not fit `text`).
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.span()).unwrap_or("")
+    }
+
+    /// The byte span of the quoted words in their text.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The byte span of the speaker's mention, if written at the quote.
+    pub fn speaker_range(&self) -> Option<Range<usize>> {
+        self.speaker_span.map(|(s, e)| s as usize..e as usize)
     }
 }
 
@@ -209,6 +227,7 @@ mod tests {
         assert_eq!((plain.low(), plain.high()), (None, None));
         assert_eq!(plain, plain.clone());
         assert_ne!(plain, range);
-        assert_eq!(std::mem::size_of::<Figure>(), 64);
+        assert_eq!(std::mem::size_of::<Figure>(), 56);
+        assert_eq!(std::mem::size_of::<Quote>(), 44);
     }
 }

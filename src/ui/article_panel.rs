@@ -90,14 +90,16 @@ fn paragraph_job(
     let mut cuts = vec![para.start, para.end];
     let mut spans: Vec<(usize, usize, egui::Color32)> = Vec::new();
     for q in &ex.quotes {
-        if q.start < para.end && q.end > para.start {
-            let (s, e) = clip(q.start, q.end);
+        let span = q.span();
+        if span.start < para.end && span.end > para.start {
+            let (s, e) = clip(span.start, span.end);
             spans.push((s, e, palette::quote_bg(dark)));
         }
     }
     for f in &ex.figures {
-        if f.start < para.end && f.end > para.start {
-            let (s, e) = clip(f.start, f.end);
+        let span = f.span();
+        if span.start < para.end && span.end > para.start {
+            let (s, e) = clip(span.start, span.end);
             spans.push((s, e, palette::figure_bg(dark)));
         }
     }

@@ -155,8 +155,8 @@ fn quote_card_ui(
         if response.clicked() {
             commands.push(Command::OpenQuote {
                 article: article_index,
-                start: q.start,
-                end: q.end,
+                start: q.span().start,
+                end: q.span().end,
             });
         }
     });
