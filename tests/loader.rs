@@ -79,7 +79,7 @@ fn folder_with_good_empty_binary_and_nested_files() {
         .unwrap();
     assert_eq!(good.source.as_deref(), Some("Andina"));
     assert_eq!(good.published.unwrap().to_string(), "2023-05-02");
-    assert_eq!(good.paragraphs.len(), 1);
+    assert_eq!(good.paragraphs().count(), 1);
 
     let reason_of = |name: &str| {
         report

@@ -402,8 +402,19 @@ pub fn counts_of(set: &impl ArticleSet, count_copies: bool) -> CorpusCounts {
             }
         }
     }
-    let speakers: HashSet<String> = named.iter().map(|s| s.to_lowercase()).collect();
-    c.speakers = speakers.len();
+    // Names that differ only in case are one speaker: count distinct lower-cased forms, by
+    // hash (no string kept per name).
+    let lowered: HashSet<u64, FxBuild> = named
+        .iter()
+        .map(|s| {
+            let mut h = FxHasher::default();
+            for ch in s.chars().flat_map(char::to_lowercase) {
+                h.write_u32(ch as u32);
+            }
+            h.finish()
+        })
+        .collect();
+    c.speakers = lowered.len();
     c
 }
 

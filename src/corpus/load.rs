@@ -434,8 +434,8 @@ fn run_load(
     send(LoadEvent::Started {
         files_total: files.len(),
     });
-    let files: Vec<Mutex<PathBuf>> = files.into_iter().map(Mutex::new).collect();
-    let next = AtomicUsize::new(0);
+    // Workers take the next path from one queue and move it into its article.
+    let queue = Mutex::new(files.into_iter());
     let files_done = AtomicUsize::new(0);
     let bytes_done = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
@@ -450,11 +450,8 @@ fn run_load(
                     if cancel.load(Ordering::Relaxed) {
                         break;
                     }
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = files.get(index) else { break };
-                    // Each index goes to one worker: take the path, to move it into the
-                    // article rather than copy it.
-                    let path = std::mem::take(&mut *slot.lock().unwrap_or_else(|e| e.into_inner()));
+                    let next_path = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some(path) = next_path else { break };
                     let mut read = 0;
                     match load_owned(path, true) {
                         Ok(loaded) => {

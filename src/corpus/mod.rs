@@ -49,7 +49,8 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     pub title_span: Range<usize>,
     pub header_span: Option<Range<usize>>,
-    pub paragraphs: Vec<Range<usize>>,
+    /// The body paragraphs' byte spans (`u32`: half the room; see [`Article::paragraphs`]).
+    pub paragraph_spans: Box<[(u32, u32)]>,
     pub extraction: Extraction,
     /// Identifies the story, to recognise copies (see [`dedup`]).
     pub fingerprint: Fingerprint,
@@ -93,7 +94,12 @@ impl Article {
             published: parsed.published,
             title_span: parsed.title_span,
             header_span: parsed.header_span,
-            paragraphs: parsed.paragraphs,
+            // Files over 4 GiB are never read (see `MAX_FILE_BYTES`).
+            paragraph_spans: parsed
+                .paragraphs
+                .iter()
+                .filter_map(|p| Some((u32::try_from(p.start).ok()?, u32::try_from(p.end).ok()?)))
+                .collect(),
             extraction,
             text,
         })
@@ -136,15 +142,20 @@ impl Article {
         )
     }
 
+    /// The body paragraphs, as byte spans of the text.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.paragraph_spans
+            .iter()
+            .map(|&(s, e)| s as usize..e as usize)
+    }
+
     /// The sentence of the body (or title) containing the byte span `start..end`, trimmed.
     /// Sentences end at `.`, `!` or `?` followed by whitespace, and never cross paragraphs.
     pub fn sentence_around(&self, start: usize, end: usize) -> Range<usize> {
         let para = self
-            .paragraphs
-            .iter()
-            .chain(std::iter::once(&self.title_span))
+            .paragraphs()
+            .chain(std::iter::once(self.title_span.clone()))
             .find(|p| p.start <= start && end <= p.end)
-            .cloned()
             .unwrap_or(start..end);
         sentence_in(&self.text, para, start, end)
     }

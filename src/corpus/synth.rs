@@ -72,7 +72,7 @@ pub fn paragraphs_of<A: std::borrow::Borrow<super::Article>>(articles: &[A]) -> 
     articles
         .iter()
         .map(A::borrow)
-        .flat_map(|a| a.paragraphs.iter().map(|p| a.text[p.clone()].to_string()))
+        .flat_map(|a| a.paragraphs().map(|p| a.text[p].to_string()))
         .filter(|p| p.len() > 40)
         .collect()
 }

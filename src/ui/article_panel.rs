@@ -43,7 +43,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
             });
             ui.separator();
             let focus = state.focus;
-            for para in &article.paragraphs {
+            for para in article.paragraphs() {
                 let focus_here = focus
                     .filter(|f| f.start < para.end && f.end > para.start)
                     .map(|f| f.start.max(para.start)..f.end.min(para.end));
