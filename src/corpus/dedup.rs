@@ -173,8 +173,8 @@ pub struct DupIndex {
     /// The band entries of every original, in insertion order, each linked to the previous
     /// one of its bucket (newest first).
     members: Vec<Member>,
-    /// The status of each added id, by id.
-    status: Vec<DupStatus>,
+    /// The status of each added id, by id, packed (see [`pack`]).
+    status: Vec<u32>,
 }
 
 /// One band of one original.
@@ -187,6 +187,31 @@ struct Member {
 }
 
 type FastMap<K, V> = HashMap<K, V, crate::extract::FxBuild>;
+
+/// A packed [`DupStatus`]: `ORIGINAL`, the original's id for an exact copy, or the id with
+/// [`NEAR`] set for a near copy (4 bytes an article instead of 16).
+const ORIGINAL: u32 = u32::MAX;
+const NEAR: u32 = 1 << 31;
+
+fn pack(status: DupStatus) -> u32 {
+    let id = |of: usize| u32::try_from(of).ok().filter(|&o| o < NEAR - 1);
+    match status {
+        DupStatus::Original => ORIGINAL,
+        // Copies of an article past 2 billion are not marked.
+        DupStatus::Exact { of } => id(of).unwrap_or(ORIGINAL),
+        DupStatus::Near { of } => id(of).map_or(ORIGINAL, |o| o | NEAR),
+    }
+}
+
+fn unpack(packed: u32) -> DupStatus {
+    match packed {
+        ORIGINAL => DupStatus::Original,
+        p if p & NEAR != 0 => DupStatus::Near {
+            of: (p & !NEAR) as usize,
+        },
+        p => DupStatus::Exact { of: p as usize },
+    }
+}
 
 /// The end of a bucket's list of members.
 const NO_MEMBER: u32 = u32::MAX;
@@ -227,9 +252,9 @@ impl DupIndex {
             }
         }
         if self.status.len() <= id {
-            self.status.resize(id + 1, DupStatus::Original);
+            self.status.resize(id + 1, ORIGINAL);
         }
-        self.status[id] = status;
+        self.status[id] = pack(status);
         status
     }
 
@@ -297,15 +322,14 @@ impl DupIndex {
     }
 
     pub fn status(&self, id: usize) -> DupStatus {
-        self.status.get(id).copied().unwrap_or(DupStatus::Original)
+        self.status
+            .get(id)
+            .map_or(DupStatus::Original, |&s| unpack(s))
     }
 
     /// Number of ids that are copies of another.
     pub fn copies(&self) -> usize {
-        self.status
-            .iter()
-            .filter(|s| **s != DupStatus::Original)
-            .count()
+        self.status.iter().filter(|s| **s != ORIGINAL).count()
     }
 }
 
@@ -406,6 +430,28 @@ mod tests {
         assert_eq!(
             added.add(fingerprint("t", &story(250))),
             DupStatus::Exact { of: 250 }
+        );
+    }
+
+    #[test]
+    fn statuses_pack_into_four_bytes_and_back() {
+        for status in [
+            DupStatus::Original,
+            DupStatus::Exact { of: 0 },
+            DupStatus::Exact { of: 123_456 },
+            DupStatus::Near { of: 0 },
+            DupStatus::Near {
+                of: (NEAR - 2) as usize,
+            },
+        ] {
+            assert_eq!(unpack(pack(status)), status);
+        }
+        // Past the packable range a copy reads as an original rather than a wrong one.
+        assert_eq!(
+            unpack(pack(DupStatus::Near {
+                of: (NEAR - 1) as usize
+            })),
+            DupStatus::Original
         );
     }
 

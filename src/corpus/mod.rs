@@ -68,20 +68,23 @@ impl Article {
         let mut extraction = extract::extract(&text);
         // The header is metadata: nothing in it is a figure or a quote.
         if let Some(h) = &parsed.header_span {
-            extraction
-                .figures
-                .retain(|f| f.span().end <= h.start || f.span().start >= h.end);
-            extraction
-                .quotes
-                .retain(|q| q.span().end <= h.start || q.span().start >= h.end);
+            let outside = |s: Range<usize>| s.end <= h.start || s.start >= h.end;
+            if !extraction.figures.iter().all(|f| outside(f.span())) {
+                let mut figures = extraction.figures.into_vec();
+                figures.retain(|f| outside(f.span()));
+                extraction.figures = figures.into();
+            }
+            if !extraction.quotes.iter().all(|q| outside(q.span())) {
+                let mut quotes = extraction.quotes.into_vec();
+                quotes.retain(|q| outside(q.span()));
+                extraction.quotes = quotes.into();
+            }
         }
         let body_start = parsed
             .header_span
             .as_ref()
             .map_or(parsed.title_span.end, |h| h.end);
         let fingerprint = dedup::fingerprint(&parsed.title, &text[body_start..]);
-        extraction.figures.shrink_to_fit();
-        extraction.quotes.shrink_to_fit();
         Ok(Self {
             fingerprint,
             path,

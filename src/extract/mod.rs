@@ -157,8 +157,8 @@ impl std::hash::Hasher for PackedHasher {
 /// yields false figures, dates are never figures).
 pub fn extract(text: &str) -> Extraction {
     Extraction {
-        figures: figures::extract_figures(text),
-        quotes: quotes::extract_quotes(text),
+        figures: figures::extract_figures(text).into(),
+        quotes: quotes::extract_quotes(text).into(),
     }
 }
 

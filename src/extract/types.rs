@@ -194,8 +194,9 @@ impl Quote {
 /// Everything extracted from one text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
-    pub figures: Vec<Figure>,
-    pub quotes: Vec<Quote>,
+    // Boxed slices: fixed once extracted, and 16 bytes an article smaller than `Vec`s.
+    pub figures: Box<[Figure]>,
+    pub quotes: Box<[Quote]>,
 }
 
 #[cfg(test)]
