@@ -151,11 +151,19 @@ pub fn convert(path: &Path, bytes: &[u8]) -> Result<Vec<Converted>, FormatError>
 /// Converts a file's bytes into articles in seed format, with the parts that were skipped.
 /// Fails when the file gives no article at all.
 pub fn convert_report(path: &Path, bytes: &[u8]) -> Result<ConvertReport, FormatError> {
+    convert_owned(path, bytes.to_vec())
+}
+
+/// [`convert_report`] taking the bytes: a UTF-8 file's buffer becomes its text without a copy.
+pub fn convert_owned(path: &Path, bytes: Vec<u8>) -> Result<ConvertReport, FormatError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(FormatError::TooLarge(bytes.len() as u64));
     }
     let format = format_of(path).unwrap_or(Format::Text);
-    let (text, encoding) = decode(bytes, format == Format::Html)?;
+    let (text, encoding) = match decode_utf8(bytes) {
+        Ok(decoded) => decoded,
+        Err(bytes) => decode(&bytes, format == Format::Html)?,
+    };
     if text.trim().is_empty() {
         return Err(FormatError::NoArticle(if text.is_empty() {
             "empty file".into()
@@ -261,6 +269,20 @@ fn item_name(format: Format, index: Option<usize>) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
+
+/// The text of plain UTF-8 bytes (no BOM, nothing binary), reusing their buffer; otherwise
+/// the bytes back, for [`decode`].
+fn decode_utf8(bytes: Vec<u8>) -> Result<(String, String), Vec<u8>> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some()
+        || bomless_utf16(&bytes).is_some()
+        || check_not_binary(&bytes).is_err()
+    {
+        return Err(bytes);
+    }
+    String::from_utf8(bytes)
+        .map(|text| (text, "UTF-8".into()))
+        .map_err(|e| e.into_bytes())
+}
 
 /// Decodes bytes to text, naming the decoding used. The BOM, if any, is removed.
 fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {

@@ -304,7 +304,8 @@ fn read_articles(path: &Path, walked: bool) -> Result<LoadedFile, IssueReason> {
     if bytes.is_empty() {
         return Err(IssueReason::Empty);
     }
-    let report = formats::convert_report(path, &bytes).map_err(|e| match e {
+    let bytes_read = bytes.len() as u64;
+    let report = formats::convert_owned(path, bytes).map_err(|e| match e {
         FormatError::Binary(_) | FormatError::Undecodable(_) => {
             IssueReason::Undecodable(e.to_string())
         }
@@ -316,7 +317,7 @@ fn read_articles(path: &Path, walked: bool) -> Result<LoadedFile, IssueReason> {
     let mut loaded = LoadedFile {
         articles: Vec::with_capacity(report.articles.len()),
         skipped: report.problems,
-        bytes: bytes.len() as u64,
+        bytes: bytes_read,
     };
     for c in report.articles {
         match Article::from_text(PathBuf::new(), Origin::File, c.text, &c.encoding) {
