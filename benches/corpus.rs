@@ -15,7 +15,7 @@ fn main() {
     divan::main();
 }
 
-static SEED: LazyLock<String> = LazyLock::new(|| seeds::load().0[0].text.clone());
+static SEED: LazyLock<String> = LazyLock::new(|| seeds::load().0[0].text.to_string());
 
 /// A folder to load: the user's, or a synthetic one (kept for the whole run).
 static FOLDER: LazyLock<(PathBuf, Option<tempfile::TempDir>)> = LazyLock::new(|| {

@@ -66,7 +66,7 @@ fn app_on_folder(
         .corpus
         .articles()
         .iter()
-        .position(|a| a.title == CHINESE)
+        .position(|a| &*a.title == CHINESE)
         .expect("the Chinese title, as written");
     h.state_mut().run_command(Command::SelectArticle(zh));
     h.run();

@@ -55,7 +55,7 @@ fn folder_with_good_empty_binary_and_nested_files() {
 
     let report = load_paths(&[root.to_path_buf()]);
 
-    let mut titles: Vec<&str> = report.articles.iter().map(|a| a.title.as_str()).collect();
+    let mut titles: Vec<&str> = report.articles.iter().map(|a| &*a.title).collect();
     titles.sort_unstable();
     assert_eq!(
         titles,
@@ -68,7 +68,7 @@ fn folder_with_good_empty_binary_and_nested_files() {
     let latin = report
         .articles
         .iter()
-        .find(|a| a.title == "Brasil e China")
+        .find(|a| &*a.title == "Brasil e China")
         .unwrap();
     assert_eq!(latin.encoding, "windows-1252");
     assert!(latin.text.contains("“São”"));
@@ -164,7 +164,7 @@ fn html_json_and_json_lines_load_alongside_text() {
     .unwrap();
 
     let report = load_paths(&[root.to_path_buf()]);
-    let mut titles: Vec<&str> = report.articles.iter().map(|a| a.title.as_str()).collect();
+    let mut titles: Vec<&str> = report.articles.iter().map(|a| &*a.title).collect();
     titles.sort_unstable();
     assert_eq!(
         titles,
@@ -180,7 +180,7 @@ fn html_json_and_json_lines_load_alongside_text() {
     let page = report
         .articles
         .iter()
-        .find(|a| a.title == "Lima port opens")
+        .find(|a| &*a.title == "Lima port opens")
         .unwrap();
     assert_eq!(page.source.as_deref(), Some("Andina"));
     assert_eq!(page.published.unwrap().to_string(), "2023-04-05");
@@ -191,7 +191,7 @@ fn html_json_and_json_lines_load_alongside_text() {
     let copper = report
         .articles
         .iter()
-        .find(|a| a.title == "Copper output rises")
+        .find(|a| &*a.title == "Copper output rises")
         .unwrap();
     assert_eq!(copper.source.as_deref(), Some("Reuters"));
     assert_eq!(copper.item, Some(0));

@@ -177,7 +177,7 @@ fn the_session_is_remembered_across_launches() {
     settle_load(&mut h);
     let app = h.state();
     assert_eq!(app.state.corpus.len(), 3);
-    assert_eq!(app.state.selected_article().unwrap().title, "Beta");
+    assert_eq!(&*app.state.selected_article().unwrap().title, "Beta");
 
     // A folder that has disappeared is reported, not fatal.
     let gone = Persisted {
@@ -238,7 +238,7 @@ fn file_changes_in_an_open_folder_update_the_corpus() {
     let titles = |h: &Harness<'_, NewsLensApp>| {
         let mut t: Vec<String> = h.state().state.corpus.articles()[1..]
             .iter()
-            .map(|a| a.title.clone())
+            .map(|a| a.title.to_string())
             .collect();
         t.sort();
         t

@@ -1549,7 +1549,7 @@ mod tests {
  42
 ]"#;
         let r = convert_report(p("a.json"), json.as_bytes()).unwrap();
-        let texts: Vec<&str> = r.articles.iter().map(|a| a.text.as_str()).collect();
+        let texts: Vec<&str> = r.articles.iter().map(|a| &*a.text).collect();
         assert_eq!(
             texts,
             [

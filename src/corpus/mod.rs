@@ -43,8 +43,8 @@ pub struct Article {
     /// The decoding used: `UTF-8`, `UTF-16LE`, `windows-1252`...
     pub encoding: Sym,
     /// The decoded text, exactly as in the file apart from a removed BOM. All spans index it.
-    pub text: String,
-    pub title: String,
+    pub text: Box<str>,
+    pub title: Box<str>,
     pub source: Option<Sym>,
     pub published: Option<NaiveDate>,
     pub title_span: Range<usize>,
@@ -92,7 +92,7 @@ impl Article {
             origin,
             format: Format::Text,
             encoding: Sym::new(encoding),
-            title: parsed.title,
+            title: parsed.title.into(),
             source: parsed.source.as_deref().map(Sym::new),
             published: parsed.published,
             title_span: parsed.title_span,
@@ -104,7 +104,7 @@ impl Article {
                 .filter_map(|p| Some((u32::try_from(p.start).ok()?, u32::try_from(p.end).ok()?)))
                 .collect(),
             extraction,
-            text,
+            text: text.into(),
         })
     }
 

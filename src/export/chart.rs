@@ -44,7 +44,7 @@ impl BarOrigin {
         Self {
             article: article.key(),
             path: article.display_path(),
-            title: article.title.clone(),
+            title: article.title.to_string(),
             source: article.source_label().to_string(),
             published: article.published,
             sentence: text[sentence.clone()].to_string(),
@@ -480,7 +480,7 @@ pub fn chart_for_article_filtered(article: &Article, filter: &FigureFilter) -> C
     groups.iter_mut().for_each(ChartGroup::finish);
     ChartSpec {
         kind: ChartKind::Article,
-        title: article.title.clone(),
+        title: article.title.to_string(),
         caption: caption(article),
         groups,
     }

@@ -88,7 +88,7 @@ pub fn measure_chart<'a>(
             };
             let mut bar = ChartBar::of_figure(a, f, family);
             let what = if filter.measure.is_some() {
-                a.title.clone()
+                a.title.to_string()
             } else {
                 format!("{}: {}", bar.label, a.title)
             };

@@ -39,6 +39,30 @@ struct Interner {
     /// `&'static str` key would take 16 more).
     ids: HashSet<Key, FxBuild>,
     next: u32,
+    /// The unused rest of the current block of string storage (strings are copied in one
+    /// after another: no allocation, nor its bookkeeping, per string).
+    free: &'static mut [u8],
+}
+
+/// Bytes of string storage taken from the allocator at a time.
+const BLOCK_LEN: usize = 64 * 1024;
+
+impl Interner {
+    /// A copy of `s` that lives for the rest of the program.
+    fn store(&mut self, s: &str) -> &'static str {
+        let len = s.len();
+        if len > BLOCK_LEN / 4 {
+            return Box::leak(s.into());
+        }
+        if self.free.len() < len {
+            self.free = Box::leak(vec![0u8; BLOCK_LEN].into_boxed_slice());
+        }
+        let (piece, rest) = std::mem::take(&mut self.free).split_at_mut(len);
+        self.free = rest;
+        piece.copy_from_slice(s.as_bytes());
+        // A byte copy of a `str` is valid UTF-8.
+        std::str::from_utf8(piece).unwrap_or_default()
+    }
 }
 
 /// An id in the interner's set: equal, hashed and borrowed as its string.
@@ -111,6 +135,7 @@ impl Sym {
         let interner = guard.get_or_insert_with(|| Interner {
             ids: HashSet::default(),
             next: 1,
+            free: &mut [],
         });
         if let Some(key) = interner.ids.get(s) {
             return Sym(key.0);
@@ -122,7 +147,7 @@ impl Sym {
             log::warn!("interned string table full; dropping {s:?}");
             return Sym::EMPTY;
         };
-        let leaked: &'static str = Box::leak(s.into());
+        let leaked = interner.store(s);
         let page = page.get_or_init(|| (0..PAGE_LEN).map(|_| OnceLock::new()).collect());
         // The slot is fresh: `next` only grows, under the lock.
         let _ = page[index & (PAGE_LEN - 1)].set(leaked);

@@ -18,7 +18,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
         .id_salt(("article", state.selected))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(&*article.title).heading()).wrap());
             ui.label(
                 egui::RichText::new(format!(
                     "{} · {} · {}",

@@ -192,7 +192,7 @@ fn article_row_ui(
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let title = one_line(
-        article.title.clone(),
+        article.title.to_string(),
         egui::TextStyle::Body.resolve(ui.style()),
         text_color,
     );
