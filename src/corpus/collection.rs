@@ -62,16 +62,19 @@ pub struct Corpus {
 /// corpus's memory besides the text.)
 #[derive(Debug, Default)]
 struct KeyIndex {
-    by_hash: HashMap<u64, usize, FxBuild>,
-    /// Keys whose hash an earlier key already had (64-bit hashes: practically never).
+    /// 32-bit hashes and indexes: 8 bytes an entry.
+    by_hash: HashMap<u32, u32, FxBuild>,
+    /// Keys whose hash an earlier key already had (about one in 100,000 keys), or whose
+    /// index does not fit 32 bits.
     collided: HashMap<OsString, usize>,
 }
 
 impl KeyIndex {
-    fn hash(key: &OsStr) -> u64 {
+    fn hash(key: &OsStr) -> u32 {
         let mut h = FxHasher::default();
         h.write(key.as_encoded_bytes());
-        h.finish()
+        let h = h.finish();
+        (h ^ (h >> 32)) as u32
     }
 
     fn get(&self, articles: &[Arc<Article>], key: &OsStr) -> Option<usize> {
@@ -80,18 +83,18 @@ impl KeyIndex {
             Some(_) => a.key().as_os_str() == key,
         };
         match self.by_hash.get(&Self::hash(key)) {
-            Some(&i) if articles.get(i).is_some_and(|a| has_key(a)) => Some(i),
+            Some(&i) if articles.get(i as usize).is_some_and(|a| has_key(a)) => Some(i as usize),
             _ => self.collided.get(key).copied(),
         }
     }
 
     /// Indexes a key not indexed yet.
     fn insert(&mut self, key: &OsStr, index: usize) {
-        match self.by_hash.entry(Self::hash(key)) {
-            Entry::Vacant(e) => {
-                e.insert(index);
+        match (self.by_hash.entry(Self::hash(key)), u32::try_from(index)) {
+            (Entry::Vacant(e), Ok(i)) => {
+                e.insert(i);
             }
-            Entry::Occupied(_) => {
+            _ => {
                 self.collided.insert(key.to_owned(), index);
             }
         }

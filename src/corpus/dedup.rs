@@ -161,7 +161,7 @@ impl DupStatus {
 ///
 /// The index keeps no signatures of its own: the caller holds each article's fingerprint and
 /// lends them to [`DupIndex::insert`] for comparison. Band keys are 32-bit hashes, kept in a
-/// bucket table of about one bucket per two band entries: a shared bucket or a false
+/// bucket table of about one bucket per four band entries: a shared bucket or a false
 /// candidate only costs a key or signature comparison.
 #[derive(Debug, Default, Clone)]
 pub struct DupIndex {
@@ -270,10 +270,10 @@ impl DupIndex {
         key as usize & (self.heads.len() - 1)
     }
 
-    /// Grows the bucket table, if needed, to hold `more` members at two per bucket, and
+    /// Grows the bucket table, if needed, to hold `more` members at four per bucket, and
     /// relinks every member (in insertion order, so lists stay newest first).
     fn make_room(&mut self, more: usize) {
-        let wanted = (self.members.len() + more).div_ceil(2).next_power_of_two();
+        let wanted = (self.members.len() + more).div_ceil(4).next_power_of_two();
         if self.heads.len() >= wanted {
             return;
         }
@@ -421,7 +421,7 @@ mod tests {
             assert_eq!(added.add(fingerprint("t", &story(n))), DupStatus::Original);
         }
         // Grown from nothing, one original at a time, far past its first size.
-        assert!(added.index.heads.len() >= 300 * BANDS / 2);
+        assert!(added.index.heads.len() >= 300 * BANDS / 4);
         let edited = story(7).replacen("moved", "rose", 1);
         assert_eq!(
             added.add(fingerprint("t", &edited)),

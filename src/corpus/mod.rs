@@ -37,7 +37,7 @@ pub struct Article {
     /// File path (for embedded seeds, `seeds/NAME`).
     pub path: PathBuf,
     /// Position of the article in a file holding several (JSON array index, JSON Lines line).
-    pub item: Option<usize>,
+    pub item: Option<u32>,
     pub origin: Origin,
     pub format: Format,
     /// The decoding used: `UTF-8`, `UTF-16LE`, `windows-1252`...
@@ -47,13 +47,23 @@ pub struct Article {
     pub title: Box<str>,
     pub source: Option<Sym>,
     pub published: Option<NaiveDate>,
-    pub title_span: Range<usize>,
-    pub header_span: Option<Range<usize>>,
+    /// Byte spans of the title line and of the `source: ...| published: ...` line (`u32`:
+    /// files over 4 GiB are never read).
+    pub title_span: Range<u32>,
+    pub header_span: Option<Range<u32>>,
     /// The body paragraphs' byte spans (`u32`: half the room; see [`Article::paragraphs`]).
     pub paragraph_spans: Box<[(u32, u32)]>,
     pub extraction: Extraction,
     /// Identifies the story, to recognise copies (see [`dedup`]).
     pub fingerprint: Fingerprint,
+}
+
+/// A byte span as `u32`s (empty past 4 GiB, which is never read).
+fn span32(r: Range<usize>) -> Range<u32> {
+    match (u32::try_from(r.start), u32::try_from(r.end)) {
+        (Ok(s), Ok(e)) => s..e,
+        _ => 0..0,
+    }
 }
 
 impl Article {
@@ -95,8 +105,8 @@ impl Article {
             title: parsed.title.into(),
             source: parsed.source.as_deref().map(Sym::new),
             published: parsed.published,
-            title_span: parsed.title_span,
-            header_span: parsed.header_span,
+            title_span: span32(parsed.title_span),
+            header_span: parsed.header_span.map(span32),
             // Files over 4 GiB are never read (see `MAX_FILE_BYTES`).
             paragraph_spans: parsed
                 .paragraphs
@@ -111,7 +121,8 @@ impl Article {
     /// Sets how the article was stored (format, and position in a multi-article file).
     pub fn with_format(mut self, format: Format, item: Option<usize>) -> Self {
         self.format = format;
-        self.item = item;
+        // Past 4 billion items in one file (never: files are at most `MAX_FILE_BYTES`), none.
+        self.item = item.and_then(|i| u32::try_from(i).ok());
         self
     }
 
@@ -157,7 +168,9 @@ impl Article {
     pub fn sentence_around(&self, start: usize, end: usize) -> Range<usize> {
         let para = self
             .paragraphs()
-            .chain(std::iter::once(self.title_span.clone()))
+            .chain(std::iter::once(
+                self.title_span.start as usize..self.title_span.end as usize,
+            ))
             .find(|p| p.start <= start && end <= p.end)
             .unwrap_or(start..end);
         sentence_in(&self.text, para, start, end)
