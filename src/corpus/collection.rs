@@ -78,14 +78,14 @@ impl KeyIndex {
     }
 
     fn get(&self, articles: &[Arc<Article>], key: &OsStr) -> Option<usize> {
-        let has_key = |a: &Article| match a.item {
-            None => a.path.as_os_str() == key,
-            Some(_) => a.key().as_os_str() == key,
-        };
-        match self.by_hash.get(&Self::hash(key)) {
-            Some(&i) if articles.get(i as usize).is_some_and(|a| has_key(a)) => Some(i as usize),
-            _ => self.collided.get(key).copied(),
-        }
+        let by_hash = self.by_hash.get(&Self::hash(key)).map(|&i| i as usize);
+        by_hash
+            .filter(|&i| {
+                articles
+                    .get(i)
+                    .is_some_and(|a| a.key_path().as_os_str() == key)
+            })
+            .or_else(|| self.collided.get(key).copied())
     }
 
     /// Indexes a key not indexed yet.
@@ -194,8 +194,10 @@ impl Corpus {
     /// Returns its index.
     pub fn insert(&mut self, root: usize, article: impl Into<Arc<Article>>) -> usize {
         let article = article.into();
-        let key = article.key().into_os_string();
-        if let Some(i) = self.by_key.get(&self.articles, &key) {
+        if let Some(i) = self
+            .by_key
+            .get(&self.articles, article.key_path().as_os_str())
+        {
             self.articles[i] = article;
             self.root_of[i] = root;
             self.rebuild();
@@ -205,7 +207,7 @@ impl Corpus {
         let articles = &self.articles;
         self.dups
             .insert(index, &article.fingerprint, |j| signature_of(articles, j));
-        self.by_key.insert(&key, index);
+        self.by_key.insert(article.key_path().as_os_str(), index);
         self.articles.push(article);
         self.root_of.push(root);
         if let Some(r) = self.roots.get_mut(root) {
@@ -291,7 +293,7 @@ impl Corpus {
         for (i, a) in articles.iter().enumerate() {
             self.dups
                 .insert(i, &a.fingerprint, |j| signature_of(articles, j));
-            self.by_key.insert(a.key().as_os_str(), i);
+            self.by_key.insert(a.key_path().as_os_str(), i);
             if let Some(r) = self.root_of.get(i).and_then(|&r| self.roots.get_mut(r)) {
                 r.articles += 1;
             }

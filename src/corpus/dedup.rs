@@ -295,11 +295,11 @@ impl DupIndex {
         let Some(sig) = &fp.minhash else {
             return DupStatus::Original;
         };
-        // The most similar earlier original (ties: the earliest).
-        let mut best: Option<(f32, usize)> = None;
         if self.heads.is_empty() {
             return DupStatus::Original;
         }
+        // The most similar earlier original (ties: the earliest).
+        let mut best: Option<(f32, usize)> = None;
         for key in bands(sig) {
             let mut node = self.heads[self.bucket(key)];
             while let Some(member) = self.members.get(node as usize) {

@@ -160,10 +160,7 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>) -> Result<ConvertReport, Forma
         return Err(FormatError::TooLarge(bytes.len() as u64));
     }
     let format = format_of(path).unwrap_or(Format::Text);
-    let (text, encoding) = match decode_utf8(bytes) {
-        Ok(decoded) => decoded,
-        Err(bytes) => decode(&bytes, format == Format::Html)?,
-    };
+    let (text, encoding) = decode(bytes, format == Format::Html)?;
     if text.trim().is_empty() {
         return Err(FormatError::NoArticle(if text.is_empty() {
             "empty file".into()
@@ -270,23 +267,10 @@ fn item_name(format: Format, index: Option<usize>) -> String {
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-/// The text of plain UTF-8 bytes (no BOM, nothing binary), reusing their buffer; otherwise
-/// the bytes back, for [`decode`].
-fn decode_utf8(bytes: Vec<u8>) -> Result<(String, String), Vec<u8>> {
-    if encoding_rs::Encoding::for_bom(&bytes).is_some()
-        || bomless_utf16(&bytes).is_some()
-        || check_not_binary(&bytes).is_err()
-    {
-        return Err(bytes);
-    }
-    String::from_utf8(bytes)
-        .map(|text| (text, "UTF-8".into()))
-        .map_err(|e| e.into_bytes())
-}
-
-/// Decodes bytes to text, naming the decoding used. The BOM, if any, is removed.
-fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+/// Decodes bytes to text, naming the decoding used. The BOM, if any, is removed. Plain UTF-8
+/// (the common case) becomes its text in the bytes' own buffer, without a copy.
+fn decode(bytes: Vec<u8>, html: bool) -> Result<(String, String), FormatError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let rest = &bytes[bom_len..];
         if encoding == encoding_rs::UTF_8 {
             check_not_binary(rest)?;
@@ -304,18 +288,19 @@ fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
         check_controls(head.chars().map(u32::from))?;
         return Ok((text.into_owned(), encoding.name().into()));
     }
-    if let Some(encoding) = bomless_utf16(bytes) {
+    if let Some(encoding) = bomless_utf16(&bytes) {
         let text = encoding
-            .decode_without_bom_handling_and_without_replacement(bytes)
+            .decode_without_bom_handling_and_without_replacement(&bytes)
             .ok_or_else(|| FormatError::Binary("contains NUL bytes".into()))?;
         check_controls(text.chars().take(SNIFF_LEN).map(u32::from))?;
         return Ok((text.into_owned(), encoding.name().into()));
     }
-    check_not_binary(bytes)?;
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "UTF-8".into()));
-    }
-    let declared = if html { meta_charset(bytes) } else { None };
+    check_not_binary(&bytes)?;
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, "UTF-8".into())),
+        Err(e) => e.into_bytes(),
+    };
+    let declared = if html { meta_charset(&bytes) } else { None };
     let encoding = match declared {
         // A declared UTF-8 (or UTF-16, which HTML reads as UTF-8) that is not valid is wrong.
         Some(e) if !is_unicode(e) => e,
@@ -326,7 +311,7 @@ fn decode(bytes: &[u8], html: bool) -> Result<(String, String), FormatError> {
             detector.guess(None, chardetng::Utf8Detection::Deny)
         }
     };
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
     Ok((text.into_owned(), encoding.name().into()))
 }
 

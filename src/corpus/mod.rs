@@ -11,8 +11,9 @@ pub mod parse;
 pub mod speakers;
 pub mod synth;
 
+use std::borrow::Cow;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -58,6 +59,15 @@ pub struct Article {
     pub fingerprint: Fingerprint,
 }
 
+/// Keeps the items for which `keep` holds (the slice is rebuilt only when one goes).
+fn retain_boxed<T>(items: &mut Box<[T]>, keep: impl Fn(&T) -> bool) {
+    if !items.iter().all(&keep) {
+        let mut kept = std::mem::take(items).into_vec();
+        kept.retain(keep);
+        *items = kept.into();
+    }
+}
+
 /// A byte span as `u32`s (empty past 4 GiB, which is never read).
 fn span32(r: Range<usize>) -> Range<u32> {
     match (u32::try_from(r.start), u32::try_from(r.end)) {
@@ -79,16 +89,8 @@ impl Article {
         // The header is metadata: nothing in it is a figure or a quote.
         if let Some(h) = &parsed.header_span {
             let outside = |s: Range<usize>| s.end <= h.start || s.start >= h.end;
-            if !extraction.figures.iter().all(|f| outside(f.span())) {
-                let mut figures = extraction.figures.into_vec();
-                figures.retain(|f| outside(f.span()));
-                extraction.figures = figures.into();
-            }
-            if !extraction.quotes.iter().all(|q| outside(q.span())) {
-                let mut quotes = extraction.quotes.into_vec();
-                quotes.retain(|q| outside(q.span()));
-                extraction.quotes = quotes.into();
-            }
+            retain_boxed(&mut extraction.figures, |f| outside(f.span()));
+            retain_boxed(&mut extraction.quotes, |q| outside(q.span()));
         }
         let body_start = parsed
             .header_span
@@ -129,9 +131,14 @@ impl Article {
     /// A key unique per article: the path, or `path/#N` for the N-th article of a file
     /// holding several (so everything under a deleted file is found by path prefix).
     pub fn key(&self) -> PathBuf {
+        self.key_path().into_owned()
+    }
+
+    /// [`Article::key`], borrowed from the path when it is the path (no allocation).
+    pub fn key_path(&self) -> Cow<'_, Path> {
         match self.item {
-            Some(i) => self.path.join(format!("#{i}")),
-            None => self.path.clone(),
+            Some(i) => Cow::Owned(self.path.join(format!("#{i}"))),
+            None => Cow::Borrowed(&self.path),
         }
     }
 

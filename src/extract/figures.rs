@@ -33,7 +33,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Bound, Family, Figure, FxBuild, Sym, WordMap};
+use super::{Bound, Family, Figure, FxBuild, Sym, WordMap, offset32};
 
 /// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
 type FxMap<K, V> = HashMap<K, V, FxBuild>;
@@ -3250,9 +3250,8 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             approximate: c.approximate,
             measure: c.measure,
             label: Sym::new(&label),
-            // Past 4 GiB of text (never read from files), an empty span.
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            end: u32::try_from(end).unwrap_or(u32::MAX),
+            start: offset32(start),
+            end: offset32(end),
         }
     }));
     figures

@@ -15,6 +15,7 @@ mod sym;
 mod types;
 
 pub use sym::Sym;
+use types::offset32;
 pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind};
 
 /// A small, fast, non-cryptographic hasher for the engines' lexicon look-ups (FxHash-style);

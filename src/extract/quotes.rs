@@ -46,7 +46,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{FxBuild, Quote, QuoteKind, Sym, WordMap};
+use super::{FxBuild, Quote, QuoteKind, Sym, WordMap, offset32};
 
 // ---------------------------------------------------------------------------------------------
 // Lexicons
@@ -4084,14 +4084,12 @@ struct Draft {
 
 impl Draft {
     fn into_quote(self) -> Quote {
-        // Past 4 GiB of text (never read from files), an empty span.
-        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         Quote {
-            start: at(self.start),
-            end: at(self.end),
+            start: offset32(self.start),
+            end: offset32(self.end),
             speaker: Sym::new(&self.speaker),
             speaker_mention: Sym::new(&self.speaker_mention),
-            speaker_span: self.speaker_span.map(|(s, e)| (at(s), at(e))),
+            speaker_span: self.speaker_span.map(|(s, e)| (offset32(s), offset32(e))),
             speaker_resolved: self.speaker_resolved,
             role: Sym::new(&self.role),
             cue: Sym::new(&self.cue),

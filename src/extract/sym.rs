@@ -4,7 +4,7 @@
 //!
 //! A corpus of 100,000 articles holds about a million figures and quotes, but only a few
 //! thousand distinct units and labels and some tens of thousands of speakers. A [`Sym`] is a
-//! 4-byte handle to one copy of each string, so a figure costs a fixed 80 bytes and no heap
+//! 4-byte handle to one copy of each string, so a figure costs a fixed 56 bytes and no heap
 //! allocation of its own, instead of five `String`s.
 //!
 //! The table only grows: a string interned once stays for the life of the process (a few

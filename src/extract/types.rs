@@ -67,6 +67,12 @@ pub enum Bound {
     Range,
 }
 
+/// A byte offset as stored in figures and quotes. Texts past 4 GiB are never read from
+/// files; one given directly gets `u32::MAX`, which slices to nothing.
+pub(crate) fn offset32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// A number mentioned in the text, with its unit and what it measures.
 #[derive(Debug, Clone)]
 pub struct Figure {
