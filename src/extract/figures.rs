@@ -33,6 +33,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::lexicon::tsv_rows;
 use super::{Bound, Family, Figure, FxBuild, Sym, WordMap, offset32};
 
 /// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
@@ -424,13 +425,6 @@ const B_QUAL: u64 = 1 << 39;
 /// A number word: cardinal, ordinal, scale or vague magnitude.
 const B_NUMWORD: u64 = B_CARD | B_ORD | B_SCALE | B_VAGUE;
 
-fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
-}
-
 fn phrase_toks(p: &str) -> Vec<String> {
     let low = p.to_ascii_lowercase();
     tokenize(&low)
@@ -474,13 +468,13 @@ fn build_lex() -> Lex {
         tok_bits: WordMap::default(),
         key_first: [false; 256],
     };
-    for f in data_lines(NAMES_TSV) {
+    for f in tsv_rows(NAMES_TSV) {
         let toks = phrase_toks(f[0]);
         if let Some(first) = toks.first().cloned() {
             lx.names.entry(first).or_default().push(toks);
         }
     }
-    for f in data_lines(NUMBERS_TSV) {
+    for f in tsv_rows(NUMBERS_TSV) {
         if f.len() < 3 {
             continue;
         }
@@ -513,7 +507,7 @@ fn build_lex() -> Lex {
             _ => {}
         }
     }
-    for f in data_lines(SCALES_TSV) {
+    for f in tsv_rows(SCALES_TSV) {
         if f.len() < 3 {
             continue;
         }
@@ -525,7 +519,7 @@ fn build_lex() -> Lex {
         };
         lx.scales.insert(f[0], (v, m));
     }
-    for f in data_lines(UNITS_TSV) {
+    for f in tsv_rows(UNITS_TSV) {
         if f.len() < 4 {
             continue;
         }
@@ -548,7 +542,7 @@ fn build_lex() -> Lex {
         v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
     }
     for (src, map) in [(PREFIX_TSV, 0), (QUALIFIERS_TSV, 1)] {
-        for f in data_lines(src) {
+        for f in tsv_rows(src) {
             if f.len() < 2 {
                 continue;
             }
@@ -574,7 +568,7 @@ fn build_lex() -> Lex {
             v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
         }
     }
-    for f in data_lines(DATES_TSV) {
+    for f in tsv_rows(DATES_TSV) {
         if f.len() < 2 {
             continue;
         }
@@ -585,12 +579,12 @@ fn build_lex() -> Lex {
         };
         *lx.classes.entry(f[0]).or_insert(0) |= c;
     }
-    for f in data_lines(IDENTIFIERS_TSV) {
+    for f in tsv_rows(IDENTIFIERS_TSV) {
         if let Some(w) = f.first() {
             *lx.classes.entry(w).or_insert(0) |= C_IDENT;
         }
     }
-    for f in data_lines(WORDS_TSV) {
+    for f in tsv_rows(WORDS_TSV) {
         if f.len() < 2 {
             continue;
         }

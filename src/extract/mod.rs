@@ -9,6 +9,7 @@
 
 pub mod figures;
 pub mod figures_eval;
+mod lexicon;
 pub mod quotes;
 pub mod quotes_eval;
 mod sym;

@@ -1,0 +1,267 @@
+//! Stage 0 of the quotes engine: the word lists it reads (speech verbs, roles, places, ...),
+//! loaded once from `assets/lexicon/quotes/` into one [`Lexicon`] with a flag word per entry.
+
+use super::*;
+
+pub(super) const SPEECH_VERBS: &str =
+    include_str!("../../../assets/lexicon/quotes/speech_verbs.txt");
+pub(super) const ROLES: &str = include_str!("../../../assets/lexicon/quotes/roles.txt");
+pub(super) const GROUPS: &str = include_str!("../../../assets/lexicon/quotes/groups.txt");
+pub(super) const ORGS: &str = include_str!("../../../assets/lexicon/quotes/organisations.txt");
+pub(super) const MEDIA: &str = include_str!("../../../assets/lexicon/quotes/media.txt");
+pub(super) const TITLES: &str = include_str!("../../../assets/lexicon/quotes/titles.txt");
+pub(super) const PRONOUNS: &str = include_str!("../../../assets/lexicon/quotes/pronouns.txt");
+pub(super) const PLACES: &str = include_str!("../../../assets/lexicon/quotes/places.txt");
+pub(super) const PLACE_COMMON_PARTS: &str =
+    include_str!("../../../assets/lexicon/quotes/place_name_parts.txt");
+pub(super) const STOPWORDS: &str = include_str!("../../../assets/lexicon/quotes/stopwords.txt");
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum VerbClass {
+    /// Takes a clause with or without `that`.
+    Say,
+    /// Takes an object, then a clause.
+    Tell,
+    /// Reported speech only with `that` (or `to` for urge-like verbs).
+    That,
+    /// Only attributes direct quotes.
+    QuoteOnly,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum PronClass {
+    Person,
+    Org,
+    Group,
+    SelfRef,
+}
+
+pub(super) type FxSet = HashSet<&'static str, FxBuild>;
+pub(super) type FxMap<V> = HashMap<&'static str, V, FxBuild>;
+
+impl Lexicon {
+    pub(super) fn info(&self, w: &str) -> WordInfo {
+        self.known.get(w).copied().unwrap_or_default()
+    }
+}
+
+pub(super) struct Lexicon {
+    pub(super) verbs: FxMap<VerbClass>,
+    pub(super) roles: FxSet,
+    /// Role words that can head a role description (`minister`), not modifiers (`finance`).
+    pub(super) role_heads: FxSet,
+    pub(super) groups: FxSet,
+    pub(super) orgs: FxSet,
+    pub(super) media: FxSet,
+    pub(super) titles: FxSet,
+    pub(super) pronouns: FxMap<PronClass>,
+    pub(super) stop: FxSet,
+    /// Place name or adjective (possibly multi-word) → canonical place.
+    pub(super) places: FxMap<&'static str>,
+    /// Every word of every place name.
+    pub(super) place_words: FxSet,
+    pub(super) time: FxSet,
+    pub(super) events: FxSet,
+    pub(super) aux: FxSet,
+    pub(super) np_boundary: FxSet,
+    pub(super) np_starters: FxSet,
+    pub(super) abbrev: FxSet,
+    pub(super) name_particles: FxSet,
+    /// Every lexicon word (and every plural of a role word) → its [`WordInfo`]: one look-up
+    /// per token at tokenisation answers every later set-membership question about it.
+    pub(super) known: WordMap<WordInfo>,
+}
+
+/// What the lexicons say about one word: `F_*` flags and the speech-verb and pronoun classes.
+#[derive(Clone, Copy, Default)]
+pub(super) struct WordInfo {
+    pub(super) f: u32,
+    pub(super) verb: Option<VerbClass>,
+    pub(super) pron: Option<PronClass>,
+}
+
+pub(super) const F_STOP: u32 = 1;
+pub(super) const F_ROLE: u32 = 1 << 1;
+pub(super) const F_ORG: u32 = 1 << 2;
+pub(super) const F_GROUP: u32 = 1 << 3;
+pub(super) const F_TITLE: u32 = 1 << 4;
+pub(super) const F_PRON: u32 = 1 << 5;
+pub(super) const F_VERB: u32 = 1 << 6;
+pub(super) const F_TIME: u32 = 1 << 7;
+pub(super) const F_EVENT: u32 = 1 << 8;
+pub(super) const F_PLACE: u32 = 1 << 9;
+pub(super) const F_PLACE_PART: u32 = 1 << 10;
+pub(super) const F_ROLE_HEAD: u32 = 1 << 11;
+pub(super) const F_MEDIA: u32 = 1 << 12;
+pub(super) const F_AUX: u32 = 1 << 13;
+pub(super) const F_NP_BOUNDARY: u32 = 1 << 14;
+pub(super) const F_NP_STARTER: u32 = 1 << 15;
+pub(super) const F_ABBREV: u32 = 1 << 16;
+pub(super) const F_NAME_PARTICLE: u32 = 1 << 17;
+/// In [`FUNCTION_WORDS`].
+pub(super) const F_FUNCTION: u32 = 1 << 18;
+/// In [`ROLE_MODIFIERS`].
+pub(super) const F_ROLE_MODIFIER: u32 = 1 << 19;
+/// A plural of a role word: `role + "s"`, or `rol + "ies"` for a role `roly` (`deputies`).
+pub(super) const F_ROLE_PLURAL: u32 = 1 << 20;
+/// Set per token, not in the lexicon: a hyphenated word with a role part (`vice-premier`).
+pub(super) const F_ROLE_HYPHEN: u32 = 1 << 21;
+
+pub(super) fn word_set(src: &'static str) -> FxSet {
+    data_lines(src)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
+pub(super) const TIME_WORDS: &str = include_str!("../../../assets/lexicon/quotes/time_words.txt");
+
+pub(super) const EVENT_WORDS: &str = include_str!("../../../assets/lexicon/quotes/events.txt");
+
+pub(super) const AUX: &str = include_str!("../../../assets/lexicon/quotes/auxiliaries.txt");
+
+pub(super) const NP_BOUNDARY: &str =
+    include_str!("../../../assets/lexicon/quotes/np_boundaries.txt");
+
+pub(super) const NP_STARTERS: &str = include_str!("../../../assets/lexicon/quotes/np_starters.txt");
+
+pub(super) const ABBREV: &str = include_str!("../../../assets/lexicon/quotes/abbreviations.txt");
+
+pub(super) const ROLE_MODIFIERS: &str =
+    include_str!("../../../assets/lexicon/quotes/role_modifiers.txt");
+
+pub(super) const FUNCTION_WORDS: &str =
+    include_str!("../../../assets/lexicon/quotes/function_words.txt");
+
+pub(super) const NAME_PARTICLES: &str =
+    include_str!("../../../assets/lexicon/quotes/name_particles.txt");
+
+pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+
+pub(super) fn build_lexicon() -> Lexicon {
+    let mut verbs = FxMap::default();
+    for l in data_lines(SPEECH_VERBS) {
+        let mut it = l.split_whitespace();
+        if let (Some(w), Some(c)) = (it.next(), it.next()) {
+            let class = match c {
+                "say" => VerbClass::Say,
+                "tell" => VerbClass::Tell,
+                "that" => VerbClass::That,
+                _ => VerbClass::QuoteOnly,
+            };
+            verbs.entry(w).or_insert(class);
+        }
+    }
+    let mut pronouns = FxMap::default();
+    for l in data_lines(PRONOUNS) {
+        let mut it = l.split_whitespace();
+        if let (Some(w), Some(c)) = (it.next(), it.next()) {
+            let class = match c {
+                "person" => PronClass::Person,
+                "org" => PronClass::Org,
+                "group" => PronClass::Group,
+                _ => PronClass::SelfRef,
+            };
+            pronouns.insert(w, class);
+        }
+    }
+    let common_parts = word_set(PLACE_COMMON_PARTS);
+    let mut places = FxMap::default();
+    let mut place_words = FxSet::default();
+    for l in data_lines(PLACES) {
+        let (canon, variants) = match l.split_once(':') {
+            Some((c, v)) => (c.trim(), v),
+            None => (l, ""),
+        };
+        for name in std::iter::once(canon).chain(variants.split(',').map(str::trim)) {
+            if name.is_empty() {
+                continue;
+            }
+            places.entry(name).or_insert(canon);
+            for w in name.split_whitespace() {
+                if !common_parts.contains(w) {
+                    place_words.insert(w);
+                }
+            }
+        }
+    }
+    let role_modifiers = word_set(ROLE_MODIFIERS);
+    let mut lex = Lexicon {
+        verbs,
+        role_heads: word_set(ROLES)
+            .into_iter()
+            .filter(|w| !role_modifiers.contains(w))
+            .collect(),
+        roles: word_set(ROLES),
+        groups: word_set(GROUPS),
+        orgs: word_set(ORGS),
+        media: word_set(MEDIA),
+        titles: word_set(TITLES),
+        pronouns,
+        stop: word_set(STOPWORDS),
+        places,
+        place_words,
+        time: word_set(TIME_WORDS),
+        events: word_set(EVENT_WORDS),
+        aux: word_set(AUX),
+        np_boundary: word_set(NP_BOUNDARY),
+        np_starters: word_set(NP_STARTERS),
+        abbrev: word_set(ABBREV),
+        name_particles: word_set(NAME_PARTICLES),
+        known: WordMap::default(),
+    };
+    let mut known: WordMap<WordInfo> = WordMap::default();
+    {
+        let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
+        let sets: [(&FxSet, u32); 17] = [
+            (&lex.stop, F_STOP),
+            (&lex.roles, F_ROLE),
+            (&lex.orgs, F_ORG),
+            (&lex.groups, F_GROUP),
+            (&lex.titles, F_TITLE),
+            (&lex.time, F_TIME),
+            (&lex.events, F_EVENT),
+            (&lex.place_words, F_PLACE_PART),
+            (&lex.role_heads, F_ROLE_HEAD),
+            (&lex.media, F_MEDIA),
+            (&lex.aux, F_AUX),
+            (&lex.np_boundary, F_NP_BOUNDARY),
+            (&lex.np_starters, F_NP_STARTER),
+            (&lex.abbrev, F_ABBREV),
+            (&lex.name_particles, F_NAME_PARTICLE),
+            (&word_set(FUNCTION_WORDS), F_FUNCTION),
+            (&role_modifiers, F_ROLE_MODIFIER),
+        ];
+        for (words, f) in sets {
+            for &w in words {
+                mark(w, f);
+            }
+        }
+        for &w in lex.pronouns.keys() {
+            mark(w, F_PRON);
+        }
+        for &w in lex.verbs.keys() {
+            mark(w, F_VERB);
+        }
+        for &w in lex.places.keys() {
+            mark(w, F_PLACE);
+        }
+        for &r in &lex.roles {
+            mark(&format!("{r}s"), F_ROLE_PLURAL);
+            if let Some(stem) = r.strip_suffix('y') {
+                mark(&format!("{stem}ies"), F_ROLE_PLURAL);
+            }
+        }
+    }
+    for (&w, &c) in &lex.verbs {
+        if let Some(i) = known.get_mut(w) {
+            i.verb = Some(c);
+        }
+    }
+    for (&w, &c) in &lex.pronouns {
+        if let Some(i) = known.get_mut(w) {
+            i.pron = Some(c);
+        }
+    }
+    lex.known = known;
+    lex
+}

@@ -1,0 +1,600 @@
+//! Stage 4: people. Registers the named people of an article (`X is the ROLE`, `X, the ROLE,`,
+//! `ROLE X`, TV captions, reporter sign-offs) in [`Doc::persons`], so later mentions, surnames
+//! and pronouns can resolve to them.
+
+use super::*;
+
+#[derive(Clone, Debug)]
+pub(super) struct Person {
+    /// As first introduced.
+    pub(super) name: String,
+    pub(super) role: String,
+    /// `role.to_lowercase()`, kept for [`Doc::resolve_role`].
+    pub(super) role_low: String,
+    pub(super) pos: usize,
+    /// 0 unknown, 1 male, 2 female (from `mr`, `mrs`, `ms`... titles).
+    pub(super) gender: u8,
+}
+
+/// Gender implied by a courtesy title (the first word of a name): 1 male, 2 female, 0 none.
+pub(super) fn title_gender(first: &str) -> u8 {
+    const MALE: [&str; 6] = ["mr", "sir", "lord", "herr", "senor", "señor"];
+    const FEMALE: [&str; 7] = ["mrs", "ms", "miss", "dame", "lady", "mme", "mlle"];
+    let is = |list: &[&str]| {
+        if first.is_ascii() {
+            // ASCII: comparing case-insensitively is comparing the lower-cased word, without
+            // allocating it (and `señor` cannot match an ASCII word).
+            let w = first.trim_end_matches('.');
+            list.iter().any(|t| w.eq_ignore_ascii_case(t))
+        } else {
+            let l = lower_cow(first);
+            list.contains(&l.trim_end_matches('.'))
+        }
+    };
+    if is(&MALE) {
+        1
+    } else if is(&FEMALE) {
+        2
+    } else {
+        0
+    }
+}
+
+/// Without trailing `'s` and periods.
+pub(super) fn trim_possessive(l: &str) -> &str {
+    l.trim_end_matches("'s").trim_end_matches('.')
+}
+
+pub(super) fn strip_article(s: &str) -> &str {
+    for a in ["the ", "a ", "an ", "The ", "A ", "An ", "THE ", "AN "] {
+        if let Some(r) = s.strip_prefix(a) {
+            return r.trim();
+        }
+    }
+    s.trim()
+}
+
+pub(super) fn strip_titles(s: &str, lex: &Lexicon) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            let l = lower_cow(w);
+            !lex.titles.contains(l.as_ref()) && !lex.titles.contains(l.trim_end_matches('.'))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'a> Doc<'a> {
+    /// The run of name tokens starting at `a` (at most 4 tokens, particles inside allowed).
+    pub(super) fn name_run(&self, p: &Para, a: usize, hi: usize) -> usize {
+        let mut b = a;
+        while b < hi && b - a < 4 {
+            let t = &p.toks[b];
+            // Lower-case text: a third word looking like a verb ends the name.
+            let verbish = !self.cased
+                && b - a >= 2
+                && (t.low.ends_with("ed") || t.low.ends_with("ing") || t.low.ends_with('s'));
+            if self.name_like(t) && !verbish {
+                b += 1;
+                if t.possessive() {
+                    break;
+                }
+            } else if b > a && t.wf(F_NAME_PARTICLE) && b + 1 < hi && self.name_like(&p.toks[b + 1])
+            {
+                b += 1;
+            } else if b > a && self.surname_ok(t) {
+                // `Colin Price`, `Gordon Brown`.
+                b += 1;
+            } else if b == a
+                && self.cased
+                && t.cap
+                && t.fb & F_PLACE != 0
+                && t.fb & F_STOP == 0
+                && !t.possessive()
+                && b + 1 < hi
+                && self.name_like(&p.toks[b + 1])
+                && p.toks[b + 1].fb & (F_PLACE | F_PLACE_PART) == 0
+            {
+                // A first name that is also a place: `Sofia Marin`, `Jordan Henderson`.
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        b
+    }
+
+    /// Cased text: a capitalised common word continuing a name (`Price` in `Colin Price`).
+    pub(super) fn surname_ok(&self, t: &Tok) -> bool {
+        self.cased
+            && t.cap
+            && t.is_word()
+            && t.bf(F_STOP)
+            && !t.bf(F_FUNCTION | F_TIME | F_ROLE | F_ORG | F_PLACE)
+    }
+
+    pub(super) fn add_person(&mut self, name: &str, role: &str, pos: usize) -> usize {
+        // The lower-cased name without titles, words joined by single spaces, built in place
+        // (each word lower-cased onto the end, dropped again if it is a title).
+        let mut low = String::with_capacity(name.len());
+        for w in name.split_whitespace() {
+            let mark = low.len();
+            if !low.is_empty() {
+                low.push(' ');
+            }
+            let start = low.len();
+            push_lower(&mut low, w);
+            let lw = &low[start..];
+            if self.lex.titles.contains(lw.trim_end_matches('.')) || self.lex.titles.contains(lw) {
+                low.truncate(mark);
+            }
+        }
+        low.truncate(low.trim_end_matches("'s").len());
+        if low.is_empty() {
+            return usize::MAX;
+        }
+        let idx = if let Some(&i) = self.by_name.get(&low) {
+            i
+        } else if let Some(&i) = self.by_part.get(&low).filter(|_| !low.contains(' ')) {
+            i
+        } else if let Some((full, fpos)) = self
+            .pair_names
+            .get(&low)
+            .filter(|(_, fp)| *fp < pos && !low.contains(' '))
+            .cloned()
+        {
+            let i = self.add_person(&full, role, fpos);
+            self.by_part.insert(low.clone(), i);
+            i
+        } else {
+            // The name as written without titles, words joined by single spaces.
+            let mut clean = String::with_capacity(name.len());
+            let mut lw = String::new();
+            for w in name.split_whitespace() {
+                lw.clear();
+                push_lower(&mut lw, w);
+                if self.lex.titles.contains(lw.trim_end_matches('.')) {
+                    continue;
+                }
+                if !clean.is_empty() {
+                    clean.push(' ');
+                }
+                clean.push_str(w);
+            }
+            if let Some(c) = clean
+                .strip_suffix("'s")
+                .or_else(|| clean.strip_suffix("’s"))
+            {
+                clean.truncate(c.len());
+            }
+            let i = self.persons.len();
+            self.persons.push(Person {
+                name: clean,
+                role: String::new(),
+                role_low: String::new(),
+                pos,
+                gender: 0,
+            });
+            self.by_name.insert(low.clone(), i);
+            let parts: Vec<&str> = low.split(' ').collect();
+            if parts.len() > 1 {
+                for part in [parts[0], parts[parts.len() - 1]] {
+                    if part.chars().count() > 1 {
+                        self.by_part.entry(part.to_string()).or_insert(i);
+                    }
+                }
+            }
+            i
+        };
+        let g = title_gender(name.split_whitespace().next().unwrap_or(""));
+        if let Some(p) = self.persons.get_mut(idx) {
+            if p.role.is_empty() && !role.is_empty() {
+                p.role = role.to_string();
+                p.role_low = role.to_lowercase();
+            }
+            if p.gender == 0 {
+                p.gender = g;
+            }
+        }
+        // During resolution mentions stay sorted (binary search): speakers found then are
+        // recorded in resolve's own `dynamic` list instead.
+        if !self.sealed {
+            self.mentions.push((pos, idx));
+        }
+        idx
+    }
+
+    /// Registers named people introduced without quotes: `X is the ROLE`, `X, the ROLE,`,
+    /// sign-offs, and (in cased text) runs of capitalised name words.
+    pub(super) fn register_people(&mut self) {
+        // (name, role, position): slices of the text where possible, not copies.
+        let mut found: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
+        let mut weak: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
+        for (pi, p) in self.paras.iter().enumerate() {
+            for &(ss, se) in &p.sents {
+                // Subjects of speech verbs (`Burton explained from a podium.`).
+                for v in ss..se {
+                    if p.qid[v] != 0 || self.verb(&p.toks[v]).is_none() {
+                        continue;
+                    }
+                    if let Some(np) = self.subject_before(pi, ss, v)
+                        && let (NpClass::Name, Some((na, nb))) = self.classify(&np)
+                    {
+                        let role = np
+                            .role
+                            .map_or("", |(a, b)| strip_article(self.np_text(pi, a, b)));
+                        found.push((self.np_text(pi, na, nb), Cow::Borrowed(role), p.toks[na].s));
+                    }
+                }
+                // Sentence-initial name-like runs in lower-case/caps text (`ahmed karimi
+                // arrived ...`): weak person mentions for pronoun resolution.
+                let mut s0 = ss;
+                while s0 < se && p.toks[s0].wf(F_TITLE) {
+                    s0 += 1;
+                }
+                let b0 = self.name_run(p, s0, se);
+                if !self.cased && (2..=3).contains(&(b0 - s0)) && b0 < se && p.qid[ss] == 0 {
+                    let t = &p.toks[b0];
+                    if (t.is_word() || t.is_punct(',')) && !t.possessive() {
+                        weak.push((self.np_text(pi, ss, b0), Cow::Borrowed(""), p.toks[ss].s));
+                    }
+                }
+                // `X is the ROLE` at sentence start.
+                let b = self.name_run(p, ss, se);
+                if b - ss
+                    >= self
+                        .min_name_len()
+                        .max(2)
+                        .min(if self.cased { 1 } else { 2 })
+                    && b < se
+                    && p.qid[ss] == 0
+                {
+                    let t = &p.toks[b];
+                    let after = if matches!(t.w(), "is" | "was") || t.is_punct(',') {
+                        Some(b + 1)
+                    } else {
+                        None
+                    };
+                    if let Some(mut r) = after {
+                        if matches!(p.toks.get(r).map(|t| t.w()), Some("the" | "a" | "an")) {
+                            r += 1;
+                        }
+                        let mut re = r;
+                        while re < se && re - r < 20 {
+                            let u = &p.toks[re];
+                            if u.is_terminal() || u.is_dq() || (t.is_punct(',') && u.is_punct(','))
+                            {
+                                break;
+                            }
+                            re += 1;
+                        }
+                        let has_role = p.toks[r..re].iter().take(5).any(|u| u.bf(F_ROLE_HEAD));
+                        if has_role && re > r {
+                            found.push((
+                                self.np_text(pi, ss, b),
+                                Cow::Borrowed(self.np_text(pi, r, re)),
+                                p.toks[ss].s,
+                            ));
+                        }
+                    }
+                }
+            }
+            // `X, the ROLE of Y,` anywhere; capitalised runs in cased text.
+            let mut i = 0;
+            while i < p.toks.len() {
+                if !self.name_like(&p.toks[i]) || (i > 0 && self.name_like(&p.toks[i - 1])) {
+                    i += 1;
+                    continue;
+                }
+                let b = self.name_run(p, i, p.toks.len());
+                let len = b - i;
+                if len >= 2 && b < p.toks.len() && p.toks[b].is_punct(',') {
+                    let r = b + 1;
+                    let mut re = r;
+                    while re < p.toks.len() && re - r < 16 {
+                        let u = &p.toks[re];
+                        if u.is_punct(',')
+                            || u.is_terminal()
+                            || u.is_dq()
+                            || self.verb(u).is_some()
+                            || matches!(
+                                u.w(),
+                                "that" | "which" | "who" | "is" | "was" | "has" | "had" | "will"
+                            )
+                        {
+                            break;
+                        }
+                        re += 1;
+                    }
+                    let mut r0 = r;
+                    if matches!(p.toks.get(r0).map(|t| t.w()), Some("the" | "a" | "an")) {
+                        r0 += 1;
+                    }
+                    let has_role = p.toks[r0..re].iter().take(4).any(|u| u.bf(F_ROLE_HEAD));
+                    if has_role && re > r0 {
+                        found.push((
+                            self.np_text(pi, i, b),
+                            Cow::Borrowed(self.np_text(pi, r0, re)),
+                            p.toks[i].s,
+                        ));
+                        i = b;
+                        continue;
+                    }
+                }
+                // `ROLE NAME`: `US district court judge Susan Ilston`.
+                let l = self.lex;
+                let roleish = |t: &Tok| {
+                    t.is_word()
+                        && (self.role_word(t)
+                            || t.bf(F_ORG)
+                            || self.place_tok(t)
+                            || t.bf(F_ROLE_HYPHEN)
+                            || (self.cased && !t.cap && !t.bf(F_STOP)))
+                };
+                if len >= self.min_name_len()
+                    && i > 0
+                    && roleish(&p.toks[i - 1])
+                    && self.role_word(&p.toks[i - 1])
+                    && (self.cased
+                        || (len <= 3
+                            && !p.toks[i - 1].bf(F_ROLE_MODIFIER)
+                            && !p.toks[i - 1].bf(F_STOP)))
+                {
+                    let mut ra = i - 1;
+                    while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
+                        ra -= 1;
+                    }
+                    // Lower case: `the veteran game maker` describes, it does not name.
+                    let det_before = ra > 0
+                        && matches!(
+                            p.toks[ra - 1].w(),
+                            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+                        );
+                    let anchored = p.toks[ra..i]
+                        .iter()
+                        .any(|t| t.possessive() || t.bf(F_ORG) || self.place_tok(t));
+                    if !self.cased && det_before && !anchored {
+                        i = b.max(i + 1);
+                        continue;
+                    }
+                    found.push((
+                        self.np_text(pi, i, b),
+                        Cow::Owned(strip_titles(self.np_text(pi, ra, i), l)),
+                        p.toks[i].s,
+                    ));
+                    i = b.max(i + 1);
+                    continue;
+                }
+                if self.cased && len >= 2 {
+                    let orgish = p.toks[i..b].iter().any(|t| t.bf(F_ORG) || t.bf(F_MEDIA));
+                    if !orgish {
+                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].s));
+                    }
+                }
+                i = b.max(i + 1);
+            }
+        }
+        for pi in 0..self.paras.len() {
+            if let Some(((ns, ne), role)) = self.caption(pi) {
+                let text: &'a str = self.text;
+                found.push((&text[ns..ne], Cow::Owned(role), ns));
+            }
+        }
+        if !self.cased {
+            let mut pairs: HashMap<String, (String, usize), FxBuild> = HashMap::default();
+            for (pi, p) in self.paras.iter().enumerate() {
+                let mut i = 0;
+                while i < p.toks.len() {
+                    if p.qid[i] != 0 || !self.name_like(&p.toks[i]) {
+                        i += 1;
+                        continue;
+                    }
+                    let b = self.name_run(p, i, p.toks.len());
+                    if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
+                        pairs
+                            .entry(p.toks[b - 1].base().to_string())
+                            .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].s));
+                    }
+                    i = b.max(i + 1);
+                }
+            }
+            self.pair_names = pairs;
+        }
+        let strong_pos: HashSet<usize, FxBuild> = found.iter().map(|f| f.2).collect();
+        let weak_pos: Vec<usize> = weak.iter().map(|f| f.2).collect();
+        found.extend(weak);
+        found.sort_by_key(|f| f.2);
+        for (n, r, pos) in found {
+            self.add_person(n, &r, pos);
+        }
+        // A position is weak only if no strong registration shares it (a caption and a
+        // sentence-initial run start at the same byte).
+        self.weak
+            .extend(weak_pos.into_iter().filter(|p| !strong_pos.contains(p)));
+        // Later surname-only (or first-name-only) mentions of registered people (only of
+        // people with a strong registration: capitalised runs alone are not enough).
+        let strong: HashSet<usize, FxBuild> = self
+            .mentions
+            .iter()
+            .filter(|m| !self.weak.contains(&m.0))
+            .map(|m| m.1)
+            .collect();
+        let mut extra = Vec::new();
+        let mut poss = Vec::new();
+        for p in &self.paras {
+            for (k, t) in p.toks.iter().enumerate() {
+                if p.qid[k] != 0 || !t.is_word() || (self.cased && !t.cap) {
+                    continue;
+                }
+                let b = t.base();
+                if b.len() < 3 || t.bf(F_STOP) {
+                    continue;
+                }
+                if let Some(&idx) = self.by_part.get(b)
+                    && strong.contains(&idx)
+                {
+                    extra.push((t.s, idx));
+                    if t.possessive() {
+                        poss.push(t.s);
+                    }
+                }
+            }
+        }
+        self.mentions.extend(extra);
+        self.poss.extend(poss);
+    }
+
+    // ----- attribution of direct quotes -----
+
+    /// Caption: a paragraph that starts with `NAME [ROLE] "..."` and no speech verb.
+    pub(super) fn caption(&self, pi: usize) -> Option<((usize, usize), String)> {
+        let p = &self.paras[pi];
+        let q = p.quotes.first()?;
+        let o = q.open;
+        if q.continued || o == 0 || o > 24 {
+            return None;
+        }
+        // The quote must run to the paragraph end.
+        if let Some(c) = q.close
+            && p.toks.len() - c > 2
+        {
+            return None;
+        }
+        for t in &p.toks[..o] {
+            match t.kind {
+                Kind::Word => {
+                    if self.verb(t).is_some()
+                        || matches!(t.w(), "according" | "is" | "was" | "are" | "were")
+                    {
+                        return None;
+                    }
+                }
+                Kind::Punct(',' | '-' | '–' | '—' | ':' | '|' | '/' | '(' | ')') | Kind::Sq => {
+                }
+                _ => return None,
+            }
+        }
+        let min = self.min_name_len();
+        let b = self.name_run(p, 0, o);
+        let (na, nb) = if b >= min {
+            (0, b)
+        } else {
+            // ROLE NAME "..."
+            let mut e = o;
+            while e > 0 && matches!(p.toks[e - 1].kind, Kind::Punct(_)) {
+                e -= 1;
+            }
+            let mut a = e;
+            while a > 0 && e - a < 3 && self.name_like(&p.toks[a - 1]) {
+                a -= 1;
+            }
+            let role_before = a > 0
+                && p.toks[..a]
+                    .iter()
+                    .all(|t| !t.is_word() || !t.wf(F_STOP) || t.w() == "of");
+            if e - a >= min && role_before {
+                (a, e)
+            } else {
+                return None;
+            }
+        };
+        let words = p.toks[o..].iter().filter(|t| t.is_word()).count();
+        if words < 4 {
+            return None;
+        }
+        let role = if na == 0 {
+            let mut rs = nb;
+            let mut re = o;
+            while rs < re && !p.toks[rs].is_word() {
+                rs += 1;
+            }
+            while re > rs && !p.toks[re - 1].is_word() {
+                re -= 1;
+            }
+            self.np_text(pi, rs, re).to_string()
+        } else {
+            let mut re = na;
+            while re > 0 && !p.toks[re - 1].is_word() {
+                re -= 1;
+            }
+            self.np_text(pi, 0, re).to_string()
+        };
+        Some(((p.toks[na].s, p.toks[nb - 1].e), role))
+    }
+
+    /// A reporter sign-off `NAME, OUTLET, PLACE.` ending the quote's inner tokens `[a, c)`.
+    /// Returns (token index where the sign-off starts, name, role).
+    pub(super) fn signoff(&self, pi: usize, a: usize, c: usize) -> Option<(usize, String, String)> {
+        let p = &self.paras[pi];
+        let mut e = c;
+        while e > a && p.toks[e - 1].is_terminal() {
+            e -= 1;
+        }
+        // Segments separated by commas, from the end.
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut k = e;
+        let mut seg_end = e;
+        while k > a && segs.len() < 4 && e - k < 12 {
+            k -= 1;
+            let t = &p.toks[k];
+            if t.is_punct(',') {
+                segs.push((k + 1, seg_end));
+                seg_end = k;
+            } else if t.is_terminal() {
+                segs.push((k + 1, seg_end));
+                seg_end = k;
+                break;
+            } else if !t.is_word() {
+                return None;
+            }
+        }
+        if !(k == a || p.toks[k].is_terminal()) {
+            if k == a && seg_end > a {
+                segs.push((a, seg_end));
+            } else {
+                return None;
+            }
+        } else if k == a && !p.toks[k].is_terminal() && seg_end > a {
+            segs.push((a, seg_end));
+        }
+        segs.reverse();
+        if segs.len() < 2 || segs.len() > 3 {
+            return None;
+        }
+        let (ns, ne) = segs[0];
+        if ne <= ns
+            || ne - ns > 3
+            || self.name_run(p, ns, ne) != ne
+            || ne - ns < self.min_name_len()
+        {
+            return None;
+        }
+        let rest: Vec<&str> = segs[1..]
+            .iter()
+            .map(|&(s, e)| self.np_text(pi, s, e))
+            .collect();
+        if rest
+            .iter()
+            .any(|r| r.is_empty() || r.split_whitespace().count() > 3)
+        {
+            return None;
+        }
+        let outlet_ok = segs[1..].iter().any(|&(s, e)| {
+            p.toks[s..e]
+                .iter()
+                .any(|t| t.bf(F_MEDIA) || self.place_tok(t))
+        }) || segs.len() == 3;
+        if !outlet_ok {
+            return None;
+        }
+        let name = self.np_text(pi, ns, ne).to_string();
+        let role = if rest.len() == 2 {
+            format!("{} reporter, {}", rest[0], rest[1])
+        } else {
+            format!("{} reporter", rest[0])
+        };
+        Some((ns, name, role))
+    }
+
+    // ----- reported speech -----
+}

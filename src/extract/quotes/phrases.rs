@@ -1,0 +1,689 @@
+//! Stage 3: noun phrases. Finds the speaker phrase around a speech verb ([`Np`]: a token range
+//! and an optional role) and classifies it ([`NpClass`]: pronoun, name, role description,
+//! organisation, group).
+
+use super::*;
+
+/// A speaker noun phrase (token range in a paragraph), with an optional role segment.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Np {
+    pub(super) p: usize,
+    pub(super) a: usize,
+    pub(super) b: usize,
+    pub(super) role: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NpClass {
+    Pronoun(PronClass),
+    Name,
+    RoleDesc,
+    Org,
+    Group,
+    Other,
+}
+
+pub(super) const MAX_NP: usize = 10;
+
+impl<'a> Doc<'a> {
+    /// A plain noun phrase ending just before `end`, not before `lo`.
+    pub(super) fn np_back_plain(&self, pi: usize, lo: usize, end: usize) -> Option<(usize, usize)> {
+        let p = &self.paras[pi];
+        if end <= lo || end > p.toks.len() {
+            return None;
+        }
+        let last = &p.toks[end - 1];
+        if !last.is_word() {
+            return None;
+        }
+        if self.pron(last).is_some() {
+            return Some((end - 1, end));
+        }
+        let mut a = end;
+        let mut hit_boundary = false;
+        while a > lo {
+            let t = &p.toks[a - 1];
+            let ok = match t.kind {
+                Kind::Word => {
+                    !(t.wf(F_NP_BOUNDARY) || self.pron(t).is_some() || self.verb(t).is_some())
+                }
+                Kind::Punct('&') => true,
+                _ => false,
+            };
+            if !ok {
+                hit_boundary = true;
+                break;
+            }
+            a -= 1;
+            if end - a > MAX_NP {
+                return None;
+            }
+        }
+        let _ = hit_boundary;
+        // Trim leading words that cannot start a noun phrase.
+        while a < end {
+            let t = &p.toks[a];
+            let trim = !t.is_word()
+                || (t.bf(F_STOP) && !t.bf(F_NP_STARTER | F_GROUP | F_ROLE | F_ORG | F_TITLE))
+                || t.bf(F_TIME);
+            if !trim {
+                break;
+            }
+            a += 1;
+        }
+        if a >= end {
+            return None;
+        }
+        // A courtesy title starts the name: `during his time ... mr sullivan` → `mr sullivan`.
+        if let Some(k) = (a + 1..end)
+            .rev()
+            .find(|&k| p.toks[k].wf(F_TITLE) && k + 1 < end)
+        {
+            a = k;
+        }
+        let ht = &p.toks[end - 1];
+        let head = ht.base();
+        // `has denied`: a verb, not a noun-phrase head.
+        if end - 1 > a
+            && head.ends_with("ed")
+            && !self.name_like(&p.toks[end - 1])
+            && matches!(p.toks[end - 2].w(), "has" | "have" | "had" | "was" | "were")
+        {
+            return None;
+        }
+
+        // A common word after a name is a surname (`joan price`, `gordon brown`).
+        let after_name = end - 1 > a && self.name_like(&p.toks[end - 2]) && !ht.bf(F_FUNCTION);
+        let nounish =
+            ht.bf(F_GROUP | F_ORG | F_ROLE) || self.name_like(&p.toks[end - 1]) || after_name;
+        if ht.bf(F_STOP) && !nounish {
+            // `... more than said`: the word before the verb is not a noun-phrase head.
+            if !matches!(
+                head,
+                "government"
+                    | "people"
+                    | "company"
+                    | "bank"
+                    | "report"
+                    | "statement"
+                    | "group"
+                    | "industry"
+                    | "state"
+                    | "forum"
+                    | "media"
+                    | "source"
+                    | "plan"
+                    | "country"
+                    | "market"
+                    | "study"
+                    | "data"
+                    | "figures"
+                    | "results"
+                    | "news"
+                    | "law"
+            ) {
+                return None;
+            }
+        }
+        Some((a, end))
+    }
+
+    /// Subject of the verb at `v` (searching back to `lo`), with an apposition role if any.
+    pub(super) fn subject_before(&self, pi: usize, lo: usize, v: usize) -> Option<Np> {
+        let p = &self.paras[pi];
+        let mut j = v;
+        while j > lo && p.toks[j - 1].is_word() && p.toks[j - 1].wf(F_AUX) {
+            j -= 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        // Passive: `he was told`, `is said to`.
+        if matches!(
+            p.toks[j - 1].w(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        ) {
+            return None;
+        }
+        if p.toks[j - 1].is_punct(',') {
+            // `X, the role of Y, said` / `X, who heads Y, said` / `X, 45, said`.
+            let c2 = j - 1;
+            let stop = c2.saturating_sub(20).max(lo);
+            let mut k = c2;
+            let mut found = None;
+            while k > stop {
+                k -= 1;
+                let t = &p.toks[k];
+                if t.is_punct(',') {
+                    found = Some(k);
+                    break;
+                }
+                if t.is_terminal() || t.is_dq() {
+                    break;
+                }
+            }
+            let c1 = found?;
+            if c1 + 1 >= c2 {
+                return None;
+            }
+            let first = &p.toks[c1 + 1];
+            let role_ok = first.wf(F_NP_STARTER)
+                || first.w() == "who"
+                || first.w().ends_with("ing")
+                || first.possessive()
+                || first.low.chars().all(|c| c.is_ascii_digit())
+                || p.toks[c1 + 1..c2]
+                    .iter()
+                    .take(4)
+                    .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
+            if !role_ok {
+                // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
+                if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
+                    let role = self.np_back_plain(pi, lo, c1);
+                    return Some(Np {
+                        p: pi,
+                        a: c1 + 1,
+                        b: c2,
+                        role,
+                    });
+                }
+                return None;
+            }
+            let (a, b) = self.np_back_plain(pi, lo, c1)?;
+            return Some(Np {
+                p: pi,
+                a,
+                b,
+                role: Some((c1 + 1, c2)),
+            });
+        }
+        let (a, b) = self.np_back_plain(pi, lo, j)?;
+        // `X, who heads Y said` (closing comma missing): the subject is X.
+        if a >= lo + 3
+            && p.toks[a - 1].w() == "who"
+            && p.toks[a - 2].is_punct(',')
+            && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 2)
+        {
+            return Some(Np {
+                p: pi,
+                a: xa,
+                b: xb,
+                role: Some((a - 1, b)),
+            });
+        }
+        // `Ortner, the bank's senior economist said` (closing comma missing).
+        if a >= lo + 2 && p.toks[a - 1].is_punct(',') {
+            let f = &p.toks[a];
+            let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
+                && p.toks[a..b].iter().any(|t| t.bf(F_ROLE_HEAD));
+            if desc && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 1) {
+                let x = Np {
+                    p: pi,
+                    a: xa,
+                    b: xb,
+                    role: None,
+                };
+                if self.classify(&x).0 == NpClass::Name
+                    && (self.cased
+                        || self.name_run(p, xa, xb) - xa >= 2
+                        || self.by_part.contains_key(p.toks[xb - 1].base()))
+                {
+                    return Some(Np {
+                        role: Some((a, b)),
+                        ..x
+                    });
+                }
+            }
+        }
+        Some(Np {
+            p: pi,
+            a,
+            b,
+            role: None,
+        })
+    }
+
+    /// A noun phrase starting at `i` (after an inverted verb or `according to`).
+    pub(super) fn np_after(&self, pi: usize, i: usize, hi: usize) -> Option<Np> {
+        let p = &self.paras[pi];
+        let hi = hi.min(p.toks.len());
+        if i >= hi {
+            return None;
+        }
+        let first = &p.toks[i];
+        if !first.is_word() {
+            return None;
+        }
+        if self.pron(first).is_some() {
+            return Some(Np {
+                p: pi,
+                a: i,
+                b: i + 1,
+                role: None,
+            });
+        }
+        if matches!(
+            first.w(),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "by"
+                | "from"
+                | "with"
+                | "during"
+                | "after"
+                | "before"
+                | "that"
+                | "it"
+                | "this"
+        ) || first.wf(F_TIME)
+        {
+            return None;
+        }
+        let mut b = i;
+        while b < hi && b - i < 8 {
+            let t = &p.toks[b];
+            let ok = match t.kind {
+                Kind::Word => {
+                    let w = t.w();
+                    // `a report by the statistics office`, `estimates by the ministry`.
+                    let by_ok = w == "by" && b > i && p.toks[b - 1].bf(F_EVENT);
+                    by_ok
+                        || !(t.wf(F_NP_BOUNDARY)
+                            || matches!(
+                                w,
+                                "in" | "on"
+                                    | "at"
+                                    | "to"
+                                    | "by"
+                                    | "during"
+                                    | "after"
+                                    | "before"
+                                    | "from"
+                                    | "with"
+                                    | "last"
+                                    | "this"
+                                    | "adding"
+                                    | "saying"
+                                    | "noting"
+                                    | "explaining"
+                            )
+                            || t.wf(F_TIME)
+                            || self.verb(t).is_some())
+                }
+                Kind::Punct('&') => true,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            b += 1;
+        }
+        if b == i {
+            return None;
+        }
+        // Trailing prepositions/determiners are not part of the phrase.
+        while b > i && matches!(p.toks[b - 1].w(), "of" | "for" | "the" | "a" | "an") {
+            b -= 1;
+        }
+        if b == i {
+            return None;
+        }
+        let mut role = None;
+        if b < hi && p.toks[b].is_punct(',') {
+            let rs = b + 1;
+            let mut re = rs;
+            while re < hi && re - rs < 16 {
+                let t = &p.toks[re];
+                if t.is_punct(',') || t.is_terminal() || t.is_dq() || t.is_punct(';') {
+                    break;
+                }
+                if matches!(t.w(), "adding" | "saying" | "who" | "which" | "noting") {
+                    break;
+                }
+                re += 1;
+            }
+            if re > rs {
+                role = Some((rs, re));
+            }
+        }
+        Some(Np {
+            p: pi,
+            a: i,
+            b,
+            role,
+        })
+    }
+
+    /// Object of `tell`-like verbs starting at `i`: returns its end.
+    pub(super) fn tell_object(&self, pi: usize, i: usize, hi: usize) -> usize {
+        let p = &self.paras[pi];
+        let hi = hi.min(p.toks.len());
+        if i >= hi || !p.toks[i].is_word() {
+            return i;
+        }
+        let t = &p.toks[i];
+        let w = t.w();
+        if matches!(w, "us" | "me" | "him" | "her" | "them" | "you") || t.wf(F_MEDIA) {
+            // `told reporters`, `told the news agency`...
+            let mut e = i + 1;
+            while e < hi && e - i < 3 && p.toks[e].wf(F_MEDIA) {
+                e += 1;
+            }
+            return e;
+        }
+        // Up to `that` if close.
+        for k in i..hi.min(i + 6) {
+            if p.toks[k].w() == "that" {
+                return k;
+            }
+            if !p.toks[k].is_word() {
+                break;
+            }
+        }
+        if matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+        ) {
+            // `told the newspaper`, `told a news conference (for foreign journalists)`.
+            let is_head = |u: &Tok| u.bf(F_MEDIA | F_ORG | F_EVENT | F_GROUP);
+            let mut e = i + 1;
+            let mut found = false;
+            while e < hi && e - i < 5 {
+                let u = &p.toks[e];
+                if !u.is_word()
+                    || u.wf(F_NP_STARTER) && e > i + 1
+                    || self.pron(u).is_some()
+                    || u.wf(F_NP_BOUNDARY)
+                {
+                    break;
+                }
+                e += 1;
+                if is_head(u) {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return (i + 2).min(hi);
+            }
+            // `told the IADB annual meeting here that ...`.
+            for k in e..hi.min(e + 8) {
+                let u = &p.toks[k];
+                if u.w() == "that" {
+                    return k;
+                }
+                if u.is_terminal() || u.is_dq() || self.verb(u).is_some() {
+                    break;
+                }
+            }
+            if e < hi && matches!(p.toks[e].w(), "for" | "of" | "at" | "in") {
+                let mut k = e + 1;
+                while k < hi && k - e <= 4 && p.toks[k].is_word() {
+                    if is_head(&p.toks[k]) {
+                        return k + 1;
+                    }
+                    k += 1;
+                }
+            }
+            return e;
+        }
+        if self.name_like(t) || t.wf(F_ORG) {
+            let e = self.name_run(p, i, hi);
+            return e.max(i + 1).min(i + 3);
+        }
+        i
+    }
+
+    /// Skips time expressions and reporting circumstances (`on tuesday`, `in a statement`).
+    pub(super) fn skip_time(&self, pi: usize, mut i: usize, hi: usize) -> usize {
+        let p = &self.paras[pi];
+        let hi = hi.min(p.toks.len());
+        let mut guard = 0;
+        while i < hi && guard < 8 {
+            guard += 1;
+            let t = &p.toks[i];
+            let w = t.w();
+            if t.is_punct(',') {
+                i += 1;
+                continue;
+            }
+            if matches!(w, "last" | "this" | "next" | "late" | "early" | "earlier") {
+                if p.toks.get(i + 1).is_some_and(|u| u.wf(F_TIME)) {
+                    i += 2;
+                    continue;
+                }
+                if matches!(w, "earlier" | "late") {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.wf(F_TIME) && !matches!(w, "may" | "march" | "then" | "now" | "time") {
+                i += 1;
+                continue;
+            }
+            if matches!(
+                w,
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "following"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "from"
+                    | "late"
+                    | "early"
+            ) {
+                let mut cand = None;
+                let mut k = i + 1;
+                while k < hi && k <= i + 5 {
+                    let u = &p.toks[k];
+                    let b = u.base();
+                    if !u.is_word() {
+                        break;
+                    }
+                    if u.bf(F_EVENT | F_TIME)
+                        || self.place_tok(u)
+                        || b.bytes().all(|c| c.is_ascii_digit())
+                    {
+                        cand = Some(k + 1);
+                    } else if u.bf(F_NP_BOUNDARY)
+                        || self.verb(u).is_some()
+                        || self.pron(u).is_some()
+                        || (k > i + 3 && cand.is_none())
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                match cand {
+                    Some(c) => {
+                        i = c;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            break;
+        }
+        i
+    }
+
+    // ----- classification and registry -----
+
+    pub(super) fn np_text(&self, pi: usize, a: usize, b: usize) -> &'a str {
+        let p = &self.paras[pi];
+        if a >= b || b > p.toks.len() {
+            return "";
+        }
+        &self.text[p.toks[a].s..p.toks[b - 1].e]
+    }
+
+    pub(super) fn classify(&self, np: &Np) -> (NpClass, Option<(usize, usize)>) {
+        let p = &self.paras[np.p];
+        let toks = &p.toks[np.a..np.b];
+        if toks.len() == 1
+            && let Some(c) = self.pron(&toks[0])
+        {
+            return (NpClass::Pronoun(c), None);
+        }
+        // Head part: before the first preposition.
+        let mut hb = np.a;
+        while hb < np.b
+            && !matches!(
+                p.toks[hb].w(),
+                "of" | "for" | "at" | "to" | "in" | "with" | "from"
+            )
+        {
+            hb += 1;
+        }
+        let starts_det = matches!(
+            toks.first().map(|t| t.w()),
+            Some("the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our")
+        );
+        // `Harris Associates L.P.`, `Acme Holdings Inc`: a company, not a person.
+        if hb > np.a && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.a >= 2) {
+            return (NpClass::Org, None);
+        }
+        // A name after a prepositional role: `vice president of finance Daniel Miglio`.
+        if hb < np.b {
+            let mut na = np.b;
+            while na > hb + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+                na -= 1;
+            }
+            let min = if self.cased { 1 } else { 2 };
+            if np.b - na >= min && na > np.a {
+                let prev = &p.toks[na - 1];
+                let pb = prev.base();
+                let function = matches!(
+                    pb,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                );
+                if prev.bf(F_ROLE | F_ORG | F_PLACE)
+                    || (prev.is_word() && !function && (!self.cased || !prev.cap))
+                {
+                    return (NpClass::Name, Some((na, np.b)));
+                }
+            }
+        }
+        // `the Caribbean Rainer Steckhan`, `the company's chief John Smith`.
+        if starts_det && hb == np.b {
+            let mut na = np.b;
+            while na > np.a + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+                na -= 1;
+            }
+            if np.b - na >= self.min_name_len().max(2) && na > np.a + 1 {
+                let prev = &p.toks[na - 1];
+                // Lower case: `the veteran game maker` is a description, so only a place
+                // word (`the caribbean rainer steckhan`) introduces a name there.
+                if (self.cased && prev.bf(F_ROLE))
+                    || prev.bf(F_PLACE | F_PLACE_PART)
+                    || (self.cased && prev.possessive())
+                {
+                    return (NpClass::Name, Some((na, np.b)));
+                }
+            }
+        }
+        // Trailing name run in the head part: `finance minister dilson funaro`.
+        if !starts_det {
+            let mut na = hb;
+            // Lower case: a common word ending the phrase after a name word is a surname
+            // (`councillor joan price`).
+            if !self.cased
+                && hb >= np.a + 2
+                && !self.name_like(&p.toks[hb - 1])
+                && p.toks[hb - 1].fb & F_STOP != 0
+                && p.toks[hb - 1].fb & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
+                && !p.toks[hb - 1].bf(F_FUNCTION)
+                && self.name_like(&p.toks[hb - 2])
+            {
+                na = hb - 1;
+            }
+            while na > np.a
+                && !p.toks[na - 1].possessive()
+                && (self.name_like(&p.toks[na - 1])
+                    || (na - 1 > np.a
+                        && self.surname_ok(&p.toks[na - 1])
+                        && self.name_like(&p.toks[na - 2]))
+                    || (na - 1 > np.a
+                        && p.toks[na - 1].wf(F_NAME_PARTICLE)
+                        && self.name_like(&p.toks[na - 2])))
+            {
+                na -= 1;
+                if hb - na >= 4 {
+                    break;
+                }
+            }
+            if na < hb && !p.toks[hb - 1].possessive() {
+                // A single unknown lower-case word right after a determiner is not a name.
+                let len = hb - na;
+                let before_ok = na == np.a
+                    || self.role_word(&p.toks[na - 1])
+                    || p.toks[na - 1].wf(F_TITLE)
+                    || p.toks[na - 1].bf(F_TITLE)
+                    || p.toks[na - 1].bf(F_ROLE)
+                    || p.toks[na - 1].bf(F_ORG)
+                    || p.toks[na - 1].possessive()
+                    || self.place_tok(&p.toks[na - 1])
+                    || self.cased;
+                if before_ok && len >= 1 {
+                    return (NpClass::Name, Some((na, hb)));
+                }
+            }
+        }
+        let ht = &p.toks[hb.max(np.a + 1) - 1];
+        let head = ht.base();
+        // Groups, and plural role words (`ministers`, `deputies`).
+        if ht.bf(F_GROUP | F_ROLE_PLURAL) {
+            return (NpClass::Group, None);
+        }
+        if ht.bf(F_ROLE_HEAD) {
+            return (NpClass::RoleDesc, None);
+        }
+        if ht.bf(F_ORG | F_MEDIA) {
+            return (NpClass::Org, None);
+        }
+        if ht.bf(F_EVENT) {
+            return (NpClass::Other, None);
+        }
+        if toks.iter().any(|t| t.bf(F_ROLE_HEAD)) && starts_det {
+            return (NpClass::RoleDesc, None);
+        }
+        if head.ends_with('s')
+            && !head.ends_with("ss")
+            && (starts_det || toks.len() >= 2)
+            && !self.name_like(&p.toks[hb.max(np.a + 1) - 1])
+        {
+            return (NpClass::Group, None);
+        }
+        if self.cased && toks.iter().all(|t| t.cap || !t.is_word()) {
+            return (NpClass::Org, None);
+        }
+        (NpClass::Other, None)
+    }
+}

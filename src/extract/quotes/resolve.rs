@@ -1,0 +1,577 @@
+//! Stage 7: speaker resolution. Turns each [`Raw`] quote's [`Who`] into a speaker name and role
+//! over the whole article (names, surnames, pronouns, role descriptions, organisations); output
+//! the final [`Quote`]s.
+
+use super::*;
+
+/// A [`Quote`] while its speaker is being resolved (owned strings, interned at the end).
+#[derive(Clone, Debug)]
+pub(super) struct Draft {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) speaker: String,
+    pub(super) speaker_mention: String,
+    pub(super) speaker_span: Option<(usize, usize)>,
+    pub(super) speaker_resolved: bool,
+    pub(super) role: String,
+    pub(super) cue: String,
+    pub(super) kind: QuoteKind,
+    pub(super) confidence: f32,
+}
+
+impl Draft {
+    pub(super) fn into_quote(self) -> Quote {
+        Quote {
+            start: offset32(self.start),
+            end: offset32(self.end),
+            speaker: Sym::new(&self.speaker),
+            speaker_mention: Sym::new(&self.speaker_mention),
+            speaker_span: self.speaker_span.map(|(s, e)| (offset32(s), offset32(e))),
+            speaker_resolved: self.speaker_resolved,
+            role: Sym::new(&self.role),
+            cue: Sym::new(&self.cue),
+            kind: self.kind,
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// Lower-cased content words of a description (articles and function words dropped), the
+/// head noun last.
+pub(super) fn content_words(s: &str, lex: &Lexicon) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            let l = lower_cow(w).into_owned();
+            l.trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|w| {
+            !w.is_empty() && (!lex.stop.contains(w.as_str()) || lex.roles.contains(w.as_str()))
+        })
+        .collect()
+}
+
+impl<'a> Doc<'a> {
+    /// The last person mentioned before `pos`.
+    /// `Residents of the village met on Sunday. They said ...`: a plural noun phrase opening
+    /// the sentence before token `ti` (same or previous paragraph).
+    pub(super) fn previous_group_subject(&self, pi: usize, ti: usize) -> Option<String> {
+        let p = &self.paras[pi];
+        let k = p.sents.partition_point(|&(_, e)| e <= ti);
+        let (qp, (ss, se)) = if k > 0 {
+            (pi, p.sents[k - 1])
+        } else {
+            let pp = pi.checked_sub(1)?;
+            (pp, *self.paras[pp].sents.last()?)
+        };
+        let toks = &self.paras[qp].toks;
+        // The plural head within the first words, plus an `of the X` complement.
+        let head = (ss..se.min(ss + 4)).find(|&k| {
+            let t = &toks[k];
+            t.is_word()
+                && (t.bf(F_GROUP)
+                    || self.role_word(t) && t.base().ends_with('s')
+                    || t.base().ends_with('s') && !t.base().ends_with("ss") && !self.name_like(t))
+        })?;
+        let mut e = head + 1;
+        if e + 1 < se && matches!(toks[e].w(), "of" | "from" | "in" | "at" | "for") {
+            e += 1;
+            if matches!(toks[e].w(), "the" | "a" | "an") {
+                e += 1;
+            }
+            if e < se && toks[e].is_word() {
+                e += 1;
+            }
+        }
+        if e >= se {
+            return None;
+        }
+        let np = Np {
+            p: qp,
+            a: ss,
+            b: e,
+            role: None,
+        };
+        (self.classify(&np).0 == NpClass::Group).then(|| self.np_text(qp, ss, e).to_string())
+    }
+
+    /// The last person mentioned before `pos` whose gender is compatible (`gender` 0 = any).
+    pub(super) fn last_person_before(
+        &self,
+        pos: usize,
+        dynamic: &[(usize, usize)],
+        gender: u8,
+    ) -> Option<usize> {
+        self.last_person_at(pos, dynamic, gender).map(|m| m.1)
+    }
+
+    /// Like [`Self::last_person_before`], with the mention's position.
+    pub(super) fn last_person_at(
+        &self,
+        pos: usize,
+        dynamic: &[(usize, usize)],
+        gender: u8,
+    ) -> Option<(usize, usize)> {
+        let compatible = |i: usize| {
+            self.persons
+                .get(i)
+                .is_some_and(|p| gender == 0 || p.gender == 0 || p.gender == gender)
+        };
+        // The latest speaker, if in the current or previous sentence or so, is the most
+        // salient antecedent, unless a person is named (not as a possessive) after it.
+        let kd0 = dynamic.partition_point(|&(p, _)| p < pos);
+        let recent_speaker = kd0
+            .checked_sub(1)
+            .and_then(|i| dynamic.get(i))
+            .copied()
+            .filter(|&(dp, di)| pos.saturating_sub(dp) < 350 && compatible(di));
+        let mut k = self.mentions.partition_point(|&(p, _)| p < pos);
+        let mut kd = kd0;
+        let mut first: Option<(usize, usize)> = None;
+        let mut found: Option<(usize, usize)> = None;
+        for _ in 0..40 {
+            let a = k.checked_sub(1).map(|i| self.mentions[i]);
+            let b = kd.checked_sub(1).map(|i| dynamic[i]);
+            let m = match (a, b) {
+                (Some(x), Some(y)) => {
+                    if y.0 >= x.0 {
+                        kd -= 1;
+                        y
+                    } else {
+                        k -= 1;
+                        x
+                    }
+                }
+                (Some(x), None) => {
+                    k -= 1;
+                    x
+                }
+                (None, Some(y)) => {
+                    kd -= 1;
+                    y
+                }
+                (None, None) => break,
+            };
+            if !compatible(m.1) {
+                continue;
+            }
+            if self.weak.contains(&m.0) {
+                if first.is_none() {
+                    first = Some(m);
+                }
+                continue;
+            }
+            // A strong mention (speaker, subject, caption, apposition, surname) wins over
+            // nearer weak ones (capitalised runs) unless it is far away.
+            if first.is_none() || pos.saturating_sub(m.0) < 1500 {
+                found = Some(m);
+            }
+            break;
+        }
+        match (recent_speaker, found) {
+            (Some(d), Some(f)) if f.0 > d.0 && !self.poss.contains(&f.0) => Some(f),
+            (Some(d), _) => Some(d),
+            (None, Some(f)) => Some(f),
+            (None, None) => first,
+        }
+    }
+
+    pub(super) fn places_in(&self, s: &str) -> Vec<&'static str> {
+        let words: Vec<Cow<'_, str>> = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| match lower_cow(w) {
+                Cow::Borrowed(l) => Cow::Borrowed(trim_possessive(l)),
+                Cow::Owned(l) => Cow::Owned(trim_possessive(&l).to_string()),
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut hit = None;
+            for n in (1..=4.min(words.len() - i)).rev() {
+                // `words[i..i + n].join(" ")` into one reused buffer.
+                key.clear();
+                for (k, w) in words[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                if let Some(&c) = self.lex.places.get(key.as_str()) {
+                    hit = Some((c, n));
+                    break;
+                }
+            }
+            match hit {
+                Some((c, n)) => {
+                    out.push(c);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// A named person whose role is compatible with the role description `desc`.
+    pub(super) fn resolve_role(&self, desc: &str, pos: usize) -> Option<usize> {
+        // The description's words, lower-cased once.
+        let words: Vec<Cow<'_, str>> = desc
+            .split_whitespace()
+            .map(|w| match lower_cow(w) {
+                Cow::Borrowed(l) => Cow::Borrowed(trim_possessive(l)),
+                Cow::Owned(l) => Cow::Owned(trim_possessive(&l).to_string()),
+            })
+            .collect();
+        let head: &str = words.iter().rev().find(|w| {
+            self.lex.role_heads.contains(w.as_ref()) && !self.lex.place_words.contains(w.as_ref())
+        })?;
+        let dplaces = self.places_in(desc);
+        // Every other content word of the description must occur in the person's role.
+        let modifiers: Vec<&str> = words
+            .iter()
+            .map(|w| w.as_ref())
+            .filter(|&w| {
+                !self.lex.stop.contains(w)
+                    && !self.is_place_word(w)
+                    && w != head
+                    && !matches!(w, "the" | "a" | "an")
+            })
+            .collect();
+        let mut best: Option<(bool, usize, usize)> = None; // (preceding, distance, idx)
+        for (i, p) in self.persons.iter().enumerate().take(500) {
+            if p.role.is_empty() {
+                continue;
+            }
+            let rl = &p.role_low;
+            if !rl
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == head)
+            {
+                continue;
+            }
+            let role_words: Vec<&str> = rl
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(|w| w.trim_end_matches("'s"))
+                .collect();
+            if !modifiers.iter().all(|m| role_words.contains(m)) {
+                continue;
+            }
+            if !dplaces.is_empty() {
+                let rp = self.places_in(&p.role);
+                if !rp.is_empty() && !dplaces.iter().all(|d| rp.contains(d)) {
+                    continue;
+                }
+            }
+            let preceding = p.pos <= pos;
+            let dist = p.pos.abs_diff(pos);
+            let better = match best {
+                None => true,
+                Some((bp, bd, _)) => (preceding && !bp) || (preceding == bp && dist < bd),
+            };
+            if better {
+                best = Some((preceding, dist, i));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    pub(super) fn resolve(&mut self, raws: &[Raw]) -> Vec<Quote> {
+        self.mentions.sort_unstable();
+        self.sealed = true;
+        let mut out: Vec<Draft> = Vec::with_capacity(raws.len());
+        let mut dynamic: Vec<(usize, usize)> = Vec::new();
+        let mut last_org: Option<(String, String)> = None;
+        let mut last_name_org: Option<(String, String)> = None;
+        let mut orgs_seen: Vec<(String, String)> = Vec::new();
+        let mut last_desc: Option<(usize, String, String)> = None;
+        let mut last_group: Option<(usize, String)> = None;
+        let mut descs: Vec<(Vec<String>, String, String)> = Vec::new();
+        for r in raws {
+            let mut q = Draft {
+                start: r.s,
+                end: r.e,
+                speaker: String::new(),
+                speaker_mention: String::new(),
+                speaker_span: None,
+                speaker_resolved: false,
+                role: String::new(),
+                cue: r.cue.clone(),
+                kind: r.kind,
+                confidence: r.base_conf,
+            };
+            let mut factor = 1.0f32;
+            match &r.who {
+                Who::Np(np) => {
+                    let np = *np;
+                    let ms = self.paras[np.p].toks[np.a].s;
+                    let me = self.paras[np.p].toks[np.b - 1].e;
+                    q.speaker_mention = self.text[ms..me].to_string();
+                    q.speaker_span = Some((ms, me));
+                    let role_txt = np
+                        .role
+                        .map(|(a, b)| {
+                            let t = self.np_text(np.p, a, b);
+                            strip_article(t).to_string()
+                        })
+                        .filter(|r| !r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()));
+                    let (cls, name) = self.classify(&np);
+                    match cls {
+                        NpClass::Name
+                            if name.is_some_and(|(na, nb)| nb == na + 1)
+                                && let Some((org, role)) = {
+                                    let w = self.paras[np.p].toks[np.b - 1].base();
+                                    orgs_seen.iter().find(|(o, _)| {
+                                        o.split_whitespace()
+                                            .next()
+                                            .is_some_and(|f| lower_cow(f) == w)
+                                    })
+                                } =>
+                        {
+                            // `Harris` after `Harris Associates L.P.`: the company.
+                            q.speaker = org.clone();
+                            q.role = role.clone();
+                            q.speaker_resolved = true;
+                            last_org = Some((q.speaker.clone(), q.role.clone()));
+                            last_name_org = None;
+                        }
+                        NpClass::Name => {
+                            let (na, nb) = name.unwrap_or((np.a, np.b));
+                            let nm = self.np_text(np.p, na, nb).to_string();
+                            let prefix = strip_titles(self.np_text(np.p, np.a, na), self.lex);
+                            let mut role = role_txt.clone().unwrap_or_default();
+                            if role.is_empty() && !prefix.is_empty() {
+                                role = prefix;
+                            }
+                            let idx = self.add_person(&nm, &role, ms);
+                            if let Some(p) = self.persons.get(idx) {
+                                q.speaker = p.name.clone();
+                                q.role = if role.is_empty() {
+                                    p.role.clone()
+                                } else {
+                                    role
+                                };
+                                dynamic.push((ms, idx));
+                                q.speaker_resolved = true;
+                                // A one-word name (`Harris said ... It also said`) may well
+                                // be a company: a later `it` can refer to it.
+                                if !q.speaker.contains(' ') {
+                                    last_name_org = Some((q.speaker.clone(), q.role.clone()));
+                                    last_org = None;
+                                }
+                            } else {
+                                q.speaker = nm;
+                            }
+                        }
+                        NpClass::Pronoun(PronClass::Person) => {
+                            let g = if q.speaker_mention.eq_ignore_ascii_case("she") {
+                                2
+                            } else {
+                                1
+                            };
+                            let cand = self.last_person_at(ms, &dynamic, g);
+                            let desc = last_desc
+                                .as_ref()
+                                .filter(|d| {
+                                    cand.is_none_or(|c| d.0 > c.0) && ms.saturating_sub(d.0) < 1500
+                                })
+                                .cloned();
+                            if let Some((_, sp, role)) = desc {
+                                q.speaker = sp;
+                                q.role = role;
+                                factor = 0.75;
+                            } else if let Some((_, idx)) = cand {
+                                q.speaker = self.persons[idx].name.clone();
+                                q.role = self.persons[idx].role.clone();
+                                q.speaker_resolved = true;
+                                factor = 0.85;
+                            } else {
+                                q.speaker = q.speaker_mention.clone();
+                                factor = 0.7;
+                            }
+                        }
+                        NpClass::Pronoun(PronClass::Org) => {
+                            if let Some((n, role)) = last_org.as_ref().or(last_name_org.as_ref()) {
+                                q.speaker = n.clone();
+                                q.role = role.clone();
+                                q.speaker_resolved = true;
+                                factor = 0.85;
+                            } else {
+                                q.speaker = q.speaker_mention.clone();
+                                factor = 0.7;
+                            }
+                        }
+                        NpClass::Pronoun(PronClass::Group) => {
+                            // `they said`: the last group speaker nearby.
+                            match last_group
+                                .as_ref()
+                                .filter(|g| ms.saturating_sub(g.0) < 1500)
+                            {
+                                Some((_, g)) => q.speaker = g.clone(),
+                                None => {
+                                    q.speaker = self
+                                        .previous_group_subject(np.p, np.a)
+                                        .unwrap_or_else(|| q.speaker_mention.clone());
+                                }
+                            }
+                            factor = 0.75;
+                        }
+                        NpClass::Pronoun(_) => {
+                            q.speaker = q.speaker_mention.clone();
+                            factor = 0.75;
+                        }
+                        NpClass::RoleDesc => {
+                            let desc = q.speaker_mention.clone();
+                            q.role = strip_article(&desc).to_string();
+                            if let Some(idx) = self.resolve_role(&desc, ms) {
+                                q.speaker = self.persons[idx].name.clone();
+                                if !self.persons[idx].role.is_empty() {
+                                    q.role = self.persons[idx].role.clone();
+                                }
+                                q.speaker_resolved = true;
+                                dynamic.push((ms, idx));
+                                factor = 0.85;
+                            } else {
+                                // Same description as an earlier unresolved speaker (`a
+                                // Western banker` ... `the banker`)?
+                                let words = content_words(&desc, self.lex);
+                                let head = |w: &[String]| {
+                                    w.iter()
+                                        .rev()
+                                        .find(|x| self.lex.role_heads.contains(x.as_str()))
+                                        .cloned()
+                                };
+                                let h = head(&words);
+                                let earlier = descs.iter().rev().find(|(w, _, _)| {
+                                    h.is_some()
+                                        && head(w) == h
+                                        && words.iter().all(|x| w.contains(x))
+                                });
+                                q.speaker = earlier.map_or(desc.clone(), |e| e.1.clone());
+                                if earlier.is_none() {
+                                    descs.push((words, desc, q.role.clone()));
+                                }
+                                factor = 0.75;
+                            }
+                            if let Some(rt) = role_txt
+                                && !q.speaker_resolved
+                            {
+                                q.role = rt;
+                            }
+                            if !q.speaker_resolved {
+                                last_desc = Some((ms, q.speaker.clone(), q.role.clone()));
+                            }
+                        }
+                        NpClass::Org => {
+                            q.speaker = q.speaker_mention.clone();
+                            q.speaker_resolved = true;
+                            q.role = role_txt.unwrap_or_default();
+                            last_org = Some((q.speaker.clone(), q.role.clone()));
+                            last_name_org = None;
+                            if orgs_seen.len() < 64 && q.speaker.contains(' ') {
+                                orgs_seen.push((q.speaker.clone(), q.role.clone()));
+                            }
+                        }
+                        NpClass::Group | NpClass::Other => {
+                            q.speaker = q.speaker_mention.clone();
+                            q.role = role_txt.unwrap_or_default();
+                            factor = 0.75;
+                            if cls == NpClass::Other {
+                                last_org = Some((q.speaker.clone(), q.role.clone()));
+                                last_name_org = None;
+                            } else {
+                                last_group = Some((ms, q.speaker.clone()));
+                            }
+                        }
+                    }
+                    let n = dynamic.len();
+                    if n > 1
+                        && dynamic[n - 1].0 < dynamic[n - 2].0
+                        && let Some(last) = dynamic.pop()
+                    {
+                        let at = dynamic.partition_point(|&(p, _)| p <= last.0);
+                        dynamic.insert(at, last);
+                    }
+                }
+                Who::Caption { name, role } => {
+                    let (ns, ne) = *name;
+                    let nm = self.text[ns..ne].to_string();
+                    let role = if r.role_override.is_empty() {
+                        role.clone()
+                    } else {
+                        r.role_override.clone()
+                    };
+                    let idx = self.add_person(&nm, &role, ns);
+                    q.speaker_mention = nm.clone();
+                    q.speaker_span = Some((ns, ne));
+                    q.speaker = self.persons.get(idx).map_or(nm, |p| p.name.clone());
+                    q.role = role;
+                    q.speaker_resolved = true;
+                    if idx != usize::MAX {
+                        let at = dynamic.partition_point(|&(p, _)| p <= ns);
+                        dynamic.insert(at, (ns, idx));
+                    }
+                }
+                // Filled in below, once every quote it may point to is resolved.
+                Who::SameAs(_) => {}
+                Who::Context(pos, para_end) => {
+                    // The last person mentioned before; else (`"..." That is how coach X
+                    // described ...`) the first one mentioned after it in the paragraph.
+                    let before = self.last_person_before(*pos, &dynamic, 0);
+                    let k = self.mentions.partition_point(|&(p, _)| p <= *pos);
+                    let after = self
+                        .mentions
+                        .get(k)
+                        .filter(|m| m.0 < *para_end && !self.weak.contains(&m.0))
+                        .map(|m| m.1);
+                    let near_before = before.filter(|_| {
+                        self.mentions[..k]
+                            .last()
+                            .is_some_and(|m| pos.saturating_sub(m.0) < 600)
+                            || after.is_none()
+                    });
+                    if let Some(idx) = near_before.or(after) {
+                        q.speaker = self.persons[idx].name.clone();
+                        q.role = self.persons[idx].role.clone();
+                        q.speaker_resolved = true;
+                    } else {
+                        factor = 0.6;
+                    }
+                }
+                Who::None => factor = 0.5,
+            }
+            q.confidence = (r.base_conf * factor).clamp(0.0, 1.0);
+            out.push(q);
+        }
+        for i in 0..out.len() {
+            let mut j = i;
+            for _ in 0..16 {
+                match raws.get(j).map(|r| &r.who) {
+                    Some(Who::SameAs(k)) if *k != j => j = *k,
+                    _ => break,
+                }
+            }
+            if j == i || matches!(raws.get(j).map(|r| &r.who), Some(Who::SameAs(_))) {
+                continue;
+            }
+            let Some(prev) = out.get(j).cloned() else {
+                continue;
+            };
+            let q = &mut out[i];
+            q.speaker = prev.speaker;
+            q.speaker_mention = prev.speaker_mention;
+            q.speaker_resolved = prev.speaker_resolved;
+            q.role = prev.role;
+            if q.cue.is_empty() {
+                q.cue = prev.cue;
+            }
+            if q.speaker.is_empty() {
+                q.confidence *= 0.5;
+            }
+        }
+        out.into_iter().map(Draft::into_quote).collect()
+    }
+}

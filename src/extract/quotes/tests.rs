@@ -1,0 +1,471 @@
+//! Unit tests of the quotes engine, on sentences written for them.
+
+use super::*;
+
+const SEED: &str = include_str!("../../../seeds/000_bb29dedac36967df.txt");
+
+#[test]
+fn precomputed_role_flags_match_the_lexicon() {
+    let lex: &Lexicon = &LEX;
+    let plural_role = |b: &str| {
+        b.strip_suffix("ies")
+            .is_some_and(|r| lex.roles.contains(format!("{r}y").as_str()))
+            || b.strip_suffix('s').is_some_and(|r| lex.roles.contains(r))
+    };
+    let mut words: Vec<String> = Vec::new();
+    for &r in &lex.roles {
+        words.extend([
+            r.to_string(),
+            format!("{r}s"),
+            format!("{r}es"),
+            format!("x{r}s"),
+        ]);
+        if let Some(stem) = r.strip_suffix('y') {
+            words.push(format!("{stem}ies"));
+        }
+    }
+    words.extend(["ies", "s", "companies", "says", "its", "bus", ""].map(String::from));
+    for w in &words {
+        let f = lex.info(w).f;
+        assert_eq!(f & F_ROLE_PLURAL != 0, plural_role(w), "{w}");
+        assert_eq!(f & F_ROLE != 0, lex.roles.contains(w.as_str()), "{w}");
+    }
+    // Per-token flags: a hyphenated role, and the base of a possessive.
+    let mut arena = String::new();
+    let text = "The vice-premier's aides and the Minister's deputies.";
+    let doc = Doc::new(text, &mut arena);
+    let toks = &doc.paras[0].toks;
+    let find = |w: &str| toks.iter().find(|t| t.low == w);
+    assert!(find("vice-premier's").is_some_and(|t| t.bf(F_ROLE_HYPHEN)));
+    assert!(find("vice-premier's").is_some_and(|t| t.base() == "vice-premier"));
+    assert!(find("deputies").is_some_and(|t| t.bf(F_ROLE_PLURAL) && !t.bf(F_ROLE_HYPHEN)));
+    assert!(find("minister's").is_some_and(|t| t.base() == "minister" && t.bf(F_ROLE)));
+}
+
+fn valid_spans(text: &str, qs: &[Quote]) {
+    for q in qs {
+        assert!(q.start <= q.end && q.span().end <= text.len(), "{q:?}");
+        assert!(text.get(q.span()).is_some(), "{q:?}");
+        if let Some(r) = q.speaker_range() {
+            assert_eq!(&text[r], q.speaker_mention);
+        }
+        assert!((0.0..=1.0).contains(&q.confidence));
+    }
+    for w in qs.windows(2) {
+        assert!(w[0].start <= w[1].start);
+    }
+}
+
+/// (kind, speaker, cue, text prefix), checked on the passage as written and lower-cased.
+type Exp<'a> = (QuoteKind, &'a str, &'a str, &'a str);
+
+fn check(text: &str, exp: &[Exp]) {
+    for t in [text.to_string(), text.to_lowercase()] {
+        let qs = extract_quotes(&t);
+        valid_spans(&t, &qs);
+        let got: Vec<String> = qs
+            .iter()
+            .map(|q| format!("{:?} | {} | {} | {}", q.kind, q.speaker, q.cue, q.text(&t)))
+            .collect();
+        assert_eq!(qs.len(), exp.len(), "{t}\n{got:#?}");
+        for (q, e) in qs.iter().zip(exp) {
+            assert_eq!(q.kind, e.0, "{got:#?}");
+            assert!(
+                q.speaker.eq_ignore_ascii_case(e.1),
+                "speaker {:?} != {:?}\n{got:#?}",
+                q.speaker,
+                e.1
+            );
+            assert!(
+                q.cue.eq_ignore_ascii_case(e.2),
+                "cue {:?} != {:?}\n{got:#?}",
+                q.cue,
+                e.2
+            );
+            assert!(
+                q.text(&t).to_lowercase().starts_with(&e.3.to_lowercase()),
+                "text {:?} !~ {:?}",
+                q.text(&t),
+                e.3
+            );
+        }
+    }
+}
+
+use QuoteKind::{Direct as D, Reported as R};
+
+#[test]
+fn seed_article() {
+    let qs = extract_quotes(SEED);
+    valid_spans(SEED, &qs);
+    let got: Vec<String> = qs
+        .iter()
+        .map(|q| {
+            format!(
+                "{:?} | {} | {} | {} | {}",
+                q.kind,
+                q.speaker,
+                q.role,
+                q.cue,
+                q.text(SEED)
+            )
+        })
+        .collect();
+    assert_eq!(qs.len(), 6, "{got:#?}");
+
+    assert_eq!(qs[0].kind, R);
+    assert_eq!(qs[0].speaker, "organizers of the forum");
+    assert!(!qs[0].speaker_resolved);
+    assert_eq!(qs[0].cue, "say");
+    assert!(
+        qs[0]
+            .text(SEED)
+            .starts_with("19 latin american countries have joined")
+    );
+    assert!(qs[0].text(SEED).ends_with("three years in a row"));
+
+    assert_eq!(qs[1].kind, D);
+    assert_eq!(qs[1].speaker, "lin songtian");
+    assert_eq!(
+        qs[1].role,
+        "president, chinese people's association for friendship with foreign countries"
+    );
+    assert_eq!(qs[1].cue, "caption");
+    assert!(qs[1].text(SEED).starts_with("china and latin america"));
+    assert!(qs[1].text(SEED).ends_with("industrial internet."));
+
+    assert_eq!(qs[2].kind, R);
+    assert_eq!(qs[2].speaker, "fernando lugris");
+    assert_eq!(qs[2].speaker_mention, "he");
+    assert!(qs[2].speaker_resolved);
+    assert_eq!(qs[2].cue, "says");
+    assert!(
+        qs[2]
+            .role
+            .starts_with("current head of the diplomatic mission")
+    );
+    assert!(qs[2].text(SEED).starts_with("more countries in the region"));
+
+    assert_eq!(qs[3].kind, R);
+    assert_eq!(qs[3].speaker, "luis schmidt");
+    assert_eq!(qs[3].speaker_mention, "the chilean ambassador");
+    assert_eq!(qs[3].cue, "told us");
+    assert_eq!(
+        qs[3].text(SEED),
+        "he is looking forward to more diversified business opportunities"
+    );
+
+    assert_eq!(qs[4].kind, D);
+    assert_eq!(qs[4].speaker, "luis schmidt");
+    assert_eq!(qs[4].role, "chile's ambassador to china");
+    assert_eq!(qs[4].cue, "caption");
+    assert!(qs[4].text(SEED).starts_with("topics we're working"));
+    assert!(qs[4].text(SEED).ends_with("for china."));
+
+    assert_eq!(qs[5].kind, D);
+    assert_eq!(qs[5].speaker, "xie hongzhou");
+    assert_eq!(qs[5].role, "cgtn reporter, beijing");
+    assert_eq!(qs[5].cue, "caption");
+    assert!(qs[5].text(SEED).starts_with("but ties between"));
+    assert!(qs[5].text(SEED).ends_with("economic recovery."));
+
+    for q in &qs {
+        if q.kind == D {
+            assert!(q.confidence >= 0.7, "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn seed_variants_crlf_and_caps() {
+    let crlf = SEED.replace('\n', "\r\n");
+    let a = extract_quotes(&crlf);
+    valid_spans(&crlf, &a);
+    assert_eq!(a.len(), 6);
+    let up = SEED.to_uppercase();
+    let b = extract_quotes(&up);
+    valid_spans(&up, &b);
+    assert_eq!(b.len(), 6);
+    assert_eq!(b[1].speaker, "LIN SONGTIAN");
+    assert_eq!(b[3].speaker, "LUIS SCHMIDT");
+}
+
+#[test]
+fn direct_said_after() {
+    check(
+        "Prices will keep rising. \"We expect the market to recover by the end of the year,\" Maria Gonzalez said.",
+        &[(D, "Maria Gonzalez", "said", "We expect the market")],
+    );
+}
+
+#[test]
+fn direct_inverted_with_role() {
+    let t = "\"The deal is good for both countries and for our workers,\" said John Okafor, chairman of the Lagos Trade Council.";
+    check(t, &[(D, "John Okafor", "said", "The deal is good")]);
+    let qs = extract_quotes(t);
+    assert_eq!(qs[0].role, "chairman of the Lagos Trade Council");
+}
+
+#[test]
+fn direct_apposition() {
+    let t = "\"Exports have held up better than anyone predicted,\" Anna Berg, the chief economist of Nordbank, said on Monday.";
+    check(t, &[(D, "Anna Berg", "said", "Exports have held up")]);
+    assert_eq!(extract_quotes(t)[0].role, "chief economist of Nordbank");
+}
+
+#[test]
+fn direct_said_colon_before() {
+    check(
+        "Minister Paolo Ricci said: \"We will not raise taxes this year, whatever happens.\"",
+        &[(D, "Paolo Ricci", "said", "We will not raise taxes")],
+    );
+    check(
+        "Karen Lloyd said that \"the new rules will hurt small farmers most of all.\"",
+        &[(D, "Karen Lloyd", "said", "the new rules will hurt")],
+    );
+}
+
+#[test]
+fn direct_according_to() {
+    check(
+        "\"The bridge will open to traffic in the spring of next year\", according to Tomas Weber.",
+        &[(D, "Tomas Weber", "according to", "The bridge will open")],
+    );
+}
+
+#[test]
+fn direct_pronoun_told_reporters() {
+    check(
+        "Ahmed Karimi arrived in Geneva on Sunday. \"Nobody here wants another long delay,\" he told reporters.",
+        &[(D, "Ahmed Karimi", "told reporters", "Nobody here wants")],
+    );
+}
+
+#[test]
+fn direct_split_by_attribution() {
+    check(
+        "\"We have done our part,\" Helen Marsh said. \"Now it is up to the other side to respond.\"",
+        &[
+            (D, "Helen Marsh", "said", "We have done our part"),
+            (D, "Helen Marsh", "said", "Now it is up to"),
+        ],
+    );
+}
+
+#[test]
+fn direct_inverted_verb_subject() {
+    check(
+        "\"I love working with young players!\" insists Burton Hale. \"I really do love them.\"",
+        &[
+            (D, "Burton Hale", "insists", "I love working"),
+            (D, "Burton Hale", "insists", "I really do love"),
+        ],
+    );
+}
+
+#[test]
+fn direct_multi_paragraph() {
+    let t = "Sara Lind, the mayor of Umea, said the plan was ready.\n\n\"The first phase starts in May and will take two years.\n\n\"After that we will build the northern section of the line,\" she said.";
+    check(
+        t,
+        &[
+            (R, "Sara Lind", "said", "the plan was ready"),
+            (D, "Sara Lind", "said", "The first phase starts"),
+            (D, "Sara Lind", "said", "After that we will build"),
+        ],
+    );
+}
+
+#[test]
+fn direct_paragraph_only_quote() {
+    let t = "Coach Ivan Petrov said the team had trained hard all week.\n\n\"We are ready for the final and we respect our opponents.\"";
+    check(
+        t,
+        &[
+            (R, "Ivan Petrov", "said", "the team had trained"),
+            (D, "Ivan Petrov", "said", "We are ready for the final"),
+        ],
+    );
+}
+
+#[test]
+fn nested_single_quotes_and_curly() {
+    check(
+        "“They told us ‘wait and see’ for three long years,” said Lucia Moreno.",
+        &[(D, "Lucia Moreno", "said", "They told us")],
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    check(
+        "The so-called \"belt and road\" plan was described as \"truly asian\" by the paper.",
+        &[],
+    );
+    check(
+        "The group calls itself \"the new wave of artists\" on its website.",
+        &[],
+    );
+}
+
+#[test]
+fn caption_with_role() {
+    let t = "Luis Navarro Chile's ambassador to China \"We have a lot of seafood and a big supply of salmon for export.\"";
+    check(t, &[(D, "Luis Navarro", "caption", "We have a lot")]);
+    assert_eq!(extract_quotes(t)[0].role, "Chile's ambassador to China");
+}
+
+#[test]
+fn reported_says_that_and_told() {
+    check(
+        "Fernanda Costa says that the harvest will be smaller this year.",
+        &[(R, "Fernanda Costa", "says", "the harvest will be smaller")],
+    );
+    check(
+        "The company told Reuters it would close two plants in Ohio next year.",
+        &[(
+            R,
+            "The company",
+            "told reuters",
+            "it would close two plants",
+        )],
+    );
+}
+
+#[test]
+fn reported_sentence_final_attribution() {
+    check(
+        "Output fell five percent in the third quarter, officials said.",
+        &[(R, "officials", "said", "Output fell five percent")],
+    );
+    check(
+        "Exports to Asia will double by 2030, according to the trade ministry.",
+        &[(
+            R,
+            "the trade ministry",
+            "according to",
+            "Exports to Asia will double",
+        )],
+    );
+}
+
+#[test]
+fn reported_time_expression_and_org() {
+    check(
+        "The ministry said on Tuesday that rice imports would be cut by half.",
+        &[(R, "The ministry", "said", "rice imports would be cut")],
+    );
+    check(
+        "Shuichi Fujioka, the head of the Tokyo office, said demand was weak. Fujioka added that prices could fall further.",
+        &[
+            (R, "Shuichi Fujioka", "said", "demand was weak"),
+            (R, "Shuichi Fujioka", "added", "prices could fall further"),
+        ],
+    );
+}
+
+#[test]
+fn role_description_resolves_to_person() {
+    let t = "Kenji Sato is the Japanese ambassador to Peru. Trade has grown fast. The Japanese ambassador told us he expects more investment next year.";
+    check(
+        t,
+        &[(R, "Kenji Sato", "told us", "he expects more investment")],
+    );
+}
+
+#[test]
+fn not_a_quote() {
+    check(
+        "Fernando Lugris is the current head of the mission to China.",
+        &[],
+    );
+    check("He said.", &[]);
+}
+
+#[test]
+fn quoted_as_saying_and_coordination() {
+    check(
+        "The newspaper quoted Omar Farouk as saying the port would reopen within a week.",
+        &[(
+            R,
+            "Omar Farouk",
+            "quoted as saying",
+            "the port would reopen",
+        )],
+    );
+    check(
+        "Lena Fischer admitted the budget was tight but said she expected a surplus next year.",
+        &[(R, "Lena Fischer", "said", "she expected a surplus")],
+    );
+}
+
+#[test]
+fn titles_in_quotes_are_not_quotes() {
+    let t = "Nadia argues that her favourite novel is \"The House by the Lake\".";
+    let qs = extract_quotes(t);
+    valid_spans(t, &qs);
+    assert!(qs.iter().all(|q| q.kind == R), "{qs:#?}");
+}
+
+#[test]
+fn pronoun_prefers_person_named_after_last_speaker() {
+    // Cased only: in lower case `price` is indistinguishable from the common noun.
+    let t = "\"Prices are too high for families,\" said Ruth Adeyemi. Store manager Colin Price disagreed. \"Our prices are the lowest in town,\" he said.";
+    let qs = extract_quotes(t);
+    valid_spans(t, &qs);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].speaker, "Ruth Adeyemi");
+    assert_eq!(qs[1].speaker, "Colin Price");
+    assert_eq!(qs[1].speaker_mention, "he");
+}
+
+#[test]
+fn wire_dateline_and_final_attribution() {
+    check(
+        "LIMA, March 3 - Peru will resume talks with its creditor banks next month, Finance Minister Luis Alva said.",
+        &[(R, "Luis Alva", "said", "Peru will resume talks")],
+    );
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let mut inputs: Vec<String> = vec![
+        String::new(),
+        " ".into(),
+        "\"".into(),
+        "“".into(),
+        "\"\"\"\"".into(),
+        "\"a\"b\"c\"d".into(),
+        "x said \"".into(),
+        "said said said, said \"said\" said".into(),
+        "é\"ü“ñ”ß’‘".into(),
+        "\r\n\r\n\"\r\n".into(),
+        "«Bonjour à tous les amis de la France», a dit Pierre.".into(),
+    ];
+    inputs.push("\"".repeat(2000));
+    inputs.push("He said \"it is fine. ".repeat(2000));
+    inputs.push("\u{1F600}\"\u{0301}x\"".repeat(500));
+    inputs.push(format!("{}\n\nShe said \"unclosed", "word ".repeat(50_000)));
+    for t in &inputs {
+        let qs = extract_quotes(t);
+        valid_spans(t, &qs);
+    }
+    // A quote that never closes does not swallow the next paragraphs.
+    let t = "Ana Silva said: \"This will not work at all for us\n\nThe council met on Friday. Ben Cole said the vote was delayed.";
+    let qs = extract_quotes(t);
+    valid_spans(t, &qs);
+    assert!(qs.iter().all(|q| !q.text(t).contains("council")), "{qs:#?}");
+    assert!(
+        qs.iter()
+            .any(|q| q.speaker.eq_ignore_ascii_case("ben cole"))
+    );
+}
+
+#[test]
+fn big_line_is_fast() {
+    let t = "The minister said \"we will win this fight\" and left. ".repeat(50_000);
+    let start = std::time::Instant::now();
+    let qs = extract_quotes(&t);
+    valid_spans(&t, &qs);
+    assert!(start.elapsed().as_secs() < 20);
+}

@@ -1,0 +1,384 @@
+//! Stage 1: tokens. Each paragraph becomes words, punctuation and quote marks with byte spans,
+//! lower-cased forms and lexicon flags ([`Tok`]); input a paragraph's byte range, output its
+//! tokens.
+
+use super::*;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Kind {
+    Word,
+    Punct(char),
+    /// A double quotation mark.
+    Dq(Mark),
+    /// A single quotation mark or apostrophe outside a word.
+    Sq,
+}
+
+#[derive(Debug)]
+pub(super) struct Tok<'a> {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) kind: Kind,
+    /// Lower-cased form (`’` normalised to `'`): a slice of the text when the word is already
+    /// lower case, else of the document's arena of lower-cased words (see [`Doc::new`]).
+    pub(super) low: &'a str,
+    /// Length of [`Tok::base`] (a prefix of `low`), computed once.
+    pub(super) bl: usize,
+    /// First character is upper case.
+    pub(super) cap: bool,
+    /// [`Doc::name_like`], computed once per token when the document's casing is known.
+    pub(super) nl: bool,
+    /// Lexicon flags (`F_*`) of the lower-cased word and of its [`Tok::base`].
+    pub(super) fw: u32,
+    pub(super) fb: u32,
+    /// Speech-verb and pronoun class of the lower-cased word.
+    pub(super) verb: Option<VerbClass>,
+    pub(super) pron: Option<PronClass>,
+}
+
+impl<'a> Tok<'a> {
+    pub(super) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub(super) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub(super) fn is_terminal(&self) -> bool {
+        matches!(self.kind, Kind::Punct('.' | '!' | '?'))
+    }
+    pub(super) fn is_dq(&self) -> bool {
+        matches!(self.kind, Kind::Dq(_))
+    }
+    /// Lower-case form without a possessive `'s` and without a trailing period.
+    pub(super) fn base(&self) -> &'a str {
+        self.low.get(..self.bl).unwrap_or(self.low)
+    }
+    pub(super) fn possessive(&self) -> bool {
+        self.low.ends_with("'s") || self.low.ends_with("s'")
+    }
+    pub(super) fn w(&self) -> &'a str {
+        if self.is_word() { self.low } else { "" }
+    }
+    /// The lower-cased word is in a lexicon set: `lex.<set>.contains(self.w())` (and of
+    /// `self.low`, the same for non-words: their `low` is empty and no set holds `""`).
+    pub(super) fn wf(&self, f: u32) -> bool {
+        self.fw & f != 0
+    }
+    /// `lex.<set>.contains(self.base())`.
+    pub(super) fn bf(&self, f: u32) -> bool {
+        self.fb & f != 0
+    }
+}
+
+pub(super) fn base_of(l: &str) -> &str {
+    let l = l.strip_suffix("'s").unwrap_or(l);
+    let l = l.strip_suffix('\'').unwrap_or(l);
+    l.strip_suffix('.').unwrap_or(l)
+}
+
+/// A token that can be part of a person's name; `cased`: the document is normally cased.
+pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
+    // All conditions are independent tests: the cheap ones (casing, flags) go first.
+    if !t.is_word() || (cased && !t.cap) {
+        return false;
+    }
+    // Plural role words (`deputies`, `ministers`) and hyphenated roles (`vice-premier`).
+    let role_forms = F_ROLE_PLURAL | F_ROLE_HYPHEN;
+    let blocking =
+        F_STOP | F_ROLE | F_ORG | F_GROUP | F_TITLE | F_PRON | F_VERB | F_TIME | F_EVENT | F_PLACE;
+    let place_part = if cased { 0 } else { F_PLACE_PART };
+    if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
+        return false;
+    }
+    let b = t.base();
+    let Some(c0) = b.chars().next() else {
+        return false;
+    };
+    c0.is_alphabetic() && !b.bytes().any(|c| c.is_ascii_digit())
+}
+
+pub(super) fn lower_cow(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_uppercase() || c == '’' || c == '‘') {
+        Cow::Owned(s.to_lowercase().replace(['’', '‘'], "'"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Where a token's lower-cased form is: `text[a..b]` (the word is already lower case) or
+/// `arena[a..b]`.
+#[derive(Clone, Copy)]
+pub(super) enum LowAt {
+    Text(usize, usize),
+    Arena(usize, usize),
+}
+
+/// [`lower_cow`] of `text[s..e]` without an allocation per word: a lower-case word stays in
+/// the text; others are lower-cased onto the end of `arena`.
+pub(super) fn lower_into(text: &str, s: usize, e: usize, arena: &mut String) -> LowAt {
+    let w = &text[s..e];
+    // ASCII fast path (one pass): no `’`/`‘`, and `to_lowercase` is `to_ascii_lowercase`.
+    let mut ascii = true;
+    let mut upper = false;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
+        if !upper {
+            return LowAt::Text(s, e);
+        }
+        let a = arena.len();
+        arena.push_str(w);
+        arena[a..].make_ascii_lowercase();
+        return LowAt::Arena(a, arena.len());
+    }
+    match lower_cow(w) {
+        Cow::Borrowed(_) => LowAt::Text(s, e),
+        Cow::Owned(l) => {
+            let a = arena.len();
+            arena.push_str(&l);
+            LowAt::Arena(a, arena.len())
+        }
+    }
+}
+
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// [`char_at`] with its UTF-8 length; ASCII bytes (always char boundaries) without decoding.
+pub(super) fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = char_at(text, i)?;
+    Some((c, c.len_utf8()))
+}
+
+/// Tokenises the paragraph `text[ps..pe]`. Lower-cased forms that differ from the text go to
+/// `arena`; `lows[k]` says where token `k`'s is (the tokens' own `low` is filled in later,
+/// once the arena is complete). Flags and classes are set here.
+pub(super) fn tokenize(
+    text: &str,
+    ps: usize,
+    pe: usize,
+    lex: &Lexicon,
+    arena: &mut String,
+    lows: &mut Vec<LowAt>,
+) -> Vec<Tok<'static>> {
+    // About one token per 4-6 bytes of news text: rarely a reallocation.
+    let cap = (pe - ps) / 4 + 4;
+    let mut out = Vec::with_capacity(cap);
+    lows.reserve(cap);
+    let mut i = ps;
+    while i < pe {
+        let Some((c, cl)) = char_len_at(text, i) else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
+            // `plain`: only ASCII letters and digits (most words: handled below without
+            // re-scanning); `upper`: an ASCII capital among them.
+            let mut plain = c.is_ascii();
+            let mut upper = c.is_ascii_uppercase();
+            let mut j = i + cl;
+            while j < pe {
+                // Fast path: a run of ASCII letters and digits.
+                let bj = bytes[j];
+                if bj.is_ascii_alphanumeric() {
+                    upper |= bj.is_ascii_uppercase();
+                    j += 1;
+                    continue;
+                }
+                plain = false;
+                let Some((d, dl)) = char_len_at(text, j) else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    j += dl;
+                    continue;
+                }
+                let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
+                if !joiner {
+                    break;
+                }
+                let k = j + dl;
+                if k >= pe {
+                    break;
+                }
+                let Some(n) = char_at(text, k) else { break };
+                let ok = match d {
+                    ',' => {
+                        n.is_ascii_digit()
+                            && char_before(text, j).is_some_and(|p| p.is_ascii_digit())
+                    }
+                    _ => n.is_alphanumeric(),
+                };
+                if !ok {
+                    break;
+                }
+                j = k;
+            }
+            // Abbreviation periods: `mr.`, `u.s.`, initials.
+            if j < pe && bytes[j] == b'.' {
+                let w = &text[i..j];
+                let single = w.chars().count() == 1 && c.is_alphabetic();
+                let dotted = w.contains('.')
+                    && w.split('.').all(|seg| {
+                        seg.chars().count() <= 2 && seg.chars().all(char::is_alphabetic)
+                    });
+                if single || dotted || is_abbrev(lex, w) {
+                    j += 1;
+                    plain = false;
+                }
+            }
+            let (at, info, bl, fb) = if plain {
+                // A plain ASCII word: lower-cased in one step, and it is its own base (no
+                // `'s`, no period, no hyphen).
+                let at = if upper {
+                    let a = arena.len();
+                    arena.push_str(&text[i..j]);
+                    arena[a..].make_ascii_lowercase();
+                    LowAt::Arena(a, arena.len())
+                } else {
+                    LowAt::Text(i, j)
+                };
+                let low = match at {
+                    LowAt::Text(a, b) => &text[a..b],
+                    LowAt::Arena(a, b) => &arena[a..b],
+                };
+                let info = lex.info(low);
+                (at, info, low.len(), info.f)
+            } else {
+                let at = lower_into(text, i, j, arena);
+                let low = match at {
+                    LowAt::Text(a, b) => &text[a..b],
+                    LowAt::Arena(a, b) => &arena[a..b],
+                };
+                let info = lex.info(low);
+                let b = base_of(low);
+                let mut fb = if b.len() == low.len() {
+                    info.f
+                } else {
+                    lex.info(b).f
+                };
+                if b.contains('-') && b.split('-').any(|x| lex.roles.contains(x)) {
+                    fb |= F_ROLE_HYPHEN;
+                }
+                (at, info, b.len(), fb)
+            };
+            lows.push(at);
+            out.push(Tok {
+                s: i,
+                e: j,
+                kind: Kind::Word,
+                low: "",
+                bl,
+                cap: c.is_uppercase(),
+                nl: false,
+                fw: info.f,
+                fb,
+                verb: info.verb,
+                pron: info.pron,
+            });
+            i = j;
+            continue;
+        }
+        let (kind, len) = match c {
+            '"' => {
+                let before = char_before(text, i);
+                let after = char_at(text, i + 1);
+                let space_before = before.is_none_or(|b| {
+                    b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':' | '{')
+                }) || i == ps;
+                let space_after = after.is_none_or(|a| {
+                    a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')')
+                }) || i + 1 >= pe;
+                let m = match (space_before, space_after) {
+                    (true, false) => Mark::Open,
+                    (false, true) => Mark::Close,
+                    _ => Mark::Either,
+                };
+                (Kind::Dq(m), 1)
+            }
+            '“' | '„' | '«' => (Kind::Dq(Mark::Open), cl),
+            '”' | '»' => (Kind::Dq(Mark::Close), cl),
+            '`' if char_at(text, i + 1) == Some('`') => (Kind::Dq(Mark::Open), 2),
+            '\'' if char_at(text, i + 1) == Some('\'') => (Kind::Dq(Mark::Either), 2),
+            '\'' | '‘' | '’' => (Kind::Sq, cl),
+            _ => (Kind::Punct(c), cl),
+        };
+        lows.push(LowAt::Text(i, i));
+        out.push(Tok {
+            s: i,
+            e: i + len,
+            kind,
+            low: "",
+            bl: 0,
+            cap: false,
+            nl: false,
+            fw: 0,
+            fb: 0,
+            verb: None,
+            pron: None,
+        });
+        i += len;
+    }
+    out
+}
+
+pub(super) trait QidGuard {
+    fn qid_guard(&self) -> bool;
+}
+
+impl QidGuard for Tok<'_> {
+    /// Quote marks are never attribution words.
+    fn qid_guard(&self) -> bool {
+        self.is_dq()
+    }
+}
+
+/// `lex.abbrev` holds the lower-cased `w` (short ASCII words lower-cased on the stack).
+pub(super) fn is_abbrev(lex: &Lexicon, w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let l = &mut buf[..w.len()];
+        l.copy_from_slice(w.as_bytes());
+        l.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(l) {
+            return lex.abbrev.contains(l);
+        }
+    }
+    lex.abbrev.contains(lower_cow(w).as_ref())
+}
+
+/// [`lower_cow`] of `w`, appended to `buf`.
+pub(super) fn push_lower(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        let start = buf.len();
+        buf.push_str(w);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&lower_cow(w));
+    }
+}
