@@ -260,7 +260,7 @@ impl<'a> Doc<'a> {
                 if k > 0 {
                     let q = p.quotes[k - 1];
                     if q.close == Some(i) && i > 0 && p.toks[i - 1].is_terminal() {
-                        boundary = !self.verb_soon(pi, i + 1, 6);
+                        boundary = !self.verb_soon(pi, i + 1, 4);
                     }
                 }
             }

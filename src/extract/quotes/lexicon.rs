@@ -14,6 +14,10 @@ pub(super) const PRONOUNS: &str = include_str!("../../../assets/lexicon/quotes/p
 pub(super) const PLACES: &str = include_str!("../../../assets/lexicon/quotes/places.txt");
 pub(super) const PLACE_COMMON_PARTS: &str =
     include_str!("../../../assets/lexicon/quotes/place_name_parts.txt");
+pub(super) const SPEECH_NOUNS: &str =
+    include_str!("../../../assets/lexicon/quotes/speech_nouns.txt");
+pub(super) const IRREGULAR_PAST: &str =
+    include_str!("../../../assets/lexicon/quotes/irregular_past.txt");
 pub(super) const STOPWORDS: &str = include_str!("../../../assets/lexicon/quotes/stopwords.txt");
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -22,10 +26,62 @@ pub(super) enum VerbClass {
     Say,
     /// Takes an object, then a clause.
     Tell,
-    /// Reported speech only with `that` (or `to` for urge-like verbs).
+    /// Takes a clause with `that`, or without it when the words after the verb read as a
+    /// clause (or `OBJECT to ...` for urge-like verbs).
     That,
+    /// The attributed content is the verb's complement (`called for a recount`, `accused Y of
+    /// lying`); only people, organisations and groups are its speakers.
+    Object,
+    /// Reported speech of a document, poll or study (`polls show ...`), or of anyone with `that`.
+    Evidence,
     /// Only attributes direct quotes.
     QuoteOnly,
+}
+
+impl VerbClass {
+    /// Verbs that can follow the clause they report (`CLAUSE, X said`).
+    pub(super) fn follows_clause(self) -> bool {
+        matches!(
+            self,
+            VerbClass::Say | VerbClass::Tell | VerbClass::That | VerbClass::Evidence
+        )
+    }
+
+    fn from_name(name: &str) -> Option<VerbClass> {
+        Some(match name {
+            "say" => VerbClass::Say,
+            "tell" => VerbClass::Tell,
+            "that" => VerbClass::That,
+            "object" => VerbClass::Object,
+            "evidence" => VerbClass::Evidence,
+            "quote" => VerbClass::QuoteOnly,
+            _ => return None,
+        })
+    }
+}
+
+/// The forms of the speech-verb file with their classes: `lemma: CLASS form form ...`; an `-ing`
+/// participle only attributes direct quotes.
+fn speech_verb_forms(src: &'static str) -> FxMap<VerbClass> {
+    let mut verbs = FxMap::default();
+    for line in data_lines(src) {
+        let Some((_lemma, entry)) = line.split_once(':') else {
+            continue;
+        };
+        let mut words = entry.split_whitespace();
+        let Some(class) = words.next().and_then(VerbClass::from_name) else {
+            continue;
+        };
+        for form in words {
+            let form_class = if form.ends_with("ing") {
+                VerbClass::QuoteOnly
+            } else {
+                class
+            };
+            verbs.entry(form).or_insert(form_class);
+        }
+    }
+    verbs
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -106,6 +162,10 @@ pub(super) const F_ROLE_MODIFIER: u32 = 1 << 19;
 pub(super) const F_ROLE_PLURAL: u32 = 1 << 20;
 /// Set per token, not in the lexicon: a hyphenated word with a role part (`vice-premier`).
 pub(super) const F_ROLE_HYPHEN: u32 = 1 << 21;
+/// A noun that cues reported speech after a possessive (`X's claim that`).
+pub(super) const F_SPEECH_NOUN: u32 = 1 << 22;
+/// An irregular past-tense verb (`spoke`, `left`).
+pub(super) const F_IRREGULAR_PAST: u32 = 1 << 23;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -138,19 +198,7 @@ pub(super) const NAME_PARTICLES: &str =
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 
 pub(super) fn build_lexicon() -> Lexicon {
-    let mut verbs = FxMap::default();
-    for l in data_lines(SPEECH_VERBS) {
-        let mut it = l.split_whitespace();
-        if let (Some(w), Some(c)) = (it.next(), it.next()) {
-            let class = match c {
-                "say" => VerbClass::Say,
-                "tell" => VerbClass::Tell,
-                "that" => VerbClass::That,
-                _ => VerbClass::QuoteOnly,
-            };
-            verbs.entry(w).or_insert(class);
-        }
-    }
+    let verbs = speech_verb_forms(SPEECH_VERBS);
     let mut pronouns = FxMap::default();
     for l in data_lines(PRONOUNS) {
         let mut it = l.split_whitespace();
@@ -212,7 +260,7 @@ pub(super) fn build_lexicon() -> Lexicon {
     let mut known: WordMap<WordInfo> = WordMap::default();
     {
         let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
-        let sets: [(&FxSet, u32); 17] = [
+        let sets: [(&FxSet, u32); 19] = [
             (&lex.stop, F_STOP),
             (&lex.roles, F_ROLE),
             (&lex.orgs, F_ORG),
@@ -230,6 +278,8 @@ pub(super) fn build_lexicon() -> Lexicon {
             (&lex.name_particles, F_NAME_PARTICLE),
             (&word_set(FUNCTION_WORDS), F_FUNCTION),
             (&role_modifiers, F_ROLE_MODIFIER),
+            (&word_set(SPEECH_NOUNS), F_SPEECH_NOUN),
+            (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
         ];
         for (words, f) in sets {
             for &w in words {

@@ -45,6 +45,7 @@
 mod direct;
 mod doc;
 mod lexicon;
+mod pass;
 mod people;
 mod phrases;
 mod reported;

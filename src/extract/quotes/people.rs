@@ -73,7 +73,7 @@ impl<'a> Doc<'a> {
             // Lower-case text: a third word looking like a verb ends the name.
             let verbish = !self.cased
                 && b - a >= 2
-                && (t.low.ends_with("ed") || t.low.ends_with("ing") || t.low.ends_with('s'));
+                && (t.looks_past_tense() || t.low.ends_with("ing") || t.low.ends_with('s'));
             if self.name_like(t) && !verbish {
                 b += 1;
                 if t.possessive() {
@@ -469,8 +469,8 @@ impl<'a> Doc<'a> {
                         return None;
                     }
                 }
-                Kind::Punct(',' | '-' | '–' | '—' | ':' | '|' | '/' | '(' | ')') | Kind::Sq => {
-                }
+                Kind::Punct(',' | '-' | '–' | '—' | '―' | ':' | '|' | '/' | '(' | ')')
+                | Kind::Sq => {}
                 _ => return None,
             }
         }

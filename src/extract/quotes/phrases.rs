@@ -146,59 +146,75 @@ impl<'a> Doc<'a> {
             return None;
         }
         if p.toks[j - 1].is_punct(',') {
-            // `X, the role of Y, said` / `X, who heads Y, said` / `X, 45, said`.
-            let c2 = j - 1;
-            let stop = c2.saturating_sub(20).max(lo);
-            let mut k = c2;
-            let mut found = None;
-            while k > stop {
-                k -= 1;
-                let t = &p.toks[k];
-                if t.is_punct(',') {
-                    found = Some(k);
-                    break;
-                }
-                if t.is_terminal() || t.is_dq() {
-                    break;
-                }
-            }
-            let c1 = found?;
-            if c1 + 1 >= c2 {
-                return None;
-            }
-            let first = &p.toks[c1 + 1];
-            let role_ok = first.wf(F_NP_STARTER)
-                || first.w() == "who"
-                || first.w().ends_with("ing")
-                || first.possessive()
-                || first.low.chars().all(|c| c.is_ascii_digit())
-                || p.toks[c1 + 1..c2]
-                    .iter()
-                    .take(4)
-                    .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
-            if !role_ok {
-                // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
-                if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
-                    let role = self.np_back_plain(pi, lo, c1);
-                    return Some(Np {
-                        p: pi,
-                        a: c1 + 1,
-                        b: c2,
-                        role,
-                    });
-                }
-                return None;
-            }
-            let (a, b) = self.np_back_plain(pi, lo, c1)?;
-            return Some(Np {
-                p: pi,
-                a,
-                b,
-                role: Some((c1 + 1, c2)),
-            });
+            return self.appositive_subject(pi, lo, j - 1);
         }
+        self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, j))
+    }
+
+    /// `Rep. Gwen Moore (D-Wis.)`: the end of a noun phrase before a parenthesis that ends at
+    /// `end` (else `end`).
+    fn skip_parenthesis_back(&self, pi: usize, lo: usize, end: usize) -> usize {
+        let toks = &self.paras[pi].toks;
+        if end <= lo || !toks[end - 1].is_punct(')') {
+            return end;
+        }
+        (lo..end - 1)
+            .rev()
+            .take(10)
+            .find(|&k| toks[k].is_punct('('))
+            .filter(|&k| k > lo)
+            .unwrap_or(end)
+    }
+
+    /// `X, the role of Y, said` / `X, who heads Y, said` / `X, 45, said` / `The BBC's
+    /// correspondent, Rachel Harvey, told`: the comma before the verb is `c2`.
+    fn appositive_subject(&self, pi: usize, lo: usize, c2: usize) -> Option<Np> {
+        let p = &self.paras[pi];
+        let stop = c2.saturating_sub(20).max(lo);
+        let c1 = (stop..c2)
+            .rev()
+            .take_while(|&k| !(p.toks[k].is_terminal() || p.toks[k].is_dq()))
+            .find(|&k| p.toks[k].is_punct(','))?;
+        if c1 + 1 >= c2 {
+            return None;
+        }
+        let first = &p.toks[c1 + 1];
+        let role_ok = first.wf(F_NP_STARTER)
+            || first.w() == "who"
+            || first.w().ends_with("ing")
+            || first.possessive()
+            || first.low.chars().all(|c| c.is_ascii_digit())
+            || p.toks[c1 + 1..c2]
+                .iter()
+                .take(4)
+                .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
+        let before = self.skip_parenthesis_back(pi, lo, c1);
+        if !role_ok {
+            // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
+            if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
+                return Some(Np {
+                    p: pi,
+                    a: c1 + 1,
+                    b: c2,
+                    role: self.np_back_plain(pi, lo, before),
+                });
+            }
+            return None;
+        }
+        let (a, b) = self.np_back_plain(pi, lo, before)?;
+        Some(Np {
+            p: pi,
+            a,
+            b,
+            role: Some((c1 + 1, c2)),
+        })
+    }
+
+    /// The noun phrase ending at `j`, or the name it describes when a comma is missing: `X,
+    /// who heads Y said` and `Ortner, the bank's senior economist said`.
+    fn plain_subject(&self, pi: usize, lo: usize, j: usize) -> Option<Np> {
+        let p = &self.paras[pi];
         let (a, b) = self.np_back_plain(pi, lo, j)?;
-        // `X, who heads Y said` (closing comma missing): the subject is X.
         if a >= lo + 3
             && p.toks[a - 1].w() == "who"
             && p.toks[a - 2].is_punct(',')
@@ -211,29 +227,14 @@ impl<'a> Doc<'a> {
                 role: Some((a - 1, b)),
             });
         }
-        // `Ortner, the bank's senior economist said` (closing comma missing).
-        if a >= lo + 2 && p.toks[a - 1].is_punct(',') {
-            let f = &p.toks[a];
-            let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
-                && p.toks[a..b].iter().any(|t| t.bf(F_ROLE_HEAD));
-            if desc && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 1) {
-                let x = Np {
-                    p: pi,
-                    a: xa,
-                    b: xb,
-                    role: None,
-                };
-                if self.classify(&x).0 == NpClass::Name
-                    && (self.cased
-                        || self.name_run(p, xa, xb) - xa >= 2
-                        || self.by_part.contains_key(p.toks[xb - 1].base()))
-                {
-                    return Some(Np {
-                        role: Some((a, b)),
-                        ..x
-                    });
-                }
-            }
+        if a >= lo + 2
+            && p.toks[a - 1].is_punct(',')
+            && let Some(x) = self.name_before_description(pi, lo, a, b)
+        {
+            return Some(Np {
+                role: Some((a, b)),
+                ..x
+            });
         }
         Some(Np {
             p: pi,
@@ -241,6 +242,30 @@ impl<'a> Doc<'a> {
             b,
             role: None,
         })
+    }
+
+    /// `Ortner, the bank's senior economist`: the name before the comma at `a - 1` when
+    /// `[a, b)` is a role description.
+    fn name_before_description(&self, pi: usize, lo: usize, a: usize, b: usize) -> Option<Np> {
+        let p = &self.paras[pi];
+        let f = &p.toks[a];
+        let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
+            && p.toks[a..b].iter().any(|t| t.bf(F_ROLE_HEAD));
+        if !desc {
+            return None;
+        }
+        let (xa, xb) = self.np_back_plain(pi, lo, a - 1)?;
+        let x = Np {
+            p: pi,
+            a: xa,
+            b: xb,
+            role: None,
+        };
+        let named = self.classify(&x).0 == NpClass::Name
+            && (self.cased
+                || self.name_run(p, xa, xb) - xa >= 2
+                || self.by_part.contains_key(p.toks[xb - 1].base()));
+        named.then_some(x)
     }
 
     /// A noun phrase starting at `i` (after an inverted verb or `according to`).

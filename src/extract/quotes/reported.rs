@@ -1,339 +1,621 @@
-//! Stage 6: reported speech. Finds `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X,
-//! CLAUSE` and their kin in one sentence; output a [`Raw`] reported quote.
+//! Stage 6: reported speech. Finds, in one sentence (token range of a paragraph):
+//! - `according to X, CLAUSE` and `CLAUSE, according to X`;
+//! - `CLAUSE, X said (tail)` and `CLAUSE, said X`;
+//! - `the paper quoted X as saying (that) CLAUSE`;
+//! - `X said/told Y/believes/called for/... CLAUSE`, by the verb classes of the lexicon;
+//! - noun cues: `X's claim that CLAUSE`, `X's allegations of ...`.
+//!
+//! Output: the first such attribution as a [`Raw`] reported quote whose span is the clause
+//! (quoted words inside it are kept: a mixed quote is one reported quote).
 
 use super::*;
 
+/// Words that cannot start the clause of a `say`-class verb without `that` (`said to`, `said
+/// nothing`, `said goodbye`).
+const NOT_CLAUSE_STARTS: &[&str] = &[
+    "to", "of", "about", "for", "with", "by", "from", "in", "on", "at", "into", "as", "so", "no",
+    "yes", "and", "but", "or", "nothing", "goodbye", "hello", "sorry", "thanks", "if", "was", "is",
+    "be",
+];
+
+/// Words between a clause's start and its attribution that make the attribution part of a
+/// subordinate clause (`..., which X said`).
+const SUBORDINATORS: &[&str] = &[
+    "as", "which", "that", "who", "when", "while", "because", "if", "although", "since", "than",
+    "whom",
+];
+
+/// Where a reported clause ends early, and what follows it.
+#[derive(Clone, Copy)]
+enum ClauseCut {
+    /// The clause runs to the end.
+    None,
+    /// `and`/`but` + another speech verb of the same speaker at `verb`, its clause at `clause`.
+    SameSpeaker {
+        at: usize,
+        verb: usize,
+        clause: usize,
+    },
+    /// `, but` + another speaker's attribution, from token `from`.
+    NewSpeaker { at: usize, from: usize },
+    /// `and` + a verb that is not speech (after a noun-phrase complement).
+    OtherVerb { at: usize },
+}
+
 impl<'a> Doc<'a> {
-    pub(super) fn reported_in_sentence(&self, pi: usize, ss: usize, se: usize) -> Option<Raw> {
-        let p = &self.paras[pi];
+    /// The reported speech of the sentence `[ss, se)` of paragraph `pi`: the first attribution
+    /// found, and those coordinated with it (`X said CLAUSE, but noted that CLAUSE`).
+    pub(super) fn reported_in_sentence(&self, pi: usize, ss: usize, se: usize) -> Vec<Raw> {
+        let Some((start, end)) = self.reported_bounds(pi, ss, se) else {
+            return Vec::new();
+        };
+        let single = self
+            .according_to_first(pi, start, end)
+            .or_else(|| self.attribution_after_clause(pi, start, end))
+            .or_else(|| self.parenthetical_attribution(pi, start, end))
+            .or_else(|| self.quoted_as_saying(pi, start, end));
+        if let Some(raw) = single {
+            return vec![raw];
+        }
+        let found = self.verb_then_clause(pi, start, end);
+        if !found.is_empty() {
+            return found;
+        }
+        self.noun_cue_clause(pi, start, end).into_iter().collect()
+    }
+
+    /// The sentence without leading punctuation, a wire dateline (`LUXEMBOURG, March 3 -`) and
+    /// final punctuation (a closing mark whose opening mark is inside stays); `None` when
+    /// fewer than four tokens are left.
+    fn reported_bounds(&self, pi: usize, ss: usize, se: usize) -> Option<(usize, usize)> {
+        let toks = &self.paras[pi].toks;
         let mut end = se;
-        while end > ss && (p.toks[end - 1].is_terminal() || p.toks[end - 1].is_dq()) {
-            // Keep a closing mark whose opening mark is inside the clause.
-            if p.toks[end - 1].is_dq() && p.toks[ss..end - 1].iter().any(|t| t.is_dq()) {
+        while end > ss && (toks[end - 1].is_terminal() || toks[end - 1].is_dq()) {
+            if toks[end - 1].is_dq() && toks[ss..end - 1].iter().any(|t| t.is_dq()) {
                 break;
             }
             end -= 1;
         }
-        if end <= ss + 3 {
-            return None;
-        }
         let mut start = ss;
-        while start < end && !p.toks[start].is_word() {
+        while start < end && !toks[start].is_word() {
             start += 1;
         }
         if start + 3 >= end {
             return None;
         }
-        // Wire dateline: `LUXEMBOURG, March 3 - ...`.
-        if let Some(d) = p.toks[start..end.min(start + 10)]
+        if let Some(d) = toks[start..end.min(start + 10)]
             .iter()
             .position(|t| t.is_punct('-') || t.is_punct('—'))
         {
-            let d = start + d;
-            if d > start
-                && (p.toks[d - 1].low.chars().all(|c| c.is_ascii_digit())
-                    || p.toks[d - 1].wf(F_TIME))
+            let dash = start + d;
+            let before = &toks[dash.max(1) - 1];
+            if dash > start && (before.low.chars().all(|c| c.is_ascii_digit()) || before.wf(F_TIME))
             {
-                start = d + 1;
+                start = dash + 1;
             }
         }
-        if start + 3 >= end {
+        (start + 3 < end).then_some((start, end))
+    }
+
+    /// `according to X, CLAUSE`.
+    fn according_to_first(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
+        let toks = &self.paras[pi].toks;
+        if toks[start].w() != "according" || toks.get(start + 1).is_none_or(|u| u.w() != "to") {
             return None;
         }
-        // `according to X, CLAUSE`
-        if p.toks[start].w() == "according"
-            && p.toks.get(start + 1).is_some_and(|u| u.w() == "to")
-            && let Some(np) = self.np_after(pi, start + 2, end)
-            && np.b < end
-            && p.toks[np.b].is_punct(',')
-        {
-            let cs = np.b + 1;
-            let cs = match np.role {
-                Some((_, re)) if re < end && p.toks[re].is_punct(',') => re + 1,
-                _ => cs,
-            };
-            if end > cs + 2 {
-                return Some(self.raw_reported(pi, cs, end, np, "according to"));
-            }
+        let np = self.np_after(pi, start + 2, end)?;
+        if np.b >= end || !toks[np.b].is_punct(',') {
+            return None;
         }
-        // `CLAUSE, according to X` / `CLAUSE, X said (tail)` / `CLAUSE, said X`.
-        let mut k = end;
+        let clause_start = match np.role {
+            Some((_, re)) if re < end && toks[re].is_punct(',') => re + 1,
+            _ => np.b + 1,
+        };
+        (end > clause_start + 2)
+            .then(|| self.raw_reported(pi, clause_start, end, np, "according to"))
+    }
+
+    /// `CLAUSE, according to X` / `CLAUSE, said X` / `CLAUSE, X said (tail)`, with the comma
+    /// among the last 16 tokens.
+    fn attribution_after_clause(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
+        let p = &self.paras[pi];
         let lim = end.saturating_sub(16).max(start + 3);
-        while k > lim {
-            k -= 1;
-            if !p.toks[k].is_punct(',') || p.qid[k] != 0 {
+        for comma in (lim..end).rev() {
+            if !p.toks[comma].is_punct(',') || p.qid[comma] != 0 || comma + 1 >= end {
                 continue;
             }
-            let a = k + 1;
-            if a >= end {
-                continue;
-            }
+            let a = comma + 1;
             let t = &p.toks[a];
             if t.w() == "according"
                 && p.toks.get(a + 1).is_some_and(|u| u.w() == "to")
                 && let Some(np) = self.np_after(pi, a + 2, end)
             {
-                return Some(self.raw_reported(pi, start, k, np, "according to"));
+                return Some(self.raw_reported(pi, start, comma, np, "according to"));
             }
-            if self.verb(t).is_some_and(|c| c != VerbClass::QuoteOnly)
+            if self.verb(t).is_some_and(VerbClass::follows_clause)
                 && let Some(np) = self.np_after(pi, a + 1, end)
             {
                 let tail = np.role.map_or(np.b, |r| r.1);
                 if self.skip_time(pi, tail, end) >= end && p.toks[np.a].w() != "it" {
-                    return Some(self.raw_reported(pi, start, k, np, t.low));
+                    return Some(self.raw_reported(pi, start, comma, np, t.low));
                 }
             }
-            // Subject + verb + tail to the end.
-            for v in a..end.min(a + 20) {
-                let vt = &p.toks[v];
-                if self.verb(vt).is_none_or(|c| c == VerbClass::QuoteOnly) {
-                    continue;
-                }
-                let Some(np) = self.subject_before(pi, a, v) else {
-                    break;
-                };
-                if p.toks[a..np.a].iter().any(|t| {
-                    !t.is_word()
-                        || matches!(
-                            t.w(),
-                            "as" | "which"
-                                | "that"
-                                | "who"
-                                | "when"
-                                | "while"
-                                | "because"
-                                | "if"
-                                | "although"
-                                | "since"
-                                | "than"
-                                | "whom"
-                        )
-                }) {
-                    break;
-                }
-                let oe = if self.verb(vt) == Some(VerbClass::Tell) {
-                    self.tell_object(pi, v + 1, end)
-                } else {
-                    v + 1
-                };
-                let te = self.skip_time(pi, oe, end);
-                if te >= end {
-                    let cue = self.cue_text(pi, v, end);
-                    return Some(self.raw_reported(pi, start, k, np, &cue));
-                }
-                break;
+            if let Some((np, cue)) = self.subject_verb_tail(pi, a, end) {
+                return Some(self.raw_reported(pi, start, comma, np, &cue));
             }
-        }
-        // `The paper quoted X as saying (that) CLAUSE`
-        for qv in start..end.min(start + 30) {
-            if p.toks[qv].w() != "quoted" || p.qid[qv] != 0 {
-                continue;
-            }
-            let Some(asx) = (qv + 2..end.min(qv + 8)).find(|&k| {
-                p.toks[k].w() == "as" && p.toks.get(k + 1).is_some_and(|t| t.w() == "saying")
-            }) else {
-                continue;
-            };
-            let Some(np) = self.np_after(pi, qv + 1, asx) else {
-                continue;
-            };
-            let mut c = self.skip_time(pi, asx + 2, end);
-            if c < end && p.toks[c].w() == "that" {
-                c += 1;
-            }
-            if end >= c + 3 {
-                return Some(self.raw_reported(
-                    pi,
-                    c,
-                    end,
-                    Np { role: None, ..np },
-                    "quoted as saying",
-                ));
-            }
-        }
-        // `X said (that) CLAUSE`
-        let mut sent_subj: Option<Np> = None;
-        for v in start..end {
-            let vt = &p.toks[v];
-            if p.qid[v] != 0 {
-                continue;
-            }
-            let Some(class) = self.verb(vt) else { continue };
-            if class == VerbClass::QuoteOnly {
-                continue;
-            }
-            let np = match self.subject_before(pi, start, v) {
-                Some(np) => {
-                    if sent_subj.is_none() {
-                        sent_subj = Some(np);
-                    }
-                    np
-                }
-                // `X admitted ..., but said ...`: the subject of the first verb.
-                None => {
-                    let coordinated =
-                        v > start + 1 && matches!(p.toks[v - 1].w(), "and" | "but" | "also");
-                    match sent_subj {
-                        Some(s0) if coordinated => s0,
-                        // `Critics called the scheme ... and said ...`: a short sentence-initial
-                        // noun phrase followed by a verb-like word.
-                        None if coordinated => {
-                            let mut e = start;
-                            while e < v && e - start < 4 && p.toks[e].is_word() {
-                                let w = p.toks[e].w();
-                                if e > start && (w.ends_with("ed") || w.ends_with("es")) {
-                                    break;
-                                }
-                                e += 1;
-                            }
-                            let sub = Np {
-                                p: pi,
-                                a: start,
-                                b: e,
-                                role: None,
-                            };
-                            let ok = e > start
-                                && e < v
-                                && p.toks[e].w().ends_with("ed")
-                                && matches!(
-                                    self.classify(&sub).0,
-                                    NpClass::Group | NpClass::Org | NpClass::Name
-                                );
-                            if !ok {
-                                continue;
-                            }
-                            sent_subj = Some(sub);
-                            sub
-                        }
-                        _ => continue,
-                    }
-                }
-            };
-            // `which he said led to ...` (embedded) and `could not say` (negated).
-            if np.a > start && matches!(p.toks[np.a - 1].w(), "which" | "that" | "who" | "whom") {
-                continue;
-            }
-            if p.toks[np.b..v]
-                .iter()
-                .any(|t| matches!(t.w(), "not" | "never" | "cannot" | "n't"))
-            {
-                continue;
-            }
-            let ncls = self.classify(&np).0;
-            let strong_verb = matches!(vt.w(), "said" | "says" | "say" | "told" | "tells" | "tell");
-            // Table debris (`vs 2.50 mln tonnes estimated`) is not a speaker.
-            if ncls == NpClass::Other
-                && p.toks[np.a..np.b]
-                    .iter()
-                    .any(|t| t.low.starts_with(|c: char| c.is_ascii_digit()) || t.w() == "vs")
-            {
-                continue;
-            }
-            if ncls == NpClass::Other && !strong_verb {
-                continue;
-            }
-            if ncls == NpClass::Other && self.paras[pi].toks[np.a].is_word() {
-                let contentful = p.toks[np.a..np.b].iter().any(|t| {
-                    self.name_like(t)
-                        || t.bf(F_ROLE | F_ORG | F_GROUP | F_EVENT)
-                        || self.place_tok(t)
-                });
-                if !(p.toks[np.a].wf(F_NP_STARTER) || contentful) {
-                    continue;
-                }
-            }
-            let mut c = v + 1;
-            if class == VerbClass::Tell {
-                c = self.tell_object(pi, c, end);
-            }
-            c = self.skip_time(pi, c, end);
-            // `X said, adding that ...`
-            if c + 1 < end
-                && matches!(p.toks[c].w(), "adding" | "saying" | "noting" | "stressing")
-                && p.toks[c + 1].w() == "that"
-            {
-                c += 1;
-            }
-            let mut has_that = false;
-            if c < end && p.toks[c].w() == "that" {
-                has_that = true;
-                c += 1;
-            }
-            while c < end && matches!(p.toks[c].kind, Kind::Punct(',' | ':')) {
-                c += 1;
-            }
-            if end < c + 3 {
-                continue;
-            }
-            let first = &p.toks[c];
-            if !first.is_word() {
-                continue;
-            }
-            if class == VerbClass::That && !has_that {
-                let urge = vt.w().starts_with("urg") || vt.w().starts_with("warn");
-                if !(urge && p.toks[c..end.min(c + 7)].iter().any(|t| t.w() == "to")) {
-                    continue;
-                }
-            }
-            if !has_that
-                && matches!(
-                    first.w(),
-                    "to" | "of"
-                        | "about"
-                        | "for"
-                        | "with"
-                        | "by"
-                        | "from"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "into"
-                        | "as"
-                        | "so"
-                        | "no"
-                        | "yes"
-                        | "and"
-                        | "but"
-                        | "or"
-                        | "nothing"
-                        | "goodbye"
-                        | "hello"
-                        | "sorry"
-                        | "thanks"
-                        | "if"
-                        | "was"
-                        | "is"
-                        | "be"
-                )
-            {
-                continue;
-            }
-            if class == VerbClass::Tell && c == v + 1 && !has_that {
-                continue;
-            }
-            let cue = self.cue_text(pi, v, end);
-            return Some(self.raw_reported(pi, c, end, np, &cue));
         }
         None
     }
 
-    pub(super) fn raw_reported(&self, pi: usize, a: usize, b: usize, np: Np, cue: &str) -> Raw {
+    /// `A, he added, B` / `A, said X, B`: an attribution between two commas inside the
+    /// sentence; the quote is the whole sentence.
+    fn parenthetical_attribution(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
         let p = &self.paras[pi];
+        for open in start + 2..end.saturating_sub(5) {
+            if !p.toks[open].is_punct(',') || p.qid[open] != 0 {
+                continue;
+            }
+            let Some(close) = (open + 2..(open + 8).min(end)).find(|&k| p.toks[k].is_punct(','))
+            else {
+                continue;
+            };
+            let words_after = p.toks[close + 1..end]
+                .iter()
+                .filter(|t| t.is_word())
+                .count();
+            if words_after < 3 {
+                continue;
+            }
+            if let Some((np, cue)) = self.attribution_between(pi, open + 1, close) {
+                return Some(self.raw_reported(pi, start, end, np, &cue));
+            }
+        }
+        None
+    }
+
+    /// `he added` / `said X` filling `[a, close)` exactly (time phrases allowed after the verb).
+    fn attribution_between(&self, pi: usize, a: usize, close: usize) -> Option<(Np, String)> {
+        let toks = &self.paras[pi].toks;
+        let v = (a..close).find(|&v| self.verb(&toks[v]).is_some_and(VerbClass::follows_clause))?;
+        if v == a {
+            let np = self.np_after(pi, a + 1, close)?;
+            return (np.b == close && np.role.is_none()).then(|| (np, toks[v].low.to_string()));
+        }
+        let np = self.subject_before(pi, a, v)?;
+        let fills = np.a == a && self.skip_time(pi, v + 1, close) >= close;
+        fills.then(|| (np, toks[v].low.to_string()))
+    }
+
+    /// `X said (on Tuesday)` running from `a` to the sentence end: the subject and the cue.
+    fn subject_verb_tail(&self, pi: usize, a: usize, end: usize) -> Option<(Np, String)> {
+        let toks = &self.paras[pi].toks;
+        let v = (a..end.min(a + 20))
+            .find(|&v| self.verb(&toks[v]).is_some_and(VerbClass::follows_clause))?;
+        let np = self.subject_before(pi, a, v)?;
+        if toks[a..np.a]
+            .iter()
+            .any(|t| !t.is_word() || SUBORDINATORS.contains(&t.w()))
+        {
+            return None;
+        }
+        let object_end = if self.verb(&toks[v]) == Some(VerbClass::Tell) {
+            self.tell_object(pi, v + 1, end)
+        } else {
+            v + 1
+        };
+        (self.skip_time(pi, object_end, end) >= end).then(|| (np, self.cue_text(pi, v, end)))
+    }
+
+    /// `The paper quoted X as saying (that) CLAUSE`.
+    fn quoted_as_saying(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
+        let p = &self.paras[pi];
+        for qv in start..end.min(start + 30) {
+            if p.toks[qv].w() != "quoted" || p.qid[qv] != 0 {
+                continue;
+            }
+            let Some(as_at) = (qv + 2..end.min(qv + 8)).find(|&k| {
+                p.toks[k].w() == "as" && p.toks.get(k + 1).is_some_and(|t| t.w() == "saying")
+            }) else {
+                continue;
+            };
+            let Some(np) = self.np_after(pi, qv + 1, as_at) else {
+                continue;
+            };
+            let mut c = self.skip_time(pi, as_at + 2, end);
+            if c < end && p.toks[c].w() == "that" {
+                c += 1;
+            }
+            if end >= c + 3 {
+                let np = Np { role: None, ..np };
+                return Some(self.raw_reported(pi, c, end, np, "quoted as saying"));
+            }
+        }
+        None
+    }
+
+    /// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X believes CLAUSE`, `X called for ...`: the
+    /// first speech verb of the sentence with a plausible speaker and a clause after it, and
+    /// the verbs coordinated with it (`..., and warned that ...`).
+    fn verb_then_clause(&self, pi: usize, start: usize, end: usize) -> Vec<Raw> {
+        let p = &self.paras[pi];
+        let mut sentence_subject: Option<Np> = None;
+        for v in start..end {
+            if p.qid[v] != 0 {
+                continue;
+            }
+            let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly) else {
+                continue;
+            };
+            let Some(np) = self.speech_subject(pi, start, v, &mut sentence_subject) else {
+                continue;
+            };
+            if !self.plausible_speaker(pi, start, &np, v, class) {
+                continue;
+            }
+            if let Some(c) = self.clause_start(pi, v, class, end) {
+                return self.clauses_from(pi, v, c, end, np);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The clause of the verb at `v` (starting at `c`) up to `end` or a semicolon, cut where
+    /// another attribution starts inside it: a coordinated verb of the same speaker (`X said
+    /// A, but noted that B`) or a new speaker (`..., but traders said B`), whose clauses follow.
+    fn clauses_from(&self, pi: usize, v: usize, c: usize, end: usize, np: Np) -> Vec<Raw> {
+        let p = &self.paras[pi];
+        let end = (c..end)
+            .find(|&k| p.toks[k].is_punct(';') && p.qid[k] == 0)
+            .unwrap_or(end);
+        let object_class = self.verb(&p.toks[v]) == Some(VerbClass::Object);
+        let mut out = Vec::new();
+        let (mut v, mut c) = (v, c);
+        while out.len() < 4 {
+            let cut = self.clause_cut(pi, c, end, object_class);
+            let clause_end = match cut {
+                ClauseCut::None => end,
+                ClauseCut::SameSpeaker { at, .. }
+                | ClauseCut::NewSpeaker { at, .. }
+                | ClauseCut::OtherVerb { at } => at,
+            };
+            out.push(self.raw_reported(pi, c, clause_end, np, &self.cue_text(pi, v, clause_end)));
+            match cut {
+                ClauseCut::SameSpeaker { verb, clause, .. } => (v, c) = (verb, clause),
+                ClauseCut::NewSpeaker { from, .. } => {
+                    out.extend(self.verb_then_clause(pi, from, end));
+                    break;
+                }
+                ClauseCut::None | ClauseCut::OtherVerb { .. } => break,
+            }
+        }
+        out
+    }
+
+    /// The first place in `[c, end)`, outside quotes, where `and`/`but` starts another
+    /// attribution or (after an `object`-class verb, whose complement is a noun phrase) another
+    /// verb of the speaker (`called the plan "a good start" and left`).
+    fn clause_cut(&self, pi: usize, c: usize, end: usize, object_class: bool) -> ClauseCut {
+        let p = &self.paras[pi];
+        for k in c + 2..end.saturating_sub(2) {
+            if p.qid[k] != 0 || !matches!(p.toks[k].w(), "and" | "but") {
+                continue;
+            }
+            let v = if p.toks[k + 1].w() == "also" {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
+                && let Some(clause) = self.clause_start(pi, v, class, end)
+            {
+                return ClauseCut::SameSpeaker {
+                    at: k,
+                    verb: v,
+                    clause,
+                };
+            }
+            if p.toks[k - 1].is_punct(',') && self.attribution_starts(pi, k + 1, end) {
+                return ClauseCut::NewSpeaker { at: k, from: k + 1 };
+            }
+            if object_class && p.toks[k + 1].looks_past_tense() {
+                return ClauseCut::OtherVerb { at: k };
+            }
+        }
+        ClauseCut::None
+    }
+
+    /// A noun phrase starting at `a` is the subject of a speech verb within eight words.
+    fn attribution_starts(&self, pi: usize, a: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        (a + 1..end.min(a + 9))
+            .find(|&v| {
+                self.verb(&toks[v])
+                    .is_some_and(|c| c != VerbClass::QuoteOnly)
+            })
+            .and_then(|v| self.subject_before(pi, a, v))
+            .is_some_and(|np| np.a == a)
+    }
+
+    /// The subject of the verb at `v`; for `X admitted ... but said ...`, the subject of the
+    /// sentence's first verb (remembered in `sentence_subject`).
+    fn speech_subject(
+        &self,
+        pi: usize,
+        start: usize,
+        v: usize,
+        sentence_subject: &mut Option<Np>,
+    ) -> Option<Np> {
+        if let Some(np) = self.subject_before(pi, start, v) {
+            sentence_subject.get_or_insert(np);
+            return Some(np);
+        }
+        let toks = &self.paras[pi].toks;
+        // `listeners who said ...`, `an architect, who says ...`: the antecedent.
+        if v > start + 1 && toks[v - 1].w() == "who" {
+            let mut end = v - 1;
+            if toks[end - 1].is_punct(',') {
+                end -= 1;
+            }
+            let (a, b) = self.np_back_plain(pi, start, end)?;
+            return Some(Np {
+                p: pi,
+                a,
+                b,
+                role: None,
+            });
+        }
+        let coordinated = v > start + 1 && matches!(toks[v - 1].w(), "and" | "but" | "also");
+        if !coordinated {
+            return None;
+        }
+        if let Some(np) = *sentence_subject {
+            return Some(np);
+        }
+        let np = self.short_initial_subject(pi, start, v)?;
+        *sentence_subject = Some(np);
+        Some(np)
+    }
+
+    /// `Critics called the scheme ... and said ...`: a short sentence-initial noun phrase (a
+    /// group, organisation or name) followed by a verb in `-ed`.
+    fn short_initial_subject(&self, pi: usize, start: usize, v: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let mut e = start;
+        while e < v && e - start < 4 && toks[e].is_word() {
+            let w = toks[e].w();
+            if e > start && (w.ends_with("ed") || w.ends_with("es")) {
+                break;
+            }
+            e += 1;
+        }
+        let np = Np {
+            p: pi,
+            a: start,
+            b: e,
+            role: None,
+        };
+        let ok = e > start
+            && e < v
+            && toks[e].w().ends_with("ed")
+            && matches!(
+                self.classify(&np).0,
+                NpClass::Group | NpClass::Org | NpClass::Name
+            );
+        ok.then_some(np)
+    }
+
+    /// Whether `np` can be the speaker of the verb at `v`: not embedded (`which he said`), not
+    /// negated (`could not say`), not table debris, and a person, organisation or group for
+    /// verbs other than `say`/`tell`.
+    fn plausible_speaker(
+        &self,
+        pi: usize,
+        start: usize,
+        np: &Np,
+        v: usize,
+        class: VerbClass,
+    ) -> bool {
+        let toks = &self.paras[pi].toks;
+        if np.a > start
+            && matches!(
+                toks[np.a - 1].w(),
+                "which" | "that" | "who" | "whom" | "how"
+            )
+        {
+            return false;
+        }
+        if toks[np.b..v]
+            .iter()
+            .any(|t| matches!(t.w(), "not" | "never" | "cannot" | "n't"))
+        {
+            return false;
+        }
+        let speaker_class = self.classify(np).0;
+        let head = &toks[np.b - 1];
+        match class {
+            VerbClass::Object => speaker_class != NpClass::Other,
+            VerbClass::Evidence => {
+                head.bf(F_EVENT) || (speaker_class != NpClass::Other && self.that_follows(pi, v))
+            }
+            _ if speaker_class != NpClass::Other => true,
+            _ => self.plausible_other_speaker(pi, np, v),
+        }
+    }
+
+    /// A noun phrase of no known class speaks only with `say`/`tell` (`the report said`), never
+    /// as table debris (`vs 2.50 mln tonnes estimated`), and only when it names something.
+    fn plausible_other_speaker(&self, pi: usize, np: &Np, v: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let strong_verb = matches!(
+            toks[v].w(),
+            "said" | "says" | "say" | "told" | "tells" | "tell"
+        );
+        let words = &toks[np.a..np.b];
+        if !strong_verb
+            || words
+                .iter()
+                .any(|t| t.low.starts_with(|c: char| c.is_ascii_digit()) || t.w() == "vs")
+        {
+            return false;
+        }
+        let contentful = words.iter().any(|t| {
+            self.name_like(t) || t.bf(F_ROLE | F_ORG | F_GROUP | F_EVENT) || self.place_tok(t)
+        });
+        !words[0].is_word() || words[0].wf(F_NP_STARTER) || contentful
+    }
+
+    /// `that` right after the verb at `v` (after an object for `tell`, and time phrases).
+    fn that_follows(&self, pi: usize, v: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let c = self.skip_time(pi, v + 1, toks.len());
+        toks.get(c).is_some_and(|t| t.w() == "that")
+    }
+
+    /// Where the reported clause of the verb at `v` starts, if the words after it are one:
+    /// past an object (`tell`), time phrases, `adding`, `that` and punctuation.
+    fn clause_start(&self, pi: usize, v: usize, class: VerbClass, end: usize) -> Option<usize> {
+        let toks = &self.paras[pi].toks;
+        let mut c = v + 1;
+        if class == VerbClass::Tell {
+            c = self.tell_object(pi, c, end);
+        }
+        c = self.skip_time(pi, c, end);
+        if c + 1 < end
+            && matches!(toks[c].w(), "adding" | "saying" | "noting" | "stressing")
+            && toks[c + 1].w() == "that"
+        {
+            c += 1;
+        }
+        let has_that = c < end && toks[c].w() == "that";
+        if has_that {
+            c += 1;
+        }
+        while c < end && matches!(toks[c].kind, Kind::Punct(',' | ':')) {
+            c += 1;
+        }
+        if end < c + 3 || !(toks[c].is_word() || toks[c].is_dq()) {
+            return None;
+        }
+        let accepted = has_that
+            || match class {
+                VerbClass::Say | VerbClass::Evidence => !NOT_CLAUSE_STARTS.contains(&toks[c].w()),
+                VerbClass::Tell => c > v + 1 && !NOT_CLAUSE_STARTS.contains(&toks[c].w()),
+                VerbClass::That => {
+                    !NOT_CLAUSE_STARTS.contains(&toks[c].w())
+                        && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
+                }
+                VerbClass::Object => self.reads_as_complement(pi, v, c),
+                VerbClass::QuoteOnly => false,
+            };
+        accepted.then_some(c)
+    }
+
+    /// `X urged Y to ...`, `X warned Y to ...`.
+    fn urged_to(&self, pi: usize, v: usize, c: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let verb = toks[v].w();
+        (verb.starts_with("urg") || verb.starts_with("warn"))
+            && toks[c..end.min(c + 7)].iter().any(|t| t.w() == "to")
+    }
+
+    /// Words from `c` that read as a finite clause: a subject pronoun first, or an auxiliary
+    /// or a form of `be` among the next eight words (`the plan will fail`, `he is wrong`).
+    fn reads_as_clause(&self, pi: usize, c: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let first = &toks[c];
+        if first.pron.is_some()
+            || first.low.split('\'').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+                )
+            })
+        {
+            return true;
+        }
+        toks[c + 1..end.min(c + 9)]
+            .iter()
+            .take_while(|t| t.is_word())
+            .any(|t| t.wf(F_AUX) || matches!(t.w(), "is" | "are" | "was" | "were"))
+    }
+
+    /// The complement of an `object`-class verb: directly after it (no time phrase first), not
+    /// a passive agent (`praised by ...`) or a reflexive (`calls itself ...`).
+    fn reads_as_complement(&self, pi: usize, v: usize, c: usize) -> bool {
+        let first = &self.paras[pi].toks[c];
+        // `calls itself ...` names, it does not attribute.
+        let reflexive = matches!(
+            first.w(),
+            "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves"
+        );
+        c == v + 1
+            && !reflexive
+            && !matches!(first.w(), "by" | "out" | "up" | "off" | "back")
+            && !first.wf(F_TIME)
+    }
+
+    /// `X's claim that CLAUSE`, `X's allegations of ...`: a possessive speaker, a speech noun
+    /// from the lexicon, then `that` or `of`.
+    fn noun_cue_clause(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
+        let p = &self.paras[pi];
+        for k in start..end.saturating_sub(3) {
+            let owner = &p.toks[k];
+            let noun = &p.toks[k + 1];
+            if p.qid[k] != 0 || !owner.possessive() || !noun.wf(F_SPEECH_NOUN) {
+                continue;
+            }
+            if !matches!(p.toks[k + 2].w(), "that" | "of") || end < k + 5 {
+                continue;
+            }
+            let Some((a, b)) = self.possessive_owner(pi, start, k) else {
+                continue;
+            };
+            let np = Np {
+                p: pi,
+                a,
+                b,
+                role: None,
+            };
+            let named = b - a >= self.min_name_len() && self.name_like(owner);
+            if !named && matches!(self.classify(&np).0, NpClass::Other) {
+                continue;
+            }
+            let cue = lower_cow(&self.text[owner.e..noun.e]).trim().to_string();
+            return Some(self.raw_reported(pi, k + 3, end, np, &cue));
+        }
+        None
+    }
+
+    /// The noun phrase ending with the possessive token `k`: the name it ends (`Marco
+    /// Bellini's`), else the plain noun phrase (`the mayor's`).
+    fn possessive_owner(&self, pi: usize, start: usize, k: usize) -> Option<(usize, usize)> {
+        let toks = &self.paras[pi].toks;
+        if !self.name_like(&toks[k]) {
+            return self.np_back_plain(pi, start, k + 1);
+        }
+        let mut a = k;
+        while a > start && k - a < 3 && self.name_like(&toks[a - 1]) {
+            a -= 1;
+        }
+        Some((a, k + 1))
+    }
+
+    /// A reported [`Raw`] quote for the clause `[a, b)` (punctuation trimmed off its ends).
+    pub(super) fn raw_reported(&self, pi: usize, a: usize, b: usize, np: Np, cue: &str) -> Raw {
+        let toks = &self.paras[pi].toks;
         let mut a = a;
         let mut b = b;
-        while a < b && !p.toks[a].is_word() && !p.toks[a].is_dq() {
+        while a < b && !toks[a].is_word() && !toks[a].is_dq() {
             a += 1;
         }
-        while b > a && matches!(p.toks[b - 1].kind, Kind::Punct(',' | ';' | ':' | '-')) {
+        while b > a && matches!(toks[b - 1].kind, Kind::Punct(',' | ';' | ':' | '-')) {
             b -= 1;
         }
         let (s, e) = if a < b {
-            (p.toks[a].s, p.toks[b - 1].e)
+            (toks[a].s, toks[b - 1].e)
         } else {
-            (
-                p.toks[a.min(p.toks.len() - 1)].s,
-                p.toks[a.min(p.toks.len() - 1)].s,
-            )
+            let at = toks[a.min(toks.len() - 1)].s;
+            (at, at)
         };
         Raw {
             s,
@@ -347,6 +629,4 @@ impl<'a> Doc<'a> {
             role_override: String::new(),
         }
     }
-
-    // ----- main passes -----
 }

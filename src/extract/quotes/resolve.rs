@@ -543,6 +543,14 @@ impl<'a> Doc<'a> {
                 }
                 Who::None => factor = 0.5,
             }
+            // `Marco Bellini's claim that ...`: the speaker is the owner, not the possessive.
+            if let Some(owner) = q
+                .speaker
+                .strip_suffix("'s")
+                .or_else(|| q.speaker.strip_suffix("’s"))
+            {
+                q.speaker.truncate(owner.len());
+            }
             q.confidence = (r.base_conf * factor).clamp(0.0, 1.0);
             out.push(q);
         }

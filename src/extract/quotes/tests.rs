@@ -395,7 +395,10 @@ fn quoted_as_saying_and_coordination() {
     );
     check(
         "Lena Fischer admitted the budget was tight but said she expected a surplus next year.",
-        &[(R, "Lena Fischer", "said", "she expected a surplus")],
+        &[
+            (R, "Lena Fischer", "admitted", "the budget was tight"),
+            (R, "Lena Fischer", "said", "she expected a surplus"),
+        ],
     );
 }
 
@@ -468,4 +471,301 @@ fn big_line_is_fast() {
     let qs = extract_quotes(&t);
     valid_spans(&t, &qs);
     assert!(start.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn short_direct_quotes_with_a_cue_beside_them() {
+    check(
+        "Maria Garcia said, \"We won!\"",
+        &[(D, "Maria Garcia", "said", "We won!")],
+    );
+    check(
+        "Ana Ruiz spoke at the rally. \"Too much hate,\" she said.",
+        &[(D, "Ana Ruiz", "said", "Too much hate,")],
+    );
+    check(
+        "\"Will the plant close?\" Pavel Novak asked. \"It will not,\" he said. \"We will.\"",
+        &[
+            (D, "Pavel Novak", "asked", "Will the plant close?"),
+            (D, "Pavel Novak", "said", "It will not,"),
+            (D, "Pavel Novak", "said", "We will."),
+        ],
+    );
+    // Without a cue, three words or fewer stay scare quotes.
+    check("The \"peace plan\" failed again this week.", &[]);
+    check("Talks on the \"new deal\" went on.", &[]);
+}
+
+#[test]
+fn quote_split_by_its_attribution_is_two_quotes() {
+    check(
+        "\"The port is closed,\" Ines Duarte said. \"It will reopen next week.\"",
+        &[
+            (D, "Ines Duarte", "said", "The port is closed,"),
+            (D, "Ines Duarte", "said", "It will reopen next week."),
+        ],
+    );
+}
+
+#[test]
+fn pronoun_speakers_are_kept_and_resolved_across_paragraphs() {
+    let lone = "\"We are ready for the storm,\" she said.";
+    let qs = extract_quotes(lone);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].speaker, "she");
+    assert!(!qs[0].speaker_resolved);
+    check(
+        "Tomas Berg runs the harbour authority.\n\n\"Ships will dock again on Monday,\" he said.",
+        &[(D, "Tomas Berg", "said", "Ships will dock again")],
+    );
+}
+
+#[test]
+fn speakers_with_appositives_and_possessives() {
+    let t = "Sanders's campaign manager, Jeff Weaver, said the race was far from over.";
+    check(
+        t,
+        &[(R, "Jeff Weaver", "said", "the race was far from over")],
+    );
+    assert_eq!(extract_quotes(t)[0].role, "Sanders's campaign manager");
+    let t = "\"We need more nurses,\" said Paula Mendes, the hospital director.";
+    check(t, &[(D, "Paula Mendes", "said", "We need more nurses")]);
+    assert_eq!(extract_quotes(t)[0].role, "hospital director");
+    check(
+        "Omar Haddad, who chairs the council, said the budget would pass.",
+        &[(R, "Omar Haddad", "said", "the budget would pass")],
+    );
+    check(
+        "As Clara Voss pointed out, \"the bridge is older than the town itself.\"",
+        &[(D, "Clara Voss", "pointed", "the bridge is older")],
+    );
+    check(
+        "Rep. Lena Ortiz (D-Texas) said the vote would be close.",
+        &[(R, "Lena Ortiz", "said", "the vote would be close")],
+    );
+}
+
+#[test]
+fn mixed_quotes_are_one_reported_quote() {
+    let t = "The senator insists the deal was \"reckless\" and \"a gift to lobbyists.\"";
+    check(
+        t,
+        &[(
+            R,
+            "The senator",
+            "insists",
+            "the deal was \"reckless\" and \"a gift",
+        )],
+    );
+    check(
+        "Ruth Adler said the plan would \"change everything\" for farmers.",
+        &[(
+            R,
+            "Ruth Adler",
+            "said",
+            "the plan would \"change everything\" for farmers",
+        )],
+    );
+}
+
+#[test]
+fn reported_speech_beyond_say() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Maya Lind warned that rents would rise again.",
+            "Maya Lind",
+            "warned",
+            "rents would rise",
+        ),
+        (
+            "Ivo Petrov argued the tax was unfair to farmers.",
+            "Ivo Petrov",
+            "argued",
+            "the tax was unfair",
+        ),
+        (
+            "Nora Quist claimed the count was rigged from the start.",
+            "Nora Quist",
+            "claimed",
+            "the count was rigged",
+        ),
+        (
+            "Sam Okafor noted that exports had doubled.",
+            "Sam Okafor",
+            "noted",
+            "exports had doubled",
+        ),
+        (
+            "Lia Moreau acknowledged the rollout had been slow.",
+            "Lia Moreau",
+            "acknowledged",
+            "the rollout had been slow",
+        ),
+        (
+            "Tariq Aziz conceded that the plan had failed.",
+            "Tariq Aziz",
+            "conceded",
+            "the plan had failed",
+        ),
+        (
+            "Eva Stone denied that she had seen the letter.",
+            "Eva Stone",
+            "denied",
+            "she had seen the letter",
+        ),
+        (
+            "Jon Park accused the mayor of hiding the report.",
+            "Jon Park",
+            "accused",
+            "the mayor of hiding",
+        ),
+        (
+            "Rosa Lee called the decision a disgrace for the city.",
+            "Rosa Lee",
+            "called",
+            "the decision a disgrace",
+        ),
+        (
+            "Ken Ito described the talks as frank and useful.",
+            "Ken Ito",
+            "described",
+            "the talks as frank",
+        ),
+        (
+            "Ada Vance predicted that prices would fall by spring.",
+            "Ada Vance",
+            "predicted",
+            "prices would fall",
+        ),
+        (
+            "Milo Grant promised that the school would stay open.",
+            "Milo Grant",
+            "promised",
+            "the school would stay open",
+        ),
+        (
+            "Dana Cruz vowed that she would fight the ruling.",
+            "Dana Cruz",
+            "vowed",
+            "she would fight",
+        ),
+        (
+            "Leo Marsh urged voters to turn out early.",
+            "Leo Marsh",
+            "urged",
+            "voters to turn out",
+        ),
+        (
+            "Ines Vega announced that the mine would close.",
+            "Ines Vega",
+            "announced",
+            "the mine would close",
+        ),
+        (
+            "Hugo Brandt confirmed the deal had been signed.",
+            "Hugo Brandt",
+            "confirmed",
+            "the deal had been signed",
+        ),
+        (
+            "Zara Khan wrote that the election was a turning point.",
+            "Zara Khan",
+            "wrote",
+            "the election was a turning point",
+        ),
+        (
+            "Otto Klein tweeted that the vote had been delayed.",
+            "Otto Klein",
+            "tweeted",
+            "the vote had been delayed",
+        ),
+        (
+            "Amy Shore believes the union will accept the offer.",
+            "Amy Shore",
+            "believes",
+            "the union will accept",
+        ),
+        (
+            "Raj Patel expects that demand will recover next year.",
+            "Raj Patel",
+            "expects",
+            "demand will recover",
+        ),
+        (
+            "Lucia Roma hopes the bridge will reopen soon.",
+            "Lucia Roma",
+            "hopes",
+            "the bridge will reopen",
+        ),
+    ];
+    for &(text, speaker, cue, clause) in cases {
+        check(text, &[(R, speaker, cue, clause)]);
+    }
+}
+
+#[test]
+fn reported_speech_with_noun_cues_and_non_person_sources() {
+    check(
+        "There was no evidence for Marco Bellini's claim that the vote was rigged.",
+        &[(R, "Marco Bellini", "claim", "the vote was rigged")],
+    );
+    check(
+        "The board denied Vera Holm's allegations of fraud at the plant.",
+        &[(R, "Vera Holm", "allegations", "fraud at the plant")],
+    );
+    check(
+        "According to the survey, most tenants pay more than a third of their income in rent.",
+        &[(R, "the survey", "according to", "most tenants pay more")],
+    );
+    check(
+        "The report said water levels had fallen for a third year.",
+        &[(R, "The report", "said", "water levels had fallen")],
+    );
+    check(
+        "Documents show the company knew about the leak in March.",
+        &[(R, "Documents", "show", "the company knew about the leak")],
+    );
+    // `calls itself` names; it does not attribute.
+    check(
+        "The band calls itself \"the loudest in town\" on its posters.",
+        &[],
+    );
+}
+
+#[test]
+fn coordinated_and_mid_sentence_attributions() {
+    check(
+        "His aides say it is too early to discuss a run, but noted that he won twice before.",
+        &[
+            (R, "His aides", "say", "it is too early to discuss a run"),
+            (R, "His aides", "noted", "he won twice before"),
+        ],
+    );
+    check(
+        "But the new rules, Kurt Adler added, are far too weak to matter.",
+        &[(R, "Kurt Adler", "added", "But the new rules")],
+    );
+    check(
+        "Listeners called the station. Many listeners who said they were angry asked for a refund.",
+        &[(R, "Many listeners", "said", "they were angry")],
+    );
+}
+
+#[test]
+fn transcript_and_dash_attributions() {
+    let t = "PENCE: Well, look, the debate tomorrow night is about the economy.\n\nWALLACE: Governor, thank you for joining us this morning.";
+    let qs = extract_quotes(t);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[0].speaker, "PENCE");
+    assert!(qs[0].text(t).starts_with("Well, look"));
+    assert_eq!(qs[1].speaker, "WALLACE");
+    check(
+        "\u{201c}We want a fair shot at the same jobs as everyone else.\u{201d} \u{2015} Rosa Delgado",
+        &[(D, "Rosa Delgado", "\u{2014}", "We want a fair shot")],
+    );
+    // A label that is not a speaker stays text.
+    check(
+        "Note: the figures for May are provisional and may change.",
+        &[],
+    );
 }

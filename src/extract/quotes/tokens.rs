@@ -71,6 +71,10 @@ impl<'a> Tok<'a> {
     pub(super) fn wf(&self, f: u32) -> bool {
         self.fw & f != 0
     }
+    /// A past-tense verb by its form: `-ed`, or an irregular past from the lexicon.
+    pub(super) fn looks_past_tense(&self) -> bool {
+        self.is_word() && (self.low.ends_with("ed") || self.wf(F_IRREGULAR_PAST))
+    }
     /// `lex.<set>.contains(self.base())`.
     pub(super) fn bf(&self, f: u32) -> bool {
         self.fb & f != 0
@@ -309,7 +313,7 @@ pub(super) fn tokenize(
                 let before = char_before(text, i);
                 let after = char_at(text, i + 1);
                 let space_before = before.is_none_or(|b| {
-                    b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':' | '{')
+                    b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '―' | '-' | ':' | '{')
                 }) || i == ps;
                 let space_after = after.is_none_or(|a| {
                     a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')')
