@@ -1,9 +1,15 @@
 //! The speaker index: everyone quoted across the corpus, with roles, counts and sources.
 //!
-//! Names are merged automatically when they are the same person written differently: the same
-//! surname with a compatible first name (`Shuichi Fujioka`, `S. Fujioka`, `Fujioka`), case
-//! ignored. A bare surname joins a full name only when exactly one full name has that surname
-//! (otherwise it would be a guess). Users merge the rest by hand ([`ManualMerge`]).
+//! Only speakers the extraction resolved to a name are indexed: a bare pronoun, a group or a
+//! generic `the company` stays with its quote, out of the index. Names are merged when they are
+//! the same speaker written differently, case ignored:
+//! - people by surname when their first names agree (`Shuichi Fujioka`, `S. Fujioka`); a bare
+//!   surname is merged only inside its article, which the extraction already did;
+//! - organisations by their normalised full name (`The U.S. Treasury`, `the U.S. Treasury`)
+//!   or a known acronym (`USDA` for `U.S. Department of Agriculture`), never by a head noun or a
+//!   legal suffix (`Inc`, `Ministry`, `Bank`).
+//!
+//! Users merge the rest by hand ([`ManualMerge`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -11,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DupStatus;
 use super::collection::ArticleSet;
+use crate::extract::SpeakerKind;
 
 /// A merge made by hand in the UI: `alias` is the same person as `into` (both as shown).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,29 +84,133 @@ fn same_person(a: &[String], b: &[String]) -> bool {
     }
 }
 
+/// A speaker string that is a name: at least three letters, not a clause of a dozen words.
+fn is_name(speaker: &str) -> bool {
+    let speaker = speaker.trim();
+    speaker.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && speaker.split_whitespace().count() <= 8
+}
+
+/// An organisation's name for merging: lower case, without a leading `the`, punctuation and
+/// spacing normalised (`The U.S. Treasury` = `the US treasury`).
+fn organisation_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '&')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = usize::from(words.first().is_some_and(|w| w == "the"));
+    words[start.min(words.len())..].join(" ")
+}
+
+/// The initials of an organisation's name (`U.S. Department of Agriculture` → `usda`):
+/// every letter of dotted abbreviations, the first letter of other words but `of`, `the`,
+/// `and`, `for`, `&`.
+fn initials(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split_whitespace() {
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "of" | "the" | "and" | "for" | "&" | "de") {
+            continue;
+        }
+        if word.contains('.') {
+            out.extend(
+                word.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase),
+            );
+        } else if let Some(c) = word.chars().find(|c| c.is_alphanumeric()) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Pairs of names (indices) that are the same speaker: people with the same surname and
+/// agreeing first names, organisations with the same normalised name, and an acronym with the
+/// one organisation whose initials it is.
+fn merge_pairs(
+    names: &[String],
+    kinds: &[SpeakerKind],
+    tokens: &[Vec<String>],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_org_key: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        match kinds[i] {
+            SpeakerKind::Person if tokens[i].len() >= 2 => {
+                if let Some(last) = tokens[i].last() {
+                    by_surname.entry(last.as_str()).or_default().push(i);
+                }
+            }
+            SpeakerKind::Organisation => {
+                let key = organisation_key(name);
+                match by_org_key.get(&key) {
+                    Some(&first) => pairs.push((first, i)),
+                    None => {
+                        by_org_key.insert(key, i);
+                    }
+                }
+                if name.split_whitespace().count() >= 2 {
+                    by_initials.entry(initials(name)).or_default().push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    for group in by_surname.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                if same_person(&tokens[i], &tokens[j]) {
+                    pairs.push((i, j));
+                }
+            }
+        }
+    }
+    for (i, name) in names.iter().enumerate() {
+        let acronym = name.len() >= 2 && !name.contains(' ');
+        if kinds[i] != SpeakerKind::Organisation || !acronym {
+            continue;
+        }
+        let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+        if let Some([only]) = by_initials.get(&key).map(Vec::as_slice) {
+            pairs.push((*only, i));
+        }
+    }
+    pairs
+}
+
 /// Builds the index. Quotes of duplicate stories count once unless `count_copies`.
 pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
-    // 1. Collect distinct written names (lower-cased) with their quotes.
-    let mut by_name: BTreeMap<String, Vec<QuoteRef>> = BTreeMap::new();
+    // 1. Collect distinct written names (lower-cased) with their quotes and kind.
+    let mut by_name: BTreeMap<String, (SpeakerKind, Vec<QuoteRef>)> = BTreeMap::new();
     for ai in 0..corpus.article_count() {
         let article = corpus.article(ai);
         if !count_copies && corpus.status(ai) != DupStatus::Original {
             continue;
         }
         for (qi, q) in article.extraction.quotes.iter().enumerate() {
-            if q.speaker_resolved && !q.speaker.trim().is_empty() {
-                by_name
+            if q.speaker_resolved && is_name(&q.speaker) {
+                let entry = by_name
                     .entry(q.speaker.trim().to_lowercase())
-                    .or_default()
-                    .push(QuoteRef {
-                        article: ai,
-                        quote: qi,
-                    });
+                    .or_insert((q.speaker_kind, Vec::new()));
+                entry.1.push(QuoteRef {
+                    article: ai,
+                    quote: qi,
+                });
             }
         }
     }
     // 2. Union-find over names: automatic merges, then manual ones.
     let names: Vec<String> = by_name.keys().cloned().collect();
+    let kinds: Vec<SpeakerKind> = by_name.values().map(|v| v.0).collect();
     let position: HashMap<&str, usize> = names
         .iter()
         .enumerate()
@@ -114,36 +225,9 @@ pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: boo
         i
     }
     let tokens: Vec<Vec<String>> = names.iter().map(|n| name_tokens(n)).collect();
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some(last) = t.last() {
-            by_surname.entry(last.as_str()).or_default().push(i);
-        }
-    }
-    for group in by_surname.values() {
-        let full: Vec<usize> = group
-            .iter()
-            .copied()
-            .filter(|&i| tokens[i].len() >= 2)
-            .collect();
-        for (x, &i) in full.iter().enumerate() {
-            for &j in &full[x + 1..] {
-                if same_person(&tokens[i], &tokens[j]) {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[rj] = ri;
-                }
-            }
-        }
-        // A bare surname joins the one person with that surname, if there is exactly one.
-        let people: BTreeSet<usize> = full.iter().map(|&i| find(&mut parent, i)).collect();
-        if people.len() == 1
-            && let Some(&person) = people.first()
-        {
-            for &i in group.iter().filter(|&&i| tokens[i].len() == 1) {
-                let ri = find(&mut parent, i);
-                parent[ri] = person;
-            }
-        }
+    for (i, j) in merge_pairs(&names, &kinds, &tokens) {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        parent[rj] = ri;
     }
     for m in merges {
         let (Some(&a), Some(&b)) = (
@@ -165,16 +249,16 @@ pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: boo
         .map(|members| {
             let refs: Vec<QuoteRef> = members
                 .iter()
-                .flat_map(|&i| by_name[&names[i]].iter().copied())
+                .flat_map(|&i| by_name[&names[i]].1.iter().copied())
                 .collect();
             // The display name: the written form of the most tokens, then the most quoted.
             let best = members
                 .iter()
                 .copied()
-                .max_by_key(|&i| (tokens[i].len(), by_name[&names[i]].len()))
+                .max_by_key(|&i| (tokens[i].len(), by_name[&names[i]].1.len()))
                 .unwrap_or(members[0]);
             let display = |i: usize| {
-                let r = by_name[&names[i]][0];
+                let r = by_name[&names[i]].1[0];
                 corpus.article(r.article).extraction.quotes[r.quote]
                     .speaker
                     .trim()
@@ -304,5 +388,54 @@ mod tests {
         let csv = merged.to_csv();
         assert!(csv.starts_with("name,aliases,roles,quotes,articles,sources\n"));
         assert_eq!(csv.lines().count(), 2);
+    }
+
+    #[test]
+    fn organisations_merge_by_full_name_or_acronym_never_by_head_noun() {
+        let c = corpus(&[
+            "A\n\nThe U.S. Agriculture Department said wheat stocks rose in March.",
+            "B\n\nthe U.S. Agriculture Department said corn stocks fell in April.",
+            "C\n\nThe Commerce Department said exports rose by a tenth.",
+            "D\n\nThe Federal Home Loan Bank Board said savings flows turned positive.",
+            "E\n\nThe FHLBB said it would close two thrift units next week.",
+            "F\n\nThe company said profits fell for a third quarter.",
+        ]);
+        let index = build(&c, &[], true);
+        let names: Vec<&str> = index.speakers.iter().map(|s| s.name.as_str()).collect();
+        let agriculture = index
+            .find("U.S. Agriculture Department")
+            .unwrap_or_else(|| panic!("{names:?}"));
+        assert_eq!(agriculture.quotes, 2, "{names:?}");
+        assert_eq!(index.find("Commerce Department").map(|s| s.quotes), Some(1));
+        let board = index.find("FHLBB").unwrap_or_else(|| panic!("{names:?}"));
+        assert_eq!(board.name, "Federal Home Loan Bank Board");
+        assert_eq!(board.quotes, 2);
+        // A generic `the company` names no one: it stays out of the index.
+        assert!(index.find("The company").is_none(), "{names:?}");
+        assert_eq!(index.speakers.len(), 3, "{names:?}");
+    }
+
+    #[test]
+    fn a_bare_surname_in_another_article_stays_apart() {
+        let c = corpus(&[
+            "A\n\nJohn Kerrigan said the harbour would reopen in May.",
+            "B\n\nKerrigan said the talks had stalled again.",
+        ]);
+        let index = build(&c, &[], true);
+        assert_eq!(index.speakers.len(), 2, "{:#?}", index.speakers);
+        assert!(index.speakers.iter().all(|s| s.aliases.is_empty()));
+    }
+
+    #[test]
+    fn fragments_are_not_names() {
+        assert!(is_name("Clayton Yeutter"));
+        assert!(is_name("Fed"));
+        assert!(!is_name("P"));
+        assert!(!is_name("Co"));
+        assert_eq!(
+            organisation_key("The U.S.  Treasury"),
+            organisation_key("the US treasury")
+        );
+        assert_eq!(initials("U.S. Department of Agriculture"), "usda");
     }
 }

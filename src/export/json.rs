@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::corpus::Article;
-use crate::extract::{Bound, Extraction, Family, QuoteKind, char_offset};
+use crate::extract::{Bound, Extraction, Family, QuoteKind, SpeakerKind, char_offset};
 
 /// One article's extraction, ready to serialise.
 #[derive(Debug, Serialize)]
@@ -42,6 +42,8 @@ pub struct QuoteJson<'a> {
     pub speaker: &'a str,
     pub speaker_mention: &'a str,
     pub speaker_resolved: bool,
+    /// `person`, `organisation` or `unknown`.
+    pub speaker_kind: SpeakerKind,
     pub role: &'a str,
     pub cue: &'a str,
     pub kind: QuoteKind,
@@ -85,6 +87,7 @@ pub fn extraction_json<'a>(
             speaker: &q.speaker,
             speaker_mention: &q.speaker_mention,
             speaker_resolved: q.speaker_resolved,
+            speaker_kind: q.speaker_kind,
             role: &q.role,
             cue: &q.cue,
             kind: q.kind,

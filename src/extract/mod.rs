@@ -17,7 +17,7 @@ mod types;
 
 pub use sym::Sym;
 use types::offset32;
-pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind};
+pub use types::{Bound, Extraction, Family, Figure, Quote, QuoteKind, SpeakerKind};
 
 /// A small, fast, non-cryptographic hasher for the engines' lexicon look-ups (FxHash-style);
 /// the inputs are our own word lists and article tokens, so hash flooding is not a concern.

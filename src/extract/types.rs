@@ -154,6 +154,30 @@ pub enum QuoteKind {
     Reported,
 }
 
+/// What kind of speaker a quote's `speaker` is, once resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// A named organisation (a company, ministry, agency, newspaper...).
+    Organisation,
+    /// Not resolved to a name: a pronoun, a group, a description or a document.
+    #[default]
+    Unknown,
+}
+
+impl SpeakerKind {
+    /// Lower-case name, as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// Something someone said, with who said it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -170,6 +194,8 @@ pub struct Quote {
     pub speaker_span: Option<(u32, u32)>,
     /// True when `speaker` is a named person or organisation, not a bare pronoun or role.
     pub speaker_resolved: bool,
+    /// A person, an organisation, or unknown (also when not resolved).
+    pub speaker_kind: SpeakerKind,
     /// Role or affiliation where given (`chile's ambassador to china`); empty if none.
     pub role: Sym,
     /// The cue: the speech verb (`said`, `told us`, `says`), `caption`, or `according to`.

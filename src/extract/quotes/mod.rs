@@ -59,7 +59,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::data_lines;
-use super::{FxBuild, Quote, QuoteKind, Sym, WordMap, offset32};
+use super::{FxBuild, Quote, QuoteKind, SpeakerKind, Sym, WordMap, offset32};
 use direct::*;
 use doc::*;
 use lexicon::*;

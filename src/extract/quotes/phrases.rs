@@ -43,9 +43,19 @@ impl<'a> Doc<'a> {
         let mut hit_boundary = false;
         while a > lo {
             let t = &p.toks[a - 1];
+            // `Standard and Poor's Corp`: `and` inside a cased company name.
+            let and_in_name = self.cased
+                && t.w() == "and"
+                && a >= lo + 2
+                && p.toks[end - 1].bf(F_ORG)
+                && p.toks[a - 2].cap
+                && p.toks[a].cap;
             let ok = match t.kind {
                 Kind::Word => {
-                    !(t.wf(F_NP_BOUNDARY) || self.pron(t).is_some() || self.verb(t).is_some())
+                    and_in_name
+                        || !(t.wf(F_NP_BOUNDARY)
+                            || self.pron(t).is_some()
+                            || self.verb(t).is_some())
                 }
                 Kind::Punct('&') => true,
                 _ => false,

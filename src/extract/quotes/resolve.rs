@@ -13,6 +13,7 @@ pub(super) struct Draft {
     pub(super) speaker_mention: String,
     pub(super) speaker_span: Option<(usize, usize)>,
     pub(super) speaker_resolved: bool,
+    pub(super) speaker_kind: SpeakerKind,
     pub(super) role: String,
     pub(super) cue: String,
     pub(super) kind: QuoteKind,
@@ -28,12 +29,128 @@ impl Draft {
             speaker_mention: Sym::new(&self.speaker_mention),
             speaker_span: self.speaker_span.map(|(s, e)| (offset32(s), offset32(e))),
             speaker_resolved: self.speaker_resolved,
+            speaker_kind: self.speaker_kind,
             role: Sym::new(&self.role),
             cue: Sym::new(&self.cue),
             kind: self.kind,
             confidence: self.confidence,
         }
     }
+}
+
+impl<'a> Doc<'a> {
+    /// The name of the organisation `np` speaks for, without leading determiners and
+    /// descriptions (`the official New China News Agency` → `New China News Agency`), or `None`
+    /// when it names none (`the bank holding company`, `a group of firms`).
+    ///
+    /// Cased text: the last run of capitalised words (with `of`, `and`, `&`, `for` and numbers
+    /// inside it). Lower-case text: the phrase as written, unless it starts with a determiner
+    /// and holds no place, media or abbreviated word.
+    pub(super) fn organisation_name(&self, np: &Np) -> Option<String> {
+        let toks = &self.paras[np.p].toks[np.a..np.b];
+        let is_determiner = |t: &Tok| {
+            matches!(
+                t.w(),
+                "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+            )
+        };
+        let capitalised = |t: &Tok| t.is_word() && t.cap && !is_determiner(t);
+        if self.cased {
+            let last = toks.iter().rposition(capitalised)?;
+            if last + 1 != toks.len() && toks[last + 1..].iter().any(|t| t.is_word()) {
+                return None;
+            }
+            let mut first = last;
+            while first > 0 {
+                let t = &toks[first - 1];
+                let joiner = matches!(t.w(), "of" | "and" | "for" | "de")
+                    || t.is_punct('&')
+                    || t.low.starts_with(|c: char| c.is_ascii_digit());
+                let inside =
+                    capitalised(t) || (joiner && first >= 2 && capitalised(&toks[first - 2]));
+                if !inside {
+                    break;
+                }
+                first -= 1;
+            }
+            // A lone `Bank` or `Ministry` is as generic as `the bank`.
+            let lone_head = first == last && toks[last].bf(F_ORG | F_GROUP | F_ROLE);
+            let (a, b) = (np.a + first, np.a + last + 1);
+            return (!lone_head).then(|| self.np_text(np.p, a, b).to_string());
+        }
+        let generic = toks.first().is_some_and(is_determiner)
+            && !toks
+                .iter()
+                .any(|t| t.bf(F_PLACE | F_MEDIA) || t.low.contains('.'));
+        (!generic).then(|| self.np_text(np.p, np.a, np.b).to_string())
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// A role is a title or an affiliation (`Brazil's Finance Minister`, `chief economist at
+    /// Fjord Bank`): it holds a role, organisation or media word; no verb, participle or time
+    /// word (`Congress hailed President`, `speaking to ...`, `officials including ...`, `last
+    /// week`); no leading function word (`who heads ...`); and (cased
+    /// text) no unknown lower-case word before a capitalised title (`persuade President`) and no
+    /// other person's name (`Finance Minister Gustavo Petricioli`).
+    pub(super) fn plausible_role(&self, role: &str) -> bool {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        if words.is_empty() {
+            return true;
+        }
+        let infos: Vec<WordInfo> = words
+            .iter()
+            .map(|w| {
+                let low = lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+                self.lex.info(base_of(&low))
+            })
+            .collect();
+        let titled = infos
+            .iter()
+            .any(|i| i.f & (F_ROLE | F_ORG | F_MEDIA | F_TITLE) != 0);
+        // Speech verbs but their `-s` forms, which are also plural nouns (`states`).
+        let verb_or_time = words.iter().zip(&infos).any(|(w, i)| {
+            (i.verb.is_some() && !w.ends_with('s')) || i.f & (F_TIME | F_IRREGULAR_PAST) != 0
+        });
+        // `Government officials including ...`, `answering questions ...`, `who heads ...`.
+        let clause = words.iter().zip(&infos).any(|(w, i)| {
+            w.ends_with("ing") && i.f & (F_PLACE | F_PLACE_PART | F_ORG | F_ROLE) == 0
+        }) || infos[0].f & F_FUNCTION != 0;
+        // Cased text: a lower-case word no lexicon knows does not come before a capitalised
+        // title (`persuade President`).
+        let unknown_start = self.cased
+            && words[0].starts_with(|c: char| c.is_lowercase())
+            && infos[0].f == 0
+            && words
+                .get(1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let other_name = self.cased && holds_person_name(&words, &infos);
+        let rejected = verb_or_time || clause || unknown_start || other_name;
+        words.len() <= 20 && titled && !rejected
+    }
+}
+
+/// Two or more capitalised words in a row that no lexicon knows (a person's name): not part
+/// of an organisation's name (no organisation or media word in the run) and not followed by a
+/// role word (`White House spokesman`).
+fn holds_person_name(words: &[&str], infos: &[WordInfo]) -> bool {
+    let mut run = 0;
+    let mut run_is_org = false;
+    for (w, info) in words.iter().zip(infos) {
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            if run >= 2 && !run_is_org && info.f & F_ROLE == 0 {
+                return true;
+            }
+            (run, run_is_org) = (0, false);
+            continue;
+        }
+        run_is_org |= info.f & (F_ORG | F_MEDIA) != 0;
+        if info.f & (F_STOP | F_ROLE | F_PLACE | F_PLACE_PART | F_TITLE) == 0 {
+            run += 1;
+        }
+    }
+    run >= 2 && !run_is_org
 }
 
 /// Lower-cased content words of a description (articles and function words dropped), the
@@ -285,6 +402,8 @@ impl<'a> Doc<'a> {
         let mut out: Vec<Draft> = Vec::with_capacity(raws.len());
         let mut dynamic: Vec<(usize, usize)> = Vec::new();
         let mut last_org: Option<(String, String)> = None;
+        // The latest organisation named as a speaker (for `the company said`).
+        let mut last_named_org: Option<(String, String)> = None;
         let mut last_name_org: Option<(String, String)> = None;
         let mut orgs_seen: Vec<(String, String)> = Vec::new();
         let mut last_desc: Option<(usize, String, String)> = None;
@@ -298,6 +417,7 @@ impl<'a> Doc<'a> {
                 speaker_mention: String::new(),
                 speaker_span: None,
                 speaker_resolved: false,
+                speaker_kind: SpeakerKind::Unknown,
                 role: String::new(),
                 cue: r.cue.clone(),
                 kind: r.kind,
@@ -334,7 +454,9 @@ impl<'a> Doc<'a> {
                             // `Harris` after `Harris Associates L.P.`: the company.
                             q.speaker = org.clone();
                             q.role = role.clone();
+                            last_named_org = Some((org.clone(), role.clone()));
                             q.speaker_resolved = true;
+                            q.speaker_kind = SpeakerKind::Organisation;
                             last_org = Some((q.speaker.clone(), q.role.clone()));
                             last_name_org = None;
                         }
@@ -356,6 +478,7 @@ impl<'a> Doc<'a> {
                                 };
                                 dynamic.push((ms, idx));
                                 q.speaker_resolved = true;
+                                q.speaker_kind = SpeakerKind::Person;
                                 // A one-word name (`Harris said ... It also said`) may well
                                 // be a company: a later `it` can refer to it.
                                 if !q.speaker.contains(' ') {
@@ -387,6 +510,7 @@ impl<'a> Doc<'a> {
                                 q.speaker = self.persons[idx].name.clone();
                                 q.role = self.persons[idx].role.clone();
                                 q.speaker_resolved = true;
+                                q.speaker_kind = SpeakerKind::Person;
                                 factor = 0.85;
                             } else {
                                 q.speaker = q.speaker_mention.clone();
@@ -397,7 +521,14 @@ impl<'a> Doc<'a> {
                             if let Some((n, role)) = last_org.as_ref().or(last_name_org.as_ref()) {
                                 q.speaker = n.clone();
                                 q.role = role.clone();
-                                q.speaker_resolved = true;
+                                // `it` after a named organisation is that organisation; after
+                                // `the report` it is the report, which names no one.
+                                let named = last_named_org.as_ref().is_some_and(|o| &o.0 == n)
+                                    || last_name_org.as_ref().is_some_and(|o| &o.0 == n);
+                                q.speaker_resolved = named;
+                                if named {
+                                    q.speaker_kind = SpeakerKind::Organisation;
+                                }
                                 factor = 0.85;
                             } else {
                                 q.speaker = q.speaker_mention.clone();
@@ -432,6 +563,7 @@ impl<'a> Doc<'a> {
                                     q.role = self.persons[idx].role.clone();
                                 }
                                 q.speaker_resolved = true;
+                                q.speaker_kind = SpeakerKind::Person;
                                 dynamic.push((ms, idx));
                                 factor = 0.85;
                             } else {
@@ -466,13 +598,32 @@ impl<'a> Doc<'a> {
                             }
                         }
                         NpClass::Org => {
-                            q.speaker = q.speaker_mention.clone();
-                            q.speaker_resolved = true;
                             q.role = role_txt.unwrap_or_default();
-                            last_org = Some((q.speaker.clone(), q.role.clone()));
-                            last_name_org = None;
-                            if orgs_seen.len() < 64 && q.speaker.contains(' ') {
-                                orgs_seen.push((q.speaker.clone(), q.role.clone()));
+                            if let Some(name) = self.organisation_name(&np) {
+                                q.speaker = name;
+                                q.speaker_resolved = true;
+                                q.speaker_kind = SpeakerKind::Organisation;
+                                last_org = Some((q.speaker.clone(), q.role.clone()));
+                                last_named_org = last_org.clone();
+                                last_name_org = None;
+                                if orgs_seen.len() < 64 && q.speaker.contains(' ') {
+                                    orgs_seen.push((q.speaker.clone(), q.role.clone()));
+                                }
+                            } else if let Some((name, role)) = last_named_org.as_ref() {
+                                // `Chrysler Corp said ... The company said`: the organisation
+                                // the article named.
+                                q.speaker = name.clone();
+                                if q.role.is_empty() {
+                                    q.role = role.clone();
+                                }
+                                q.speaker_resolved = true;
+                                q.speaker_kind = SpeakerKind::Organisation;
+                                factor = 0.85;
+                            } else {
+                                // A generic `the company` with nothing named before it: kept
+                                // as written, unresolved, out of the corpus speaker index.
+                                q.speaker = q.speaker_mention.clone();
+                                factor = 0.75;
                             }
                         }
                         NpClass::Group | NpClass::Other => {
@@ -510,6 +661,7 @@ impl<'a> Doc<'a> {
                     q.speaker = self.persons.get(idx).map_or(nm, |p| p.name.clone());
                     q.role = role;
                     q.speaker_resolved = true;
+                    q.speaker_kind = SpeakerKind::Person;
                     if idx != usize::MAX {
                         let at = dynamic.partition_point(|&(p, _)| p <= ns);
                         dynamic.insert(at, (ns, idx));
@@ -537,6 +689,7 @@ impl<'a> Doc<'a> {
                         q.speaker = self.persons[idx].name.clone();
                         q.role = self.persons[idx].role.clone();
                         q.speaker_resolved = true;
+                        q.speaker_kind = SpeakerKind::Person;
                     } else {
                         factor = 0.6;
                     }
@@ -544,12 +697,16 @@ impl<'a> Doc<'a> {
                 Who::None => factor = 0.5,
             }
             // `Marco Bellini's claim that ...`: the speaker is the owner, not the possessive.
-            if let Some(owner) = q
-                .speaker
-                .strip_suffix("'s")
-                .or_else(|| q.speaker.strip_suffix("’s"))
+            if self.lex.info(&r.cue).f & F_SPEECH_NOUN != 0
+                && let Some(owner) = q
+                    .speaker
+                    .strip_suffix("'s")
+                    .or_else(|| q.speaker.strip_suffix("’s"))
             {
                 q.speaker.truncate(owner.len());
+            }
+            if !self.plausible_role(&q.role) {
+                q.role.clear();
             }
             q.confidence = (r.base_conf * factor).clamp(0.0, 1.0);
             out.push(q);
@@ -572,6 +729,7 @@ impl<'a> Doc<'a> {
             q.speaker = prev.speaker;
             q.speaker_mention = prev.speaker_mention;
             q.speaker_resolved = prev.speaker_resolved;
+            q.speaker_kind = prev.speaker_kind;
             q.role = prev.role;
             if q.cue.is_empty() {
                 q.cue = prev.cue;

@@ -769,3 +769,52 @@ fn transcript_and_dash_attributions() {
         &[],
     );
 }
+
+#[test]
+fn generic_organisations_resolve_to_the_named_one_or_stay_unresolved() {
+    let t =
+        "Chrysler Corp said sales rose in March.\n\nThe company said it would hire 500 workers.";
+    let qs = extract_quotes(t);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    for q in &qs {
+        assert_eq!(q.speaker, "Chrysler Corp");
+        assert_eq!(q.speaker_kind, SpeakerKind::Organisation);
+        assert!(q.speaker_resolved);
+    }
+    let qs = extract_quotes("The company said it would hire 500 workers next year.");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].speaker, "The company");
+    assert!(!qs[0].speaker_resolved);
+    let qs = extract_quotes("The official New China News Agency said the harvest was good.");
+    assert_eq!(qs[0].speaker, "New China News Agency");
+    let qs = extract_quotes("\"Prices will rise,\" said Anna Berg, a trader.");
+    assert_eq!(qs[0].speaker_kind, SpeakerKind::Person);
+}
+
+#[test]
+fn roles_are_titles_not_clauses_or_other_peoples_titles() {
+    let mut arena = String::new();
+    let doc = Doc::new(
+        "Prices rose in Brazil on Monday, the Finance Ministry said.",
+        &mut arena,
+    );
+    assert!(doc.cased);
+    for role in [
+        "Brazil's Finance Minister",
+        "chief economist at Fjord Bank",
+        "White House spokesman",
+        "U.S. Trade Representative",
+    ] {
+        assert!(doc.plausible_role(role), "{role}");
+    }
+    for role in [
+        "Mexican Finance Minister Gustavo Petricioli",
+        "Congress hailed President",
+        "speaking to reporters in Paris",
+        "Government officials including Finance Minister",
+        "persuade President",
+        "Japanese Prime Minister last week",
+    ] {
+        assert!(!doc.plausible_role(role), "{role}");
+    }
+}
