@@ -395,7 +395,8 @@ mod tests {
         let c = corpus(&[
             "A\n\nThe U.S. Agriculture Department said wheat stocks rose in March.",
             "B\n\nthe U.S. Agriculture Department said corn stocks fell in April.",
-            "C\n\nThe Commerce Department said exports rose by a tenth.",
+            "C\n\nThe U.S. Commerce Department said exports rose by a tenth.",
+            "G\n\nThe Finance Ministry said the budget was balanced again.",
             "D\n\nThe Federal Home Loan Bank Board said savings flows turned positive.",
             "E\n\nThe FHLBB said it would close two thrift units next week.",
             "F\n\nThe company said profits fell for a third quarter.",
@@ -406,12 +407,17 @@ mod tests {
             .find("U.S. Agriculture Department")
             .unwrap_or_else(|| panic!("{names:?}"));
         assert_eq!(agriculture.quotes, 2, "{names:?}");
-        assert_eq!(index.find("Commerce Department").map(|s| s.quotes), Some(1));
+        assert_eq!(
+            index.find("U.S. Commerce Department").map(|s| s.quotes),
+            Some(1)
+        );
         let board = index.find("FHLBB").unwrap_or_else(|| panic!("{names:?}"));
         assert_eq!(board.name, "Federal Home Loan Bank Board");
         assert_eq!(board.quotes, 2);
-        // A generic `the company` names no one: it stays out of the index.
+        // A generic `the company` or a `Finance Ministry` of no country names no one: they
+        // stay out of the index.
         assert!(index.find("The company").is_none(), "{names:?}");
+        assert!(index.find("Finance Ministry").is_none(), "{names:?}");
         assert_eq!(index.speakers.len(), 3, "{names:?}");
     }
 

@@ -73,10 +73,15 @@ impl<'a> Doc<'a> {
                 }
                 first -= 1;
             }
-            // A lone `Bank` or `Ministry` is as generic as `the bank`.
-            let lone_head = first == last && toks[last].bf(F_ORG | F_GROUP | F_ROLE);
+            // `Bank` or `Finance Ministry` alone (no country, no name) is as generic as `the
+            // bank`: every country has one.
+            let generic_words = toks[first..=last].iter().all(|t| {
+                !t.is_word()
+                    || t.bf(F_ORG | F_GROUP | F_ROLE | F_ROLE_MODIFIER)
+                    || matches!(t.w(), "of" | "and" | "for")
+            });
             let (a, b) = (np.a + first, np.a + last + 1);
-            return (!lone_head).then(|| self.np_text(np.p, a, b).to_string());
+            return (!generic_words).then(|| self.np_text(np.p, a, b).to_string());
         }
         let generic = toks.first().is_some_and(is_determiner)
             && !toks
@@ -87,6 +92,21 @@ impl<'a> Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// Whether a generic organisation phrase (`the company`, `the ministry`) can refer to the
+    /// organisation `named`: its head word is in the name (`the ministry` → `Japan's Finance
+    /// Ministry`), or it is a word for any business (`company`, `firm`, `group`...).
+    fn same_kind_of_organisation(&self, generic: &Np, named: &str) -> bool {
+        let head = self.paras[generic.p].toks[generic.b - 1].base();
+        let any_business = matches!(
+            head,
+            "company" | "firm" | "group" | "concern" | "corporation" | "business" | "maker"
+        );
+        any_business
+            || named
+                .split_whitespace()
+                .any(|w| lower_cow(w.trim_end_matches('.')) == head)
+    }
+
     /// A role is a title or an affiliation (`Brazil's Finance Minister`, `chief economist at
     /// Fjord Bank`): it holds a role, organisation or media word; no verb, participle or time
     /// word (`Congress hailed President`, `speaking to ...`, `officials including ...`, `last
@@ -609,7 +629,10 @@ impl<'a> Doc<'a> {
                                 if orgs_seen.len() < 64 && q.speaker.contains(' ') {
                                     orgs_seen.push((q.speaker.clone(), q.role.clone()));
                                 }
-                            } else if let Some((name, role)) = last_named_org.as_ref() {
+                            } else if let Some((name, role)) = last_named_org
+                                .as_ref()
+                                .filter(|(name, _)| self.same_kind_of_organisation(&np, name))
+                            {
                                 // `Chrysler Corp said ... The company said`: the organisation
                                 // the article named.
                                 q.speaker = name.clone();
