@@ -147,9 +147,14 @@ impl<'a> Doc<'a> {
     /// inside), with the other attributions of the sentence.
     fn mixed_quote(&self, pi: usize, q: QSpan, sentence: (usize, usize)) -> Option<Vec<Raw>> {
         let toks = &self.paras[pi].toks;
+        // A word other than a speech verb before the quote, and no `X said (that)` right
+        // before it (`a message that "..."` is inside a clause; `he said that "..."` is not).
         let words_before = q.open.checked_sub(1).is_some_and(|k| {
             let before = &toks[k];
-            before.is_word() && self.verb(before).is_none() && before.w() != "that"
+            before.is_word()
+                && self.verb(before).is_none()
+                && (before.w() != "that"
+                    || self.attr_before(pi, sentence.0, q.open, true).is_none())
         });
         // Words go on after the closing mark, and they are not an attribution (`"...," he said`).
         let words_after = q.close.is_some_and(|c| {

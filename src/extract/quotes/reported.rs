@@ -107,19 +107,47 @@ impl<'a> Doc<'a> {
         if np.b >= end || !toks[np.b].is_punct(',') {
             return None;
         }
-        let clause_start = match np.role {
-            Some((_, re)) if re < end && toks[re].is_punct(',') => re + 1,
-            _ => np.b + 1,
+        // `According to X, the head of Y, CLAUSE`: skip the apposition, when it is one (`the`,
+        // a role word...), not the clause itself (`According to polls, Romney had a lead, but`).
+        let apposition = np.role.filter(|&(rs, re)| {
+            re < end
+                && toks[re].is_punct(',')
+                && (toks[rs].wf(F_NP_STARTER)
+                    || toks[rs..re]
+                        .iter()
+                        .take(3)
+                        .any(|t| t.bf(F_ROLE_HEAD | F_ORG)))
+                && !toks[rs..re].iter().any(|t| {
+                    t.wf(F_AUX)
+                        || t.looks_past_tense()
+                        || matches!(t.w(), "is" | "are" | "was" | "were")
+                })
+        });
+        let clause_start = apposition.map_or(np.b + 1, |(_, re)| re + 1);
+        let np = Np {
+            role: apposition,
+            ..np
         };
         (end > clause_start + 2)
             .then(|| self.raw_reported(pi, clause_start, end, np, "according to"))
     }
 
-    /// `CLAUSE, according to X` / `CLAUSE, said X` / `CLAUSE, X said (tail)`, with the comma
-    /// among the last 16 tokens.
+    /// `CLAUSE, according to X` (anywhere) / `CLAUSE, said X` / `CLAUSE, X said (tail)` (with
+    /// the comma among the last 16 tokens).
     fn attribution_after_clause(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
         let p = &self.paras[pi];
         let lim = end.saturating_sub(16).max(start + 3);
+        // `CLAUSE, according to X, the head of a long-named institute, and others`: anywhere.
+        for comma in start + 3..lim {
+            if p.toks[comma].is_punct(',')
+                && p.qid[comma] == 0
+                && p.toks[comma + 1].w() == "according"
+                && p.toks.get(comma + 2).is_some_and(|u| u.w() == "to")
+                && let Some(np) = self.np_after(pi, comma + 3, end)
+            {
+                return Some(self.raw_reported(pi, start, comma, np, "according to"));
+            }
+        }
         for comma in (lim..end).rev() {
             if !p.toks[comma].is_punct(',') || p.qid[comma] != 0 || comma + 1 >= end {
                 continue;
@@ -293,11 +321,24 @@ impl<'a> Doc<'a> {
 
     /// The first place in `[c, end)`, outside quotes, where `and`/`but` starts another
     /// attribution or (after an `object`-class verb, whose complement is a noun phrase) another
-    /// verb of the speaker (`called the plan "a good start" and left`).
+    /// verb of the speaker (`called the plan "a good start" and left`) or a subordinate clause
+    /// (`, though ...`).
     fn clause_cut(&self, pi: usize, c: usize, end: usize, object_class: bool) -> ClauseCut {
         let p = &self.paras[pi];
         for k in c + 2..end.saturating_sub(2) {
-            if p.qid[k] != 0 || !matches!(p.toks[k].w(), "and" | "but") {
+            if p.qid[k] != 0 {
+                continue;
+            }
+            // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
+            // complement ends before a subordinate clause.
+            let subordinate = matches!(
+                p.toks[k + 1].w(),
+                "though" | "although" | "while" | "whereas" | "despite" | "which"
+            );
+            if object_class && p.toks[k].is_punct(',') && subordinate {
+                return ClauseCut::OtherVerb { at: k };
+            }
+            if !matches!(p.toks[k].w(), "and" | "but") {
                 continue;
             }
             let v = if p.toks[k + 1].w() == "also" {

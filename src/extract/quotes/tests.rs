@@ -818,3 +818,33 @@ fn roles_are_titles_not_clauses_or_other_peoples_titles() {
         assert!(!doc.plausible_role(role), "{role}");
     }
 }
+
+#[test]
+fn party_groups_and_long_according_to_attributions() {
+    check(
+        "Republicans said the timing of the vote was not a coincidence.",
+        &[(R, "Republicans", "said", "the timing of the vote")],
+    );
+    check(
+        "Senator Mara Quinn, Democrat of Oregon, said the bill would pass.",
+        &[(R, "Mara Quinn", "said", "the bill would pass")],
+    );
+    check(
+        "According to exit polls, the mayor had a narrow lead, but lost the runoff.",
+        &[(
+            R,
+            "exit polls",
+            "according to",
+            "the mayor had a narrow lead, but lost",
+        )],
+    );
+    check(
+        "Such training can cut the risk by half, according to Paul Ode, head of the Centre for Veterans Studies at the University of Leeds, and other scientists.",
+        &[(
+            R,
+            "Paul Ode",
+            "according to",
+            "Such training can cut the risk",
+        )],
+    );
+}
