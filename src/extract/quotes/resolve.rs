@@ -21,6 +21,23 @@ pub(super) struct Draft {
 }
 
 impl Draft {
+    /// A draft for `raw`, its speaker still empty.
+    fn for_raw(raw: &Raw) -> Draft {
+        Draft {
+            start: raw.s,
+            end: raw.e,
+            speaker: String::new(),
+            speaker_mention: String::new(),
+            speaker_span: None,
+            speaker_resolved: false,
+            speaker_kind: SpeakerKind::Unknown,
+            role: String::new(),
+            cue: raw.cue.clone(),
+            kind: raw.kind,
+            confidence: raw.base_conf,
+        }
+    }
+
     pub(super) fn into_quote(self) -> Quote {
         Quote {
             start: offset32(self.start),
@@ -416,351 +433,426 @@ impl<'a> Doc<'a> {
         best.map(|b| b.2)
     }
 
+    /// The final quotes: each raw quote's speaker resolved over the article, in text order.
     pub(super) fn resolve(&mut self, raws: &[Raw]) -> Vec<Quote> {
         self.mentions.sort_unstable();
         self.sealed = true;
+        let mut memory = Memory::default();
         let mut out: Vec<Draft> = Vec::with_capacity(raws.len());
-        let mut dynamic: Vec<(usize, usize)> = Vec::new();
-        let mut last_org: Option<(String, String)> = None;
-        // The latest organisation named as a speaker (for `the company said`).
-        let mut last_named_org: Option<(String, String)> = None;
-        let mut last_name_org: Option<(String, String)> = None;
-        let mut orgs_seen: Vec<(String, String)> = Vec::new();
-        let mut last_desc: Option<(usize, String, String)> = None;
-        let mut last_group: Option<(usize, String)> = None;
-        let mut descs: Vec<(Vec<String>, String, String)> = Vec::new();
         for r in raws {
-            let mut q = Draft {
-                start: r.s,
-                end: r.e,
-                speaker: String::new(),
-                speaker_mention: String::new(),
-                speaker_span: None,
-                speaker_resolved: false,
-                speaker_kind: SpeakerKind::Unknown,
-                role: String::new(),
-                cue: r.cue.clone(),
-                kind: r.kind,
-                confidence: r.base_conf,
-            };
-            let mut factor = 1.0f32;
-            match &r.who {
-                Who::Np(np) => {
-                    let np = *np;
-                    let ms = self.paras[np.p].toks[np.a].s;
-                    let me = self.paras[np.p].toks[np.b - 1].e;
-                    q.speaker_mention = self.text[ms..me].to_string();
-                    q.speaker_span = Some((ms, me));
-                    let role_txt = np
-                        .role
-                        .map(|(a, b)| {
-                            let t = self.np_text(np.p, a, b);
-                            strip_article(t).to_string()
-                        })
-                        .filter(|r| !r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()));
-                    let (cls, name) = self.classify(&np);
-                    match cls {
-                        NpClass::Name
-                            if name.is_some_and(|(na, nb)| nb == na + 1)
-                                && let Some((org, role)) = {
-                                    let w = self.paras[np.p].toks[np.b - 1].base();
-                                    orgs_seen.iter().find(|(o, _)| {
-                                        o.split_whitespace()
-                                            .next()
-                                            .is_some_and(|f| lower_cow(f) == w)
-                                    })
-                                } =>
-                        {
-                            // `Harris` after `Harris Associates L.P.`: the company.
-                            q.speaker = org.clone();
-                            q.role = role.clone();
-                            last_named_org = Some((org.clone(), role.clone()));
-                            q.speaker_resolved = true;
-                            q.speaker_kind = SpeakerKind::Organisation;
-                            last_org = Some((q.speaker.clone(), q.role.clone()));
-                            last_name_org = None;
-                        }
-                        NpClass::Name => {
-                            let (na, nb) = name.unwrap_or((np.a, np.b));
-                            let nm = self.np_text(np.p, na, nb).to_string();
-                            let prefix = strip_titles(self.np_text(np.p, np.a, na), self.lex);
-                            let mut role = role_txt.clone().unwrap_or_default();
-                            if role.is_empty() && !prefix.is_empty() {
-                                role = prefix;
-                            }
-                            let idx = self.add_person(&nm, &role, ms);
-                            if let Some(p) = self.persons.get(idx) {
-                                q.speaker = p.name.clone();
-                                q.role = if role.is_empty() {
-                                    p.role.clone()
-                                } else {
-                                    role
-                                };
-                                dynamic.push((ms, idx));
-                                q.speaker_resolved = true;
-                                q.speaker_kind = SpeakerKind::Person;
-                                // A one-word name (`Harris said ... It also said`) may well
-                                // be a company: a later `it` can refer to it.
-                                if !q.speaker.contains(' ') {
-                                    last_name_org = Some((q.speaker.clone(), q.role.clone()));
-                                    last_org = None;
-                                }
-                            } else {
-                                q.speaker = nm;
-                            }
-                        }
-                        NpClass::Pronoun(PronClass::Person) => {
-                            let g = if q.speaker_mention.eq_ignore_ascii_case("she") {
-                                2
-                            } else {
-                                1
-                            };
-                            let cand = self.last_person_at(ms, &dynamic, g);
-                            let desc = last_desc
-                                .as_ref()
-                                .filter(|d| {
-                                    cand.is_none_or(|c| d.0 > c.0) && ms.saturating_sub(d.0) < 1500
-                                })
-                                .cloned();
-                            if let Some((_, sp, role)) = desc {
-                                q.speaker = sp;
-                                q.role = role;
-                                factor = 0.75;
-                            } else if let Some((_, idx)) = cand {
-                                q.speaker = self.persons[idx].name.clone();
-                                q.role = self.persons[idx].role.clone();
-                                q.speaker_resolved = true;
-                                q.speaker_kind = SpeakerKind::Person;
-                                factor = 0.85;
-                            } else {
-                                q.speaker = q.speaker_mention.clone();
-                                factor = 0.7;
-                            }
-                        }
-                        NpClass::Pronoun(PronClass::Org) => {
-                            if let Some((n, role)) = last_org.as_ref().or(last_name_org.as_ref()) {
-                                q.speaker = n.clone();
-                                q.role = role.clone();
-                                // `it` after a named organisation is that organisation; after
-                                // `the report` it is the report, which names no one.
-                                let named = last_named_org.as_ref().is_some_and(|o| &o.0 == n)
-                                    || last_name_org.as_ref().is_some_and(|o| &o.0 == n);
-                                q.speaker_resolved = named;
-                                if named {
-                                    q.speaker_kind = SpeakerKind::Organisation;
-                                }
-                                factor = 0.85;
-                            } else {
-                                q.speaker = q.speaker_mention.clone();
-                                factor = 0.7;
-                            }
-                        }
-                        NpClass::Pronoun(PronClass::Group) => {
-                            // `they said`: the last group speaker nearby.
-                            match last_group
-                                .as_ref()
-                                .filter(|g| ms.saturating_sub(g.0) < 1500)
-                            {
-                                Some((_, g)) => q.speaker = g.clone(),
-                                None => {
-                                    q.speaker = self
-                                        .previous_group_subject(np.p, np.a)
-                                        .unwrap_or_else(|| q.speaker_mention.clone());
-                                }
-                            }
-                            factor = 0.75;
-                        }
-                        NpClass::Pronoun(_) => {
-                            q.speaker = q.speaker_mention.clone();
-                            factor = 0.75;
-                        }
-                        NpClass::RoleDesc => {
-                            let desc = q.speaker_mention.clone();
-                            q.role = strip_article(&desc).to_string();
-                            if let Some(idx) = self.resolve_role(&desc, ms) {
-                                q.speaker = self.persons[idx].name.clone();
-                                if !self.persons[idx].role.is_empty() {
-                                    q.role = self.persons[idx].role.clone();
-                                }
-                                q.speaker_resolved = true;
-                                q.speaker_kind = SpeakerKind::Person;
-                                dynamic.push((ms, idx));
-                                factor = 0.85;
-                            } else {
-                                // Same description as an earlier unresolved speaker (`a
-                                // Western banker` ... `the banker`)?
-                                let words = content_words(&desc, self.lex);
-                                let head = |w: &[String]| {
-                                    w.iter()
-                                        .rev()
-                                        .find(|x| self.lex.role_heads.contains(x.as_str()))
-                                        .cloned()
-                                };
-                                let h = head(&words);
-                                let earlier = descs.iter().rev().find(|(w, _, _)| {
-                                    h.is_some()
-                                        && head(w) == h
-                                        && words.iter().all(|x| w.contains(x))
-                                });
-                                q.speaker = earlier.map_or(desc.clone(), |e| e.1.clone());
-                                if earlier.is_none() {
-                                    descs.push((words, desc, q.role.clone()));
-                                }
-                                factor = 0.75;
-                            }
-                            if let Some(rt) = role_txt
-                                && !q.speaker_resolved
-                            {
-                                q.role = rt;
-                            }
-                            if !q.speaker_resolved {
-                                last_desc = Some((ms, q.speaker.clone(), q.role.clone()));
-                            }
-                        }
-                        NpClass::Org => {
-                            q.role = role_txt.unwrap_or_default();
-                            if let Some(name) = self.organisation_name(&np) {
-                                q.speaker = name;
-                                q.speaker_resolved = true;
-                                q.speaker_kind = SpeakerKind::Organisation;
-                                last_org = Some((q.speaker.clone(), q.role.clone()));
-                                last_named_org = last_org.clone();
-                                last_name_org = None;
-                                if orgs_seen.len() < 64 && q.speaker.contains(' ') {
-                                    orgs_seen.push((q.speaker.clone(), q.role.clone()));
-                                }
-                            } else if let Some((name, role)) = last_named_org
-                                .as_ref()
-                                .filter(|(name, _)| self.same_kind_of_organisation(&np, name))
-                            {
-                                // `Chrysler Corp said ... The company said`: the organisation
-                                // the article named.
-                                q.speaker = name.clone();
-                                if q.role.is_empty() {
-                                    q.role = role.clone();
-                                }
-                                q.speaker_resolved = true;
-                                q.speaker_kind = SpeakerKind::Organisation;
-                                factor = 0.85;
-                            } else {
-                                // A generic `the company` with nothing named before it: kept
-                                // as written, unresolved, out of the corpus speaker index.
-                                q.speaker = q.speaker_mention.clone();
-                                factor = 0.75;
-                            }
-                        }
-                        NpClass::Group | NpClass::Other => {
-                            q.speaker = q.speaker_mention.clone();
-                            q.role = role_txt.unwrap_or_default();
-                            factor = 0.75;
-                            if cls == NpClass::Other {
-                                last_org = Some((q.speaker.clone(), q.role.clone()));
-                                last_name_org = None;
-                            } else {
-                                last_group = Some((ms, q.speaker.clone()));
-                            }
-                        }
-                    }
-                    let n = dynamic.len();
-                    if n > 1
-                        && dynamic[n - 1].0 < dynamic[n - 2].0
-                        && let Some(last) = dynamic.pop()
-                    {
-                        let at = dynamic.partition_point(|&(p, _)| p <= last.0);
-                        dynamic.insert(at, last);
-                    }
-                }
+            let mut q = Draft::for_raw(r);
+            let factor = match &r.who {
+                Who::Np(np) => self.resolve_phrase(*np, &mut q, &mut memory),
                 Who::Caption { name, role } => {
-                    let (ns, ne) = *name;
-                    let nm = self.text[ns..ne].to_string();
-                    let role = if r.role_override.is_empty() {
-                        role.clone()
-                    } else {
-                        r.role_override.clone()
-                    };
-                    let idx = self.add_person(&nm, &role, ns);
-                    q.speaker_mention = nm.clone();
-                    q.speaker_span = Some((ns, ne));
-                    q.speaker = self.persons.get(idx).map_or(nm, |p| p.name.clone());
-                    q.role = role;
-                    q.speaker_resolved = true;
-                    q.speaker_kind = SpeakerKind::Person;
-                    if idx != usize::MAX {
-                        let at = dynamic.partition_point(|&(p, _)| p <= ns);
-                        dynamic.insert(at, (ns, idx));
-                    }
+                    self.resolve_caption(*name, role, &r.role_override, &mut q, &mut memory);
+                    1.0
                 }
                 // Filled in below, once every quote it may point to is resolved.
-                Who::SameAs(_) => {}
+                Who::SameAs(_) => 1.0,
                 Who::Context(pos, para_end) => {
-                    // The last person mentioned before; else (`"..." That is how coach X
-                    // described ...`) the first one mentioned after it in the paragraph.
-                    let before = self.last_person_before(*pos, &dynamic, 0);
-                    let k = self.mentions.partition_point(|&(p, _)| p <= *pos);
-                    let after = self
-                        .mentions
-                        .get(k)
-                        .filter(|m| m.0 < *para_end && !self.weak.contains(&m.0))
-                        .map(|m| m.1);
-                    let near_before = before.filter(|_| {
-                        self.mentions[..k]
-                            .last()
-                            .is_some_and(|m| pos.saturating_sub(m.0) < 600)
-                            || after.is_none()
-                    });
-                    if let Some(idx) = near_before.or(after) {
-                        q.speaker = self.persons[idx].name.clone();
-                        q.role = self.persons[idx].role.clone();
-                        q.speaker_resolved = true;
-                        q.speaker_kind = SpeakerKind::Person;
-                    } else {
-                        factor = 0.6;
-                    }
+                    self.resolve_from_context(*pos, *para_end, &mut q, &memory)
                 }
-                Who::None => factor = 0.5,
-            }
-            // `Marco Bellini's claim that ...`: the speaker is the owner, not the possessive.
-            if self.lex.info(&r.cue).f & F_SPEECH_NOUN != 0
-                && let Some(owner) = q
-                    .speaker
-                    .strip_suffix("'s")
-                    .or_else(|| q.speaker.strip_suffix("’s"))
-            {
-                q.speaker.truncate(owner.len());
-            }
-            if !self.plausible_role(&q.role) {
-                q.role.clear();
-            }
-            q.confidence = (r.base_conf * factor).clamp(0.0, 1.0);
+                Who::None => 0.5,
+            };
+            self.finish_draft(r, &mut q, factor);
             out.push(q);
         }
-        for i in 0..out.len() {
-            let mut j = i;
-            for _ in 0..16 {
-                match raws.get(j).map(|r| &r.who) {
-                    Some(Who::SameAs(k)) if *k != j => j = *k,
-                    _ => break,
+        copy_inherited_speakers(raws, &mut out);
+        out.into_iter().map(Draft::into_quote).collect()
+    }
+
+    /// A speaker noun phrase: by its class. Returns the confidence factor.
+    fn resolve_phrase(&mut self, np: Np, q: &mut Draft, memory: &mut Memory) -> f32 {
+        let ms = self.paras[np.p].toks[np.a].s;
+        let me = self.paras[np.p].toks[np.b - 1].e;
+        q.speaker_mention = self.text[ms..me].to_string();
+        q.speaker_span = Some((ms, me));
+        let role_txt = np
+            .role
+            .map(|(a, b)| strip_article(self.np_text(np.p, a, b)).to_string())
+            .filter(|r| !r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()));
+        let (cls, name) = self.classify(&np);
+        let factor = match cls {
+            NpClass::Name => {
+                self.resolve_name(np, name, ms, role_txt, q, memory);
+                1.0
+            }
+            NpClass::Pronoun(PronClass::Person) => self.resolve_person_pronoun(ms, q, memory),
+            NpClass::Pronoun(PronClass::Org) => resolve_org_pronoun(q, memory),
+            NpClass::Pronoun(PronClass::Group) => {
+                self.resolve_group_pronoun(np, ms, q, memory);
+                0.75
+            }
+            NpClass::Pronoun(_) => {
+                q.speaker = q.speaker_mention.clone();
+                0.75
+            }
+            NpClass::RoleDesc => self.resolve_description(ms, role_txt, q, memory),
+            NpClass::Org => self.resolve_organisation(&np, role_txt, q, memory),
+            NpClass::Group | NpClass::Other => {
+                q.speaker = q.speaker_mention.clone();
+                q.role = role_txt.unwrap_or_default();
+                if cls == NpClass::Other {
+                    memory.last_org = Some((q.speaker.clone(), q.role.clone()));
+                    memory.last_name_org = None;
+                } else {
+                    memory.last_group = Some((ms, q.speaker.clone()));
                 }
+                0.75
             }
-            if j == i || matches!(raws.get(j).map(|r| &r.who), Some(Who::SameAs(_))) {
-                continue;
-            }
-            let Some(prev) = out.get(j).cloned() else {
-                continue;
-            };
-            let q = &mut out[i];
-            q.speaker = prev.speaker;
-            q.speaker_mention = prev.speaker_mention;
-            q.speaker_resolved = prev.speaker_resolved;
-            q.speaker_kind = prev.speaker_kind;
-            q.role = prev.role;
-            if q.cue.is_empty() {
-                q.cue = prev.cue;
-            }
-            if q.speaker.is_empty() {
-                q.confidence *= 0.5;
+        };
+        // Keep the people mentioned as speakers sorted by position.
+        let dynamic = &mut memory.dynamic;
+        let n = dynamic.len();
+        if n > 1
+            && dynamic[n - 1].0 < dynamic[n - 2].0
+            && let Some(last) = dynamic.pop()
+        {
+            let at = dynamic.partition_point(|&(p, _)| p <= last.0);
+            dynamic.insert(at, last);
+        }
+        factor
+    }
+
+    /// A name: a person (registered, with the role given here or first), or `Harris` after
+    /// `Harris Associates L.P.` (the company).
+    fn resolve_name(
+        &mut self,
+        np: Np,
+        name: Option<(usize, usize)>,
+        ms: usize,
+        role_txt: Option<String>,
+        q: &mut Draft,
+        memory: &mut Memory,
+    ) {
+        if name.is_some_and(|(na, nb)| nb == na + 1) {
+            let w = self.paras[np.p].toks[np.b - 1].base();
+            let org = memory.orgs_seen.iter().find(|(o, _)| {
+                o.split_whitespace()
+                    .next()
+                    .is_some_and(|f| lower_cow(f) == w)
+            });
+            if let Some((org, role)) = org.cloned() {
+                memory.last_named_org = Some((org.clone(), role.clone()));
+                memory.last_org = Some((org.clone(), role.clone()));
+                memory.last_name_org = None;
+                q.speaker = org;
+                q.role = role;
+                q.speaker_resolved = true;
+                q.speaker_kind = SpeakerKind::Organisation;
+                return;
             }
         }
-        out.into_iter().map(Draft::into_quote).collect()
+        let (na, nb) = name.unwrap_or((np.a, np.b));
+        let nm = self.np_text(np.p, na, nb).to_string();
+        let prefix = strip_titles(self.np_text(np.p, np.a, na), self.lex);
+        let mut role = role_txt.unwrap_or_default();
+        if role.is_empty() && !prefix.is_empty() {
+            role = prefix;
+        }
+        let idx = self.add_person(&nm, &role, ms);
+        let Some(p) = self.persons.get(idx) else {
+            q.speaker = nm;
+            return;
+        };
+        q.speaker = p.name.clone();
+        q.role = if role.is_empty() {
+            p.role.clone()
+        } else {
+            role
+        };
+        memory.dynamic.push((ms, idx));
+        q.speaker_resolved = true;
+        q.speaker_kind = SpeakerKind::Person;
+        // A one-word name (`Harris said ... It also said`) may well be a company: a later
+        // `it` can refer to it.
+        if !q.speaker.contains(' ') {
+            memory.last_name_org = Some((q.speaker.clone(), q.role.clone()));
+            memory.last_org = None;
+        }
+    }
+
+    /// `he`/`she`: a nearer unresolved description (`a Western banker ... he said`), else the
+    /// last person of a compatible gender, else the pronoun, unresolved.
+    fn resolve_person_pronoun(&self, ms: usize, q: &mut Draft, memory: &Memory) -> f32 {
+        let gender = if q.speaker_mention.eq_ignore_ascii_case("she") {
+            2
+        } else {
+            1
+        };
+        let cand = self.last_person_at(ms, &memory.dynamic, gender);
+        let desc = memory
+            .last_desc
+            .as_ref()
+            .filter(|d| cand.is_none_or(|c| d.0 > c.0) && ms.saturating_sub(d.0) < 1500)
+            .cloned();
+        if let Some((_, speaker, role)) = desc {
+            q.speaker = speaker;
+            q.role = role;
+            0.75
+        } else if let Some((_, idx)) = cand {
+            q.speaker = self.persons[idx].name.clone();
+            q.role = self.persons[idx].role.clone();
+            q.speaker_resolved = true;
+            q.speaker_kind = SpeakerKind::Person;
+            0.85
+        } else {
+            q.speaker = q.speaker_mention.clone();
+            0.7
+        }
+    }
+
+    /// `they`: the last group speaker nearby, else the plural subject of the sentence before.
+    fn resolve_group_pronoun(&self, np: Np, ms: usize, q: &mut Draft, memory: &Memory) {
+        match memory
+            .last_group
+            .as_ref()
+            .filter(|g| ms.saturating_sub(g.0) < 1500)
+        {
+            Some((_, g)) => q.speaker = g.clone(),
+            None => {
+                q.speaker = self
+                    .previous_group_subject(np.p, np.a)
+                    .unwrap_or_else(|| q.speaker_mention.clone());
+            }
+        }
+    }
+
+    /// `the Chilean ambassador`: the named person with a compatible role, else an earlier
+    /// identical unresolved description (`a Western banker` ... `the banker`), else itself.
+    fn resolve_description(
+        &self,
+        ms: usize,
+        role_txt: Option<String>,
+        q: &mut Draft,
+        memory: &mut Memory,
+    ) -> f32 {
+        let desc = q.speaker_mention.clone();
+        q.role = strip_article(&desc).to_string();
+        let factor = if let Some(idx) = self.resolve_role(&desc, ms) {
+            q.speaker = self.persons[idx].name.clone();
+            if !self.persons[idx].role.is_empty() {
+                q.role = self.persons[idx].role.clone();
+            }
+            q.speaker_resolved = true;
+            q.speaker_kind = SpeakerKind::Person;
+            memory.dynamic.push((ms, idx));
+            0.85
+        } else {
+            let words = content_words(&desc, self.lex);
+            let head = |w: &[String]| {
+                w.iter()
+                    .rev()
+                    .find(|x| self.lex.role_heads.contains(x.as_str()))
+                    .cloned()
+            };
+            let h = head(&words);
+            let earlier = memory.descs.iter().rev().find(|(w, _, _)| {
+                h.is_some() && head(w) == h && words.iter().all(|x| w.contains(x))
+            });
+            q.speaker = earlier.map_or(desc.clone(), |e| e.1.clone());
+            if earlier.is_none() {
+                memory.descs.push((words, desc, q.role.clone()));
+            }
+            0.75
+        };
+        if let Some(rt) = role_txt
+            && !q.speaker_resolved
+        {
+            q.role = rt;
+        }
+        if !q.speaker_resolved {
+            memory.last_desc = Some((ms, q.speaker.clone(), q.role.clone()));
+        }
+        factor
+    }
+
+    /// An organisation: its name, or (a generic `the company`) the organisation the article
+    /// named when it fits, else the phrase as written, unresolved.
+    fn resolve_organisation(
+        &self,
+        np: &Np,
+        role_txt: Option<String>,
+        q: &mut Draft,
+        memory: &mut Memory,
+    ) -> f32 {
+        q.role = role_txt.unwrap_or_default();
+        if let Some(name) = self.organisation_name(np) {
+            q.speaker = name;
+            q.speaker_resolved = true;
+            q.speaker_kind = SpeakerKind::Organisation;
+            memory.last_org = Some((q.speaker.clone(), q.role.clone()));
+            memory.last_named_org = memory.last_org.clone();
+            memory.last_name_org = None;
+            if memory.orgs_seen.len() < 64 && q.speaker.contains(' ') {
+                memory.orgs_seen.push((q.speaker.clone(), q.role.clone()));
+            }
+            return 1.0;
+        }
+        let named = memory
+            .last_named_org
+            .as_ref()
+            .filter(|(name, _)| self.same_kind_of_organisation(np, name));
+        if let Some((name, role)) = named {
+            // `Chrysler Corp said ... The company said`.
+            q.speaker = name.clone();
+            if q.role.is_empty() {
+                q.role = role.clone();
+            }
+            q.speaker_resolved = true;
+            q.speaker_kind = SpeakerKind::Organisation;
+            return 0.85;
+        }
+        // Nothing named before it: kept as written, out of the corpus speaker index.
+        q.speaker = q.speaker_mention.clone();
+        0.75
+    }
+
+    /// A TV caption's name and role (or the sign-off's role that replaces it).
+    fn resolve_caption(
+        &mut self,
+        (ns, ne): (usize, usize),
+        role: &str,
+        role_override: &str,
+        q: &mut Draft,
+        memory: &mut Memory,
+    ) {
+        let nm = self.text[ns..ne].to_string();
+        let role = if role_override.is_empty() {
+            role
+        } else {
+            role_override
+        };
+        let idx = self.add_person(&nm, role, ns);
+        q.speaker_mention = nm.clone();
+        q.speaker_span = Some((ns, ne));
+        q.speaker = self.persons.get(idx).map_or(nm, |p| p.name.clone());
+        q.role = role.to_string();
+        q.speaker_resolved = true;
+        q.speaker_kind = SpeakerKind::Person;
+        if idx != usize::MAX {
+            let at = memory.dynamic.partition_point(|&(p, _)| p <= ns);
+            memory.dynamic.insert(at, (ns, idx));
+        }
+    }
+
+    /// A quote with no speaker nearby: the last person mentioned before it; else (`"..." That
+    /// is how coach X described ...`) the first one mentioned after it in the paragraph.
+    fn resolve_from_context(
+        &self,
+        pos: usize,
+        para_end: usize,
+        q: &mut Draft,
+        memory: &Memory,
+    ) -> f32 {
+        let before = self.last_person_before(pos, &memory.dynamic, 0);
+        let k = self.mentions.partition_point(|&(p, _)| p <= pos);
+        let after = self
+            .mentions
+            .get(k)
+            .filter(|m| m.0 < para_end && !self.weak.contains(&m.0))
+            .map(|m| m.1);
+        let near_before = before.filter(|_| {
+            self.mentions[..k]
+                .last()
+                .is_some_and(|m| pos.saturating_sub(m.0) < 600)
+                || after.is_none()
+        });
+        let Some(idx) = near_before.or(after) else {
+            return 0.6;
+        };
+        q.speaker = self.persons[idx].name.clone();
+        q.role = self.persons[idx].role.clone();
+        q.speaker_resolved = true;
+        q.speaker_kind = SpeakerKind::Person;
+        1.0
+    }
+
+    /// The speaker without a possessive (`Marco Bellini's claim that`), a role only when it is
+    /// one, and the confidence.
+    fn finish_draft(&self, r: &Raw, q: &mut Draft, factor: f32) {
+        if self.lex.info(&r.cue).f & F_SPEECH_NOUN != 0
+            && let Some(owner) = q
+                .speaker
+                .strip_suffix("'s")
+                .or_else(|| q.speaker.strip_suffix("’s"))
+        {
+            q.speaker.truncate(owner.len());
+        }
+        if !self.plausible_role(&q.role) {
+            q.role.clear();
+        }
+        q.confidence = (r.base_conf * factor).clamp(0.0, 1.0);
+    }
+}
+
+/// What speaker resolution remembers while it walks the article's quotes in text order.
+#[derive(Default)]
+pub(super) struct Memory {
+    /// People mentioned as speakers so far: (byte position, person), sorted.
+    dynamic: Vec<(usize, usize)>,
+    /// The latest organisation-like speaker, named or a document (for `it said`).
+    last_org: Option<(String, String)>,
+    /// The latest organisation named as a speaker (for `the company said`).
+    last_named_org: Option<(String, String)>,
+    /// A one-word name that may be a company (`Harris said ... It also said`).
+    last_name_org: Option<(String, String)>,
+    /// Named organisations of several words (`Harris Associates L.P.`), for a later `Harris`.
+    orgs_seen: Vec<(String, String)>,
+    /// The latest unresolved description: (position, speaker, role).
+    last_desc: Option<(usize, String, String)>,
+    /// The latest group speaker: (position, name).
+    last_group: Option<(usize, String)>,
+    /// Unresolved descriptions so far: (content words, speaker, role).
+    descs: Vec<(Vec<String>, String, String)>,
+}
+
+/// `it said`: the latest organisation-like speaker. A named one resolves the quote; a
+/// document (`the report`) is kept as the speaker, unresolved.
+fn resolve_org_pronoun(q: &mut Draft, memory: &Memory) -> f32 {
+    let Some((n, role)) = memory.last_org.as_ref().or(memory.last_name_org.as_ref()) else {
+        q.speaker = q.speaker_mention.clone();
+        return 0.7;
+    };
+    q.speaker = n.clone();
+    q.role = role.clone();
+    let named = memory.last_named_org.as_ref().is_some_and(|o| &o.0 == n)
+        || memory.last_name_org.as_ref().is_some_and(|o| &o.0 == n);
+    q.speaker_resolved = named;
+    if named {
+        q.speaker_kind = SpeakerKind::Organisation;
+    }
+    0.85
+}
+
+/// Quotes whose speaker is another quote's (`SameAs`, followed through up to 16 links) take
+/// that quote's speaker, role and (if they have none) cue.
+fn copy_inherited_speakers(raws: &[Raw], out: &mut [Draft]) {
+    for i in 0..out.len() {
+        let mut j = i;
+        for _ in 0..16 {
+            match raws.get(j).map(|r| &r.who) {
+                Some(Who::SameAs(k)) if *k != j => j = *k,
+                _ => break,
+            }
+        }
+        if j == i || matches!(raws.get(j).map(|r| &r.who), Some(Who::SameAs(_))) {
+            continue;
+        }
+        let Some(prev) = out.get(j).cloned() else {
+            continue;
+        };
+        let q = &mut out[i];
+        q.speaker = prev.speaker;
+        q.speaker_mention = prev.speaker_mention;
+        q.speaker_resolved = prev.speaker_resolved;
+        q.speaker_kind = prev.speaker_kind;
+        q.role = prev.role;
+        if q.cue.is_empty() {
+            q.cue = prev.cue;
+        }
+        if q.speaker.is_empty() {
+            q.confidence *= 0.5;
+        }
     }
 }
