@@ -4,6 +4,10 @@
 
 use super::*;
 
+/// A person found in the text: name and role (slices of the text where possible, not copies)
+/// and byte position.
+type Registration<'a> = (&'a str, Cow<'a, str>, usize);
+
 #[derive(Clone, Debug)]
 pub(super) struct Person {
     /// As first introduced.
@@ -207,172 +211,15 @@ impl<'a> Doc<'a> {
     /// Registers named people introduced without quotes: `X is the ROLE`, `X, the ROLE,`,
     /// sign-offs, and (in cased text) runs of capitalised name words.
     pub(super) fn register_people(&mut self) {
-        // (name, role, position): slices of the text where possible, not copies.
-        let mut found: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
-        let mut weak: Vec<(&'a str, Cow<'a, str>, usize)> = Vec::new();
-        for (pi, p) in self.paras.iter().enumerate() {
-            for &(ss, se) in &p.sents {
-                // Subjects of speech verbs (`Burton explained from a podium.`).
-                for v in ss..se {
-                    if p.qid[v] != 0 || self.verb(&p.toks[v]).is_none() {
-                        continue;
-                    }
-                    if let Some(np) = self.subject_before(pi, ss, v)
-                        && let (NpClass::Name, Some((na, nb))) = self.classify(&np)
-                    {
-                        let role = np
-                            .role
-                            .map_or("", |(a, b)| strip_article(self.np_text(pi, a, b)));
-                        found.push((self.np_text(pi, na, nb), Cow::Borrowed(role), p.toks[na].s));
-                    }
-                }
-                // Sentence-initial name-like runs in lower-case/caps text (`ahmed karimi
-                // arrived ...`): weak person mentions for pronoun resolution.
-                let mut s0 = ss;
-                while s0 < se && p.toks[s0].wf(F_TITLE) {
-                    s0 += 1;
-                }
-                let b0 = self.name_run(p, s0, se);
-                if !self.cased && (2..=3).contains(&(b0 - s0)) && b0 < se && p.qid[ss] == 0 {
-                    let t = &p.toks[b0];
-                    if (t.is_word() || t.is_punct(',')) && !t.possessive() {
-                        weak.push((self.np_text(pi, ss, b0), Cow::Borrowed(""), p.toks[ss].s));
-                    }
-                }
-                // `X is the ROLE` at sentence start.
-                let b = self.name_run(p, ss, se);
-                if b - ss
-                    >= self
-                        .min_name_len()
-                        .max(2)
-                        .min(if self.cased { 1 } else { 2 })
-                    && b < se
-                    && p.qid[ss] == 0
-                {
-                    let t = &p.toks[b];
-                    let after = if matches!(t.w(), "is" | "was") || t.is_punct(',') {
-                        Some(b + 1)
-                    } else {
-                        None
-                    };
-                    if let Some(mut r) = after {
-                        if matches!(p.toks.get(r).map(|t| t.w()), Some("the" | "a" | "an")) {
-                            r += 1;
-                        }
-                        let mut re = r;
-                        while re < se && re - r < 20 {
-                            let u = &p.toks[re];
-                            if u.is_terminal() || u.is_dq() || (t.is_punct(',') && u.is_punct(','))
-                            {
-                                break;
-                            }
-                            re += 1;
-                        }
-                        let has_role = p.toks[r..re].iter().take(5).any(|u| u.bf(F_ROLE_HEAD));
-                        if has_role && re > r {
-                            found.push((
-                                self.np_text(pi, ss, b),
-                                Cow::Borrowed(self.np_text(pi, r, re)),
-                                p.toks[ss].s,
-                            ));
-                        }
-                    }
-                }
+        let mut found: Vec<Registration<'a>> = Vec::new();
+        let mut weak: Vec<Registration<'a>> = Vec::new();
+        for pi in 0..self.paras.len() {
+            for &(ss, se) in &self.paras[pi].sents {
+                self.speech_verb_subjects(pi, ss, se, &mut found);
+                weak.extend(self.sentence_initial_run(pi, ss, se));
+                found.extend(self.name_is_the_role(pi, ss, se));
             }
-            // `X, the ROLE of Y,` anywhere; capitalised runs in cased text.
-            let mut i = 0;
-            while i < p.toks.len() {
-                if !self.name_like(&p.toks[i]) || (i > 0 && self.name_like(&p.toks[i - 1])) {
-                    i += 1;
-                    continue;
-                }
-                let b = self.name_run(p, i, p.toks.len());
-                let len = b - i;
-                if len >= 2 && b < p.toks.len() && p.toks[b].is_punct(',') {
-                    let r = b + 1;
-                    let mut re = r;
-                    while re < p.toks.len() && re - r < 16 {
-                        let u = &p.toks[re];
-                        if u.is_punct(',')
-                            || u.is_terminal()
-                            || u.is_dq()
-                            || self.verb(u).is_some()
-                            || matches!(
-                                u.w(),
-                                "that" | "which" | "who" | "is" | "was" | "has" | "had" | "will"
-                            )
-                        {
-                            break;
-                        }
-                        re += 1;
-                    }
-                    let mut r0 = r;
-                    if matches!(p.toks.get(r0).map(|t| t.w()), Some("the" | "a" | "an")) {
-                        r0 += 1;
-                    }
-                    let has_role = p.toks[r0..re].iter().take(4).any(|u| u.bf(F_ROLE_HEAD));
-                    if has_role && re > r0 {
-                        found.push((
-                            self.np_text(pi, i, b),
-                            Cow::Borrowed(self.np_text(pi, r0, re)),
-                            p.toks[i].s,
-                        ));
-                        i = b;
-                        continue;
-                    }
-                }
-                // `ROLE NAME`: `US district court judge Susan Ilston`.
-                let l = self.lex;
-                let roleish = |t: &Tok| {
-                    t.is_word()
-                        && (self.role_word(t)
-                            || t.bf(F_ORG)
-                            || self.place_tok(t)
-                            || t.bf(F_ROLE_HYPHEN)
-                            || (self.cased && !t.cap && !t.bf(F_STOP)))
-                };
-                if len >= self.min_name_len()
-                    && i > 0
-                    && roleish(&p.toks[i - 1])
-                    && self.role_word(&p.toks[i - 1])
-                    && (self.cased
-                        || (len <= 3
-                            && !p.toks[i - 1].bf(F_ROLE_MODIFIER)
-                            && !p.toks[i - 1].bf(F_STOP)))
-                {
-                    let mut ra = i - 1;
-                    while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
-                        ra -= 1;
-                    }
-                    // Lower case: `the veteran game maker` describes, it does not name.
-                    let det_before = ra > 0
-                        && matches!(
-                            p.toks[ra - 1].w(),
-                            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
-                        );
-                    let anchored = p.toks[ra..i]
-                        .iter()
-                        .any(|t| t.possessive() || t.bf(F_ORG) || self.place_tok(t));
-                    if !self.cased && det_before && !anchored {
-                        i = b.max(i + 1);
-                        continue;
-                    }
-                    found.push((
-                        self.np_text(pi, i, b),
-                        Cow::Owned(strip_titles(self.np_text(pi, ra, i), l)),
-                        p.toks[i].s,
-                    ));
-                    i = b.max(i + 1);
-                    continue;
-                }
-                if self.cased && len >= 2 {
-                    let orgish = p.toks[i..b].iter().any(|t| t.bf(F_ORG) || t.bf(F_MEDIA));
-                    if !orgish {
-                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].s));
-                    }
-                }
-                i = b.max(i + 1);
-            }
+            self.names_in_paragraph(pi, &mut found, &mut weak);
         }
         for pi in 0..self.paras.len() {
             if let Some(((ns, ne), role)) = self.caption(pi) {
@@ -381,25 +228,233 @@ impl<'a> Doc<'a> {
             }
         }
         if !self.cased {
-            let mut pairs: HashMap<String, (String, usize), FxBuild> = HashMap::default();
-            for (pi, p) in self.paras.iter().enumerate() {
-                let mut i = 0;
-                while i < p.toks.len() {
-                    if p.qid[i] != 0 || !self.name_like(&p.toks[i]) {
-                        i += 1;
-                        continue;
-                    }
-                    let b = self.name_run(p, i, p.toks.len());
-                    if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
-                        pairs
-                            .entry(p.toks[b - 1].base().to_string())
-                            .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].s));
-                    }
-                    i = b.max(i + 1);
-                }
-            }
-            self.pair_names = pairs;
+            self.pair_names = self.name_pairs();
         }
+        self.add_registrations(found, weak);
+        self.register_later_mentions();
+    }
+
+    /// Subjects of speech verbs that are names (`Burton explained from a podium.`).
+    fn speech_verb_subjects(
+        &self,
+        pi: usize,
+        ss: usize,
+        se: usize,
+        found: &mut Vec<Registration<'a>>,
+    ) {
+        let p = &self.paras[pi];
+        for v in ss..se {
+            if p.qid[v] != 0 || self.verb(&p.toks[v]).is_none() {
+                continue;
+            }
+            if let Some(np) = self.subject_before(pi, ss, v)
+                && let (NpClass::Name, Some((na, nb))) = self.classify(&np)
+            {
+                let role = np
+                    .role
+                    .map_or("", |(a, b)| strip_article(self.np_text(pi, a, b)));
+                found.push((self.np_text(pi, na, nb), Cow::Borrowed(role), p.toks[na].s));
+            }
+        }
+    }
+
+    /// A sentence-initial name-like run in lower-case text (`ahmed karimi arrived ...`): a
+    /// weak person mention, for pronoun resolution.
+    fn sentence_initial_run(&self, pi: usize, ss: usize, se: usize) -> Option<Registration<'a>> {
+        let p = &self.paras[pi];
+        let mut s0 = ss;
+        while s0 < se && p.toks[s0].wf(F_TITLE) {
+            s0 += 1;
+        }
+        let b0 = self.name_run(p, s0, se);
+        if self.cased || !(2..=3).contains(&(b0 - s0)) || b0 >= se || p.qid[ss] != 0 {
+            return None;
+        }
+        let t = &p.toks[b0];
+        ((t.is_word() || t.is_punct(',')) && !t.possessive())
+            .then(|| (self.np_text(pi, ss, b0), Cow::Borrowed(""), p.toks[ss].s))
+    }
+
+    /// `X is the ROLE` / `X, the ROLE` at the start of the sentence `[ss, se)`.
+    fn name_is_the_role(&self, pi: usize, ss: usize, se: usize) -> Option<Registration<'a>> {
+        let p = &self.paras[pi];
+        let b = self.name_run(p, ss, se);
+        let min = self
+            .min_name_len()
+            .max(2)
+            .min(if self.cased { 1 } else { 2 });
+        if b - ss < min || b >= se || p.qid[ss] != 0 {
+            return None;
+        }
+        let t = &p.toks[b];
+        if !(matches!(t.w(), "is" | "was") || t.is_punct(',')) {
+            return None;
+        }
+        let mut r = b + 1;
+        if matches!(p.toks.get(r).map(|t| t.w()), Some("the" | "a" | "an")) {
+            r += 1;
+        }
+        let mut re = r;
+        while re < se && re - r < 20 {
+            let u = &p.toks[re];
+            if u.is_terminal() || u.is_dq() || (t.is_punct(',') && u.is_punct(',')) {
+                break;
+            }
+            re += 1;
+        }
+        let has_role = p.toks[r..re].iter().take(5).any(|u| u.bf(F_ROLE_HEAD));
+        (has_role && re > r).then(|| {
+            (
+                self.np_text(pi, ss, b),
+                Cow::Borrowed(self.np_text(pi, r, re)),
+                p.toks[ss].s,
+            )
+        })
+    }
+
+    /// Names anywhere in paragraph `pi`: `X, the ROLE of Y,`, `ROLE X`, and (cased text)
+    /// other runs of capitalised name words as weak mentions.
+    fn names_in_paragraph(
+        &self,
+        pi: usize,
+        found: &mut Vec<Registration<'a>>,
+        weak: &mut Vec<Registration<'a>>,
+    ) {
+        let p = &self.paras[pi];
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !self.name_like(&p.toks[i]) || (i > 0 && self.name_like(&p.toks[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let b = self.name_run(p, i, p.toks.len());
+            if let Some(registration) = self.name_comma_role(pi, i, b) {
+                found.push(registration);
+                i = b;
+                continue;
+            }
+            match self.role_before_name(pi, i, b) {
+                Some(registration) => found.extend(registration),
+                None if self.cased && b - i >= 2 => {
+                    let orgish = p.toks[i..b].iter().any(|t| t.bf(F_ORG) || t.bf(F_MEDIA));
+                    if !orgish {
+                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].s));
+                    }
+                }
+                None => {}
+            }
+            i = b.max(i + 1);
+        }
+    }
+
+    /// `X, the ROLE of Y,`: the name run `[i, b)` followed by a comma and a role.
+    fn name_comma_role(&self, pi: usize, i: usize, b: usize) -> Option<Registration<'a>> {
+        let p = &self.paras[pi];
+        if b - i < 2 || b >= p.toks.len() || !p.toks[b].is_punct(',') {
+            return None;
+        }
+        let r = b + 1;
+        let mut re = r;
+        while re < p.toks.len() && re - r < 16 {
+            let u = &p.toks[re];
+            let ends = u.is_punct(',')
+                || u.is_terminal()
+                || u.is_dq()
+                || self.verb(u).is_some()
+                || matches!(
+                    u.w(),
+                    "that" | "which" | "who" | "is" | "was" | "has" | "had" | "will"
+                );
+            if ends {
+                break;
+            }
+            re += 1;
+        }
+        let mut r0 = r;
+        if matches!(p.toks.get(r0).map(|t| t.w()), Some("the" | "a" | "an")) {
+            r0 += 1;
+        }
+        let has_role = p.toks[r0..re].iter().take(4).any(|u| u.bf(F_ROLE_HEAD));
+        (has_role && re > r0).then(|| {
+            (
+                self.np_text(pi, i, b),
+                Cow::Borrowed(self.np_text(pi, r0, re)),
+                p.toks[i].s,
+            )
+        })
+    }
+
+    /// `ROLE NAME` (`US district court judge Susan Ilston`) for the name run `[i, b)`:
+    /// `Some(Some(..))` registers it, `Some(None)` is a description, not a name (lower case:
+    /// `the veteran game maker`), `None` when there is no role before the name.
+    fn role_before_name(&self, pi: usize, i: usize, b: usize) -> Option<Option<Registration<'a>>> {
+        let p = &self.paras[pi];
+        let len = b - i;
+        let roleish = |t: &Tok| {
+            t.is_word()
+                && (self.role_word(t)
+                    || t.bf(F_ORG)
+                    || self.place_tok(t)
+                    || t.bf(F_ROLE_HYPHEN)
+                    || (self.cased && !t.cap && !t.bf(F_STOP)))
+        };
+        let applies = len >= self.min_name_len()
+            && i > 0
+            && roleish(&p.toks[i - 1])
+            && self.role_word(&p.toks[i - 1])
+            && (self.cased
+                || (len <= 3 && !p.toks[i - 1].bf(F_ROLE_MODIFIER) && !p.toks[i - 1].bf(F_STOP)));
+        if !applies {
+            return None;
+        }
+        let mut ra = i - 1;
+        while ra > 0 && i - ra < 5 && roleish(&p.toks[ra - 1]) {
+            ra -= 1;
+        }
+        let det_before = ra > 0
+            && matches!(
+                p.toks[ra - 1].w(),
+                "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+            );
+        let anchored = p.toks[ra..i]
+            .iter()
+            .any(|t| t.possessive() || t.bf(F_ORG) || self.place_tok(t));
+        if !self.cased && det_before && !anchored {
+            return Some(None);
+        }
+        Some(Some((
+            self.np_text(pi, i, b),
+            Cow::Owned(strip_titles(self.np_text(pi, ra, i), self.lex)),
+            p.toks[i].s,
+        )))
+    }
+
+    /// Lower-case text: surname (last word of a 2–3 word name-like run) → the first such run
+    /// and its position, to expand a later surname-only speaker (`spacey` → `kevin spacey`).
+    fn name_pairs(&self) -> HashMap<String, (String, usize), FxBuild> {
+        let mut pairs: HashMap<String, (String, usize), FxBuild> = HashMap::default();
+        for (pi, p) in self.paras.iter().enumerate() {
+            let mut i = 0;
+            while i < p.toks.len() {
+                if p.qid[i] != 0 || !self.name_like(&p.toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let b = self.name_run(p, i, p.toks.len());
+                if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
+                    pairs
+                        .entry(p.toks[b - 1].base().to_string())
+                        .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].s));
+                }
+                i = b.max(i + 1);
+            }
+        }
+        pairs
+    }
+
+    /// Adds the registrations in text order; positions only weakly registered are remembered
+    /// as weak.
+    fn add_registrations(&mut self, mut found: Vec<Registration<'a>>, weak: Vec<Registration<'a>>) {
         let strong_pos: HashSet<usize, FxBuild> = found.iter().map(|f| f.2).collect();
         let weak_pos: Vec<usize> = weak.iter().map(|f| f.2).collect();
         found.extend(weak);
@@ -411,8 +466,11 @@ impl<'a> Doc<'a> {
         // sentence-initial run start at the same byte).
         self.weak
             .extend(weak_pos.into_iter().filter(|p| !strong_pos.contains(p)));
-        // Later surname-only (or first-name-only) mentions of registered people (only of
-        // people with a strong registration: capitalised runs alone are not enough).
+    }
+
+    /// Later surname-only (or first-name-only) mentions of registered people (only of people
+    /// with a strong registration: capitalised runs alone are not enough).
+    fn register_later_mentions(&mut self) {
         let strong: HashSet<usize, FxBuild> = self
             .mentions
             .iter()
