@@ -558,6 +558,8 @@ impl<'a> Doc<'a> {
         &self.text[p.toks[a].s..p.toks[b - 1].e]
     }
 
+    /// What a speaker phrase is (pronoun, name, role description, organisation, group), with
+    /// the span of the name inside it when it holds one (`finance minister dilson funaro`).
     pub(super) fn classify(&self, np: &Np) -> (NpClass, Option<(usize, usize)>) {
         let p = &self.paras[np.p];
         let toks = &p.toks[np.a..np.b];
@@ -584,113 +586,145 @@ impl<'a> Doc<'a> {
         if hb > np.a && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.a >= 2) {
             return (NpClass::Org, None);
         }
-        // A name after a prepositional role: `vice president of finance Daniel Miglio`.
-        if hb < np.b {
-            let mut na = np.b;
-            while na > hb + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
-                na -= 1;
-            }
-            let min = if self.cased { 1 } else { 2 };
-            if np.b - na >= min && na > np.a {
-                let prev = &p.toks[na - 1];
-                let pb = prev.base();
-                let function = matches!(
-                    pb,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "of"
-                        | "for"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "by"
-                        | "with"
-                        | "from"
-                        | "and"
-                        | "or"
-                        | "but"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "this"
-                        | "that"
-                );
-                if prev.bf(F_ROLE | F_ORG | F_PLACE)
-                    || (prev.is_word() && !function && (!self.cased || !prev.cap))
-                {
-                    return (NpClass::Name, Some((na, np.b)));
-                }
-            }
+        let name = if hb < np.b {
+            self.name_after_prepositional_role(np, hb)
+        } else if starts_det {
+            self.name_after_determiner_and_role(np)
+        } else {
+            None
         }
-        // `the Caribbean Rainer Steckhan`, `the company's chief John Smith`.
-        if starts_det && hb == np.b {
-            let mut na = np.b;
-            while na > np.a + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
-                na -= 1;
-            }
-            if np.b - na >= self.min_name_len().max(2) && na > np.a + 1 {
-                let prev = &p.toks[na - 1];
-                // Lower case: `the veteran game maker` is a description, so only a place
-                // word (`the caribbean rainer steckhan`) introduces a name there.
-                if (self.cased && prev.bf(F_ROLE))
-                    || prev.bf(F_PLACE | F_PLACE_PART)
-                    || (self.cased && prev.possessive())
-                {
-                    return (NpClass::Name, Some((na, np.b)));
-                }
-            }
+        .or_else(|| (!starts_det).then(|| self.trailing_name(np, hb)).flatten());
+        if let Some(span) = name {
+            return (NpClass::Name, Some(span));
         }
-        // Trailing name run in the head part: `finance minister dilson funaro`.
-        if !starts_det {
-            let mut na = hb;
-            // Lower case: a common word ending the phrase after a name word is a surname
-            // (`councillor joan price`).
-            if !self.cased
-                && hb >= np.a + 2
-                && !self.name_like(&p.toks[hb - 1])
-                && p.toks[hb - 1].fb & F_STOP != 0
-                && p.toks[hb - 1].fb & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
-                && !p.toks[hb - 1].bf(F_FUNCTION)
-                && self.name_like(&p.toks[hb - 2])
+        self.class_by_head(np, hb, starts_det)
+    }
+
+    /// A name after a prepositional role: `vice president of finance Daniel Miglio`.
+    fn name_after_prepositional_role(&self, np: &Np, hb: usize) -> Option<(usize, usize)> {
+        let p = &self.paras[np.p];
+        let mut na = np.b;
+        while na > hb + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+            na -= 1;
+        }
+        let min = if self.cased { 1 } else { 2 };
+        if np.b - na >= min && na > np.a {
+            let prev = &p.toks[na - 1];
+            let pb = prev.base();
+            let function = matches!(
+                pb,
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "this"
+                    | "that"
+            );
+            if prev.bf(F_ROLE | F_ORG | F_PLACE)
+                || (prev.is_word() && !function && (!self.cased || !prev.cap))
             {
-                na = hb - 1;
-            }
-            while na > np.a
-                && !p.toks[na - 1].possessive()
-                && (self.name_like(&p.toks[na - 1])
-                    || (na - 1 > np.a
-                        && self.surname_ok(&p.toks[na - 1])
-                        && self.name_like(&p.toks[na - 2]))
-                    || (na - 1 > np.a
-                        && p.toks[na - 1].wf(F_NAME_PARTICLE)
-                        && self.name_like(&p.toks[na - 2])))
-            {
-                na -= 1;
-                if hb - na >= 4 {
-                    break;
-                }
-            }
-            if na < hb && !p.toks[hb - 1].possessive() {
-                // A single unknown lower-case word right after a determiner is not a name.
-                let len = hb - na;
-                let before_ok = na == np.a
-                    || self.role_word(&p.toks[na - 1])
-                    || p.toks[na - 1].wf(F_TITLE)
-                    || p.toks[na - 1].bf(F_TITLE)
-                    || p.toks[na - 1].bf(F_ROLE)
-                    || p.toks[na - 1].bf(F_ORG)
-                    || p.toks[na - 1].possessive()
-                    || self.place_tok(&p.toks[na - 1])
-                    || self.cased;
-                if before_ok && len >= 1 {
-                    return (NpClass::Name, Some((na, hb)));
-                }
+                return Some((na, np.b));
             }
         }
+        None
+    }
+
+    /// `the Caribbean Rainer Steckhan`, `the company's chief John Smith`.
+    fn name_after_determiner_and_role(&self, np: &Np) -> Option<(usize, usize)> {
+        let p = &self.paras[np.p];
+        let mut na = np.b;
+        while na > np.a + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+            na -= 1;
+        }
+        if np.b - na >= self.min_name_len().max(2) && na > np.a + 1 {
+            let prev = &p.toks[na - 1];
+            // Lower case: `the veteran game maker` is a description, so only a place
+            // word (`the caribbean rainer steckhan`) introduces a name there.
+            if (self.cased && prev.bf(F_ROLE))
+                || prev.bf(F_PLACE | F_PLACE_PART)
+                || (self.cased && prev.possessive())
+            {
+                return Some((na, np.b));
+            }
+        }
+        None
+    }
+
+    /// Trailing name run in the head part: `finance minister dilson funaro`.
+    fn trailing_name(&self, np: &Np, hb: usize) -> Option<(usize, usize)> {
+        let p = &self.paras[np.p];
+        let mut na = hb;
+        // Lower case: a common word ending the phrase after a name word is a surname
+        // (`councillor joan price`).
+        if !self.cased
+            && hb >= np.a + 2
+            && !self.name_like(&p.toks[hb - 1])
+            && p.toks[hb - 1].fb & F_STOP != 0
+            && p.toks[hb - 1].fb & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
+            && !p.toks[hb - 1].bf(F_FUNCTION)
+            && self.name_like(&p.toks[hb - 2])
+        {
+            na = hb - 1;
+        }
+        while na > np.a
+            && !p.toks[na - 1].possessive()
+            && (self.name_like(&p.toks[na - 1])
+                || (na - 1 > np.a
+                    && self.surname_ok(&p.toks[na - 1])
+                    && self.name_like(&p.toks[na - 2]))
+                || (na - 1 > np.a
+                    && p.toks[na - 1].wf(F_NAME_PARTICLE)
+                    && self.name_like(&p.toks[na - 2])))
+        {
+            na -= 1;
+            if hb - na >= 4 {
+                break;
+            }
+        }
+        if na < hb && !p.toks[hb - 1].possessive() {
+            // A single unknown lower-case word right after a determiner is not a name.
+            let len = hb - na;
+            let before_ok = na == np.a
+                || self.role_word(&p.toks[na - 1])
+                || p.toks[na - 1].wf(F_TITLE)
+                || p.toks[na - 1].bf(F_TITLE)
+                || p.toks[na - 1].bf(F_ROLE)
+                || p.toks[na - 1].bf(F_ORG)
+                || p.toks[na - 1].possessive()
+                || self.place_tok(&p.toks[na - 1])
+                || self.cased;
+            if before_ok && len >= 1 {
+                return Some((na, hb));
+            }
+        }
+        None
+    }
+
+    /// The class of a phrase that is not a name, by its head word (before any preposition).
+    fn class_by_head(
+        &self,
+        np: &Np,
+        hb: usize,
+        starts_det: bool,
+    ) -> (NpClass, Option<(usize, usize)>) {
+        let p = &self.paras[np.p];
+        let toks = &p.toks[np.a..np.b];
         let ht = &p.toks[hb.max(np.a + 1) - 1];
         let head = ht.base();
         // Groups, and plural role words (`ministers`, `deputies`).
