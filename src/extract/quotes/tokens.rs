@@ -200,97 +200,8 @@ pub(super) fn tokenize(
             continue;
         }
         if c.is_alphanumeric() {
-            let bytes = text.as_bytes();
-            // `plain`: only ASCII letters and digits (most words: handled below without
-            // re-scanning); `upper`: an ASCII capital among them.
-            let mut plain = c.is_ascii();
-            let mut upper = c.is_ascii_uppercase();
-            let mut j = i + cl;
-            while j < pe {
-                // Fast path: a run of ASCII letters and digits.
-                let bj = bytes[j];
-                if bj.is_ascii_alphanumeric() {
-                    upper |= bj.is_ascii_uppercase();
-                    j += 1;
-                    continue;
-                }
-                plain = false;
-                let Some((d, dl)) = char_len_at(text, j) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    j += dl;
-                    continue;
-                }
-                let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
-                if !joiner {
-                    break;
-                }
-                let k = j + dl;
-                if k >= pe {
-                    break;
-                }
-                let Some(n) = char_at(text, k) else { break };
-                let ok = match d {
-                    ',' => {
-                        n.is_ascii_digit()
-                            && char_before(text, j).is_some_and(|p| p.is_ascii_digit())
-                    }
-                    _ => n.is_alphanumeric(),
-                };
-                if !ok {
-                    break;
-                }
-                j = k;
-            }
-            // Abbreviation periods: `mr.`, `u.s.`, initials.
-            if j < pe && bytes[j] == b'.' {
-                let w = &text[i..j];
-                let single = w.chars().count() == 1 && c.is_alphabetic();
-                let dotted = w.contains('.')
-                    && w.split('.').all(|seg| {
-                        seg.chars().count() <= 2 && seg.chars().all(char::is_alphabetic)
-                    });
-                if single || dotted || is_abbrev(lex, w) {
-                    j += 1;
-                    plain = false;
-                }
-            }
-            let (at, info, bl, fb) = if plain {
-                // A plain ASCII word: lower-cased in one step, and it is its own base (no
-                // `'s`, no period, no hyphen).
-                let at = if upper {
-                    let a = arena.len();
-                    arena.push_str(&text[i..j]);
-                    arena[a..].make_ascii_lowercase();
-                    LowAt::Arena(a, arena.len())
-                } else {
-                    LowAt::Text(i, j)
-                };
-                let low = match at {
-                    LowAt::Text(a, b) => &text[a..b],
-                    LowAt::Arena(a, b) => &arena[a..b],
-                };
-                let info = lex.info(low);
-                (at, info, low.len(), info.f)
-            } else {
-                let at = lower_into(text, i, j, arena);
-                let low = match at {
-                    LowAt::Text(a, b) => &text[a..b],
-                    LowAt::Arena(a, b) => &arena[a..b],
-                };
-                let info = lex.info(low);
-                let b = base_of(low);
-                let mut fb = if b.len() == low.len() {
-                    info.f
-                } else {
-                    lex.info(b).f
-                };
-                if b.contains('-') && b.split('-').any(|x| lex.roles.contains(x)) {
-                    fb |= F_ROLE_HYPHEN;
-                }
-                (at, info, b.len(), fb)
-            };
+            let (j, plain, upper) = word_end(text, i, pe, c, cl, lex);
+            let (at, info, bl, fb) = word_forms(text, i, j, plain, upper, lex, arena);
             lows.push(at);
             out.push(Tok {
                 s: i,
@@ -308,30 +219,7 @@ pub(super) fn tokenize(
             i = j;
             continue;
         }
-        let (kind, len) = match c {
-            '"' => {
-                let before = char_before(text, i);
-                let after = char_at(text, i + 1);
-                let space_before = before.is_none_or(|b| {
-                    b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '―' | '-' | ':' | '{')
-                }) || i == ps;
-                let space_after = after.is_none_or(|a| {
-                    a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')')
-                }) || i + 1 >= pe;
-                let m = match (space_before, space_after) {
-                    (true, false) => Mark::Open,
-                    (false, true) => Mark::Close,
-                    _ => Mark::Either,
-                };
-                (Kind::Dq(m), 1)
-            }
-            '“' | '„' | '«' => (Kind::Dq(Mark::Open), cl),
-            '”' | '»' => (Kind::Dq(Mark::Close), cl),
-            '`' if char_at(text, i + 1) == Some('`') => (Kind::Dq(Mark::Open), 2),
-            '\'' if char_at(text, i + 1) == Some('\'') => (Kind::Dq(Mark::Either), 2),
-            '\'' | '‘' | '’' => (Kind::Sq, cl),
-            _ => (Kind::Punct(c), cl),
-        };
+        let (kind, len) = mark_or_punct(text, i, ps, pe, c, cl);
         lows.push(LowAt::Text(i, i));
         out.push(Tok {
             s: i,
@@ -349,6 +237,149 @@ pub(super) fn tokenize(
         i += len;
     }
     out
+}
+
+/// The end of the word starting at `i` with `c` (`cl` bytes): letters and digits, joined by
+/// `'`, `-`, `.`, `&` and digit-group commas, plus an abbreviation's period (`mr.`, `u.s.`).
+/// Also whether it is plain ASCII letters and digits, and whether it has an ASCII capital.
+fn word_end(
+    text: &str,
+    i: usize,
+    pe: usize,
+    c: char,
+    cl: usize,
+    lex: &Lexicon,
+) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    // `plain`: only ASCII letters and digits (most words: handled below without
+    // re-scanning); `upper`: an ASCII capital among them.
+    let mut plain = c.is_ascii();
+    let mut upper = c.is_ascii_uppercase();
+    let mut j = i + cl;
+    while j < pe {
+        // Fast path: a run of ASCII letters and digits.
+        let bj = bytes[j];
+        if bj.is_ascii_alphanumeric() {
+            upper |= bj.is_ascii_uppercase();
+            j += 1;
+            continue;
+        }
+        plain = false;
+        let Some((d, dl)) = char_len_at(text, j) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            j += dl;
+            continue;
+        }
+        let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
+        if !joiner {
+            break;
+        }
+        let k = j + dl;
+        if k >= pe {
+            break;
+        }
+        let Some(n) = char_at(text, k) else { break };
+        let ok = match d {
+            ',' => n.is_ascii_digit() && char_before(text, j).is_some_and(|p| p.is_ascii_digit()),
+            _ => n.is_alphanumeric(),
+        };
+        if !ok {
+            break;
+        }
+        j = k;
+    }
+    // Abbreviation periods: `mr.`, `u.s.`, initials.
+    if j < pe && bytes[j] == b'.' {
+        let w = &text[i..j];
+        let single = w.chars().count() == 1 && c.is_alphabetic();
+        let dotted = w.contains('.')
+            && w.split('.')
+                .all(|seg| seg.chars().count() <= 2 && seg.chars().all(char::is_alphabetic));
+        if single || dotted || is_abbrev(lex, w) {
+            j += 1;
+            plain = false;
+        }
+    }
+    (j, plain, upper)
+}
+
+/// Where the lower-cased form of the word `text[i..j]` is, its lexicon entry, the length of
+/// its base (without `'s` or a period) and the flags of that base.
+fn word_forms(
+    text: &str,
+    i: usize,
+    j: usize,
+    plain: bool,
+    upper: bool,
+    lex: &Lexicon,
+    arena: &mut String,
+) -> (LowAt, WordInfo, usize, u32) {
+    if plain {
+        // A plain ASCII word: lower-cased in one step, and it is its own base (no
+        // `'s`, no period, no hyphen).
+        let at = if upper {
+            let a = arena.len();
+            arena.push_str(&text[i..j]);
+            arena[a..].make_ascii_lowercase();
+            LowAt::Arena(a, arena.len())
+        } else {
+            LowAt::Text(i, j)
+        };
+        let low = match at {
+            LowAt::Text(a, b) => &text[a..b],
+            LowAt::Arena(a, b) => &arena[a..b],
+        };
+        let info = lex.info(low);
+        (at, info, low.len(), info.f)
+    } else {
+        let at = lower_into(text, i, j, arena);
+        let low = match at {
+            LowAt::Text(a, b) => &text[a..b],
+            LowAt::Arena(a, b) => &arena[a..b],
+        };
+        let info = lex.info(low);
+        let b = base_of(low);
+        let mut fb = if b.len() == low.len() {
+            info.f
+        } else {
+            lex.info(b).f
+        };
+        if b.contains('-') && b.split('-').any(|x| lex.roles.contains(x)) {
+            fb |= F_ROLE_HYPHEN;
+        }
+        (at, info, b.len(), fb)
+    }
+}
+
+/// A quotation mark (its kind: opening, closing or either, from the spaces around a `"`) or
+/// another punctuation character, with its length in bytes.
+fn mark_or_punct(text: &str, i: usize, ps: usize, pe: usize, c: char, cl: usize) -> (Kind, usize) {
+    match c {
+        '"' => {
+            let before = char_before(text, i);
+            let after = char_at(text, i + 1);
+            let space_before = before.is_none_or(|b| {
+                b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '―' | '-' | ':' | '{')
+            }) || i == ps;
+            let space_after = after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')')
+            }) || i + 1 >= pe;
+            let m = match (space_before, space_after) {
+                (true, false) => Mark::Open,
+                (false, true) => Mark::Close,
+                _ => Mark::Either,
+            };
+            (Kind::Dq(m), 1)
+        }
+        '“' | '„' | '«' => (Kind::Dq(Mark::Open), cl),
+        '”' | '»' => (Kind::Dq(Mark::Close), cl),
+        '`' if char_at(text, i + 1) == Some('`') => (Kind::Dq(Mark::Open), 2),
+        '\'' if char_at(text, i + 1) == Some('\'') => (Kind::Dq(Mark::Either), 2),
+        '\'' | '‘' | '’' => (Kind::Sq, cl),
+        _ => (Kind::Punct(c), cl),
+    }
 }
 
 pub(super) trait QidGuard {
