@@ -198,9 +198,40 @@ pub(super) const NAME_PARTICLES: &str =
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 
 pub(super) fn build_lexicon() -> Lexicon {
-    let verbs = speech_verb_forms(SPEECH_VERBS);
+    let (places, place_words) = place_tables(PLACES, &word_set(PLACE_COMMON_PARTS));
+    let role_modifiers = word_set(ROLE_MODIFIERS);
+    let mut lex = Lexicon {
+        verbs: speech_verb_forms(SPEECH_VERBS),
+        role_heads: word_set(ROLES)
+            .into_iter()
+            .filter(|w| !role_modifiers.contains(w))
+            .collect(),
+        roles: word_set(ROLES),
+        groups: word_set(GROUPS),
+        orgs: word_set(ORGS),
+        media: word_set(MEDIA),
+        titles: word_set(TITLES),
+        pronouns: pronoun_classes(PRONOUNS),
+        stop: word_set(STOPWORDS),
+        places,
+        place_words,
+        time: word_set(TIME_WORDS),
+        events: word_set(EVENT_WORDS),
+        aux: word_set(AUX),
+        np_boundary: word_set(NP_BOUNDARY),
+        np_starters: word_set(NP_STARTERS),
+        abbrev: word_set(ABBREV),
+        name_particles: word_set(NAME_PARTICLES),
+        known: WordMap::default(),
+    };
+    lex.known = word_infos(&lex, &role_modifiers);
+    lex
+}
+
+/// Subject pronouns with their classes: `pronoun CLASS` (person, org, group, self).
+fn pronoun_classes(src: &'static str) -> FxMap<PronClass> {
     let mut pronouns = FxMap::default();
-    for l in data_lines(PRONOUNS) {
+    for l in data_lines(src) {
         let mut it = l.split_whitespace();
         if let (Some(w), Some(c)) = (it.next(), it.next()) {
             let class = match c {
@@ -212,10 +243,15 @@ pub(super) fn build_lexicon() -> Lexicon {
             pronouns.insert(w, class);
         }
     }
-    let common_parts = word_set(PLACE_COMMON_PARTS);
+    pronouns
+}
+
+/// Place names and their variants (`canonical: variant, variant`) → canonical name, and every
+/// word of them but the common ones (`new`, `san`).
+fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>, FxSet) {
     let mut places = FxMap::default();
     let mut place_words = FxSet::default();
-    for l in data_lines(PLACES) {
+    for l in data_lines(src) {
         let (canon, variants) = match l.split_once(':') {
             Some((c, v)) => (c.trim(), v),
             None => (l, ""),
@@ -232,74 +268,52 @@ pub(super) fn build_lexicon() -> Lexicon {
             }
         }
     }
-    let role_modifiers = word_set(ROLE_MODIFIERS);
-    let mut lex = Lexicon {
-        verbs,
-        role_heads: word_set(ROLES)
-            .into_iter()
-            .filter(|w| !role_modifiers.contains(w))
-            .collect(),
-        roles: word_set(ROLES),
-        groups: word_set(GROUPS),
-        orgs: word_set(ORGS),
-        media: word_set(MEDIA),
-        titles: word_set(TITLES),
-        pronouns,
-        stop: word_set(STOPWORDS),
-        places,
-        place_words,
-        time: word_set(TIME_WORDS),
-        events: word_set(EVENT_WORDS),
-        aux: word_set(AUX),
-        np_boundary: word_set(NP_BOUNDARY),
-        np_starters: word_set(NP_STARTERS),
-        abbrev: word_set(ABBREV),
-        name_particles: word_set(NAME_PARTICLES),
-        known: WordMap::default(),
-    };
+    (places, place_words)
+}
+
+/// Every lexicon word (and every plural of a role word) → its flags and classes.
+fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
-    {
-        let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
-        let sets: [(&FxSet, u32); 19] = [
-            (&lex.stop, F_STOP),
-            (&lex.roles, F_ROLE),
-            (&lex.orgs, F_ORG),
-            (&lex.groups, F_GROUP),
-            (&lex.titles, F_TITLE),
-            (&lex.time, F_TIME),
-            (&lex.events, F_EVENT),
-            (&lex.place_words, F_PLACE_PART),
-            (&lex.role_heads, F_ROLE_HEAD),
-            (&lex.media, F_MEDIA),
-            (&lex.aux, F_AUX),
-            (&lex.np_boundary, F_NP_BOUNDARY),
-            (&lex.np_starters, F_NP_STARTER),
-            (&lex.abbrev, F_ABBREV),
-            (&lex.name_particles, F_NAME_PARTICLE),
-            (&word_set(FUNCTION_WORDS), F_FUNCTION),
-            (&role_modifiers, F_ROLE_MODIFIER),
-            (&word_set(SPEECH_NOUNS), F_SPEECH_NOUN),
-            (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
-        ];
-        for (words, f) in sets {
-            for &w in words {
-                mark(w, f);
-            }
+    let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
+    let sets: [(&FxSet, u32); 19] = [
+        (&lex.stop, F_STOP),
+        (&lex.roles, F_ROLE),
+        (&lex.orgs, F_ORG),
+        (&lex.groups, F_GROUP),
+        (&lex.titles, F_TITLE),
+        (&lex.time, F_TIME),
+        (&lex.events, F_EVENT),
+        (&lex.place_words, F_PLACE_PART),
+        (&lex.role_heads, F_ROLE_HEAD),
+        (&lex.media, F_MEDIA),
+        (&lex.aux, F_AUX),
+        (&lex.np_boundary, F_NP_BOUNDARY),
+        (&lex.np_starters, F_NP_STARTER),
+        (&lex.abbrev, F_ABBREV),
+        (&lex.name_particles, F_NAME_PARTICLE),
+        (&word_set(FUNCTION_WORDS), F_FUNCTION),
+        (role_modifiers, F_ROLE_MODIFIER),
+        (&word_set(SPEECH_NOUNS), F_SPEECH_NOUN),
+        (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
+    ];
+    for (words, f) in sets {
+        for &w in words {
+            mark(w, f);
         }
-        for &w in lex.pronouns.keys() {
-            mark(w, F_PRON);
-        }
-        for &w in lex.verbs.keys() {
-            mark(w, F_VERB);
-        }
-        for &w in lex.places.keys() {
-            mark(w, F_PLACE);
-        }
-        for &r in &lex.roles {
-            mark(&format!("{r}s"), F_ROLE_PLURAL);
-            if let Some(stem) = r.strip_suffix('y') {
-                mark(&format!("{stem}ies"), F_ROLE_PLURAL);
-            }
+    }
+    for &w in lex.pronouns.keys() {
+        mark(w, F_PRON);
+    }
+    for &w in lex.verbs.keys() {
+        mark(w, F_VERB);
+    }
+    for &w in lex.places.keys() {
+        mark(w, F_PLACE);
+    }
+    for &r in &lex.roles {
+        mark(&format!("{r}s"), F_ROLE_PLURAL);
+        if let Some(stem) = r.strip_suffix('y') {
+            mark(&format!("{stem}ies"), F_ROLE_PLURAL);
         }
     }
     for (&w, &c) in &lex.verbs {
@@ -312,6 +326,5 @@ pub(super) fn build_lexicon() -> Lexicon {
             i.pron = Some(c);
         }
     }
-    lex.known = known;
-    lex
+    known
 }
