@@ -315,6 +315,19 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
+        let b = self.phrase_end(pi, i, hi)?;
+        Some(Np {
+            p: pi,
+            a: i,
+            b,
+            role: self.apposition_after(pi, b, hi),
+        })
+    }
+
+    /// The end of the noun phrase starting at `i` (at most eight words, up to `hi`), without
+    /// trailing prepositions and determiners; `None` when it is empty.
+    fn phrase_end(&self, pi: usize, i: usize, hi: usize) -> Option<usize> {
+        let p = &self.paras[pi];
         let mut b = i;
         while b < hi && b - i < 8 {
             let t = &p.toks[b];
@@ -364,6 +377,13 @@ impl<'a> Doc<'a> {
         if b == i {
             return None;
         }
+        Some(b)
+    }
+
+    /// An apposition after the comma at `b` (`, the head of Y`), up to the next comma,
+    /// sentence end, quote mark or participle.
+    fn apposition_after(&self, pi: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+        let p = &self.paras[pi];
         let mut role = None;
         if b < hi && p.toks[b].is_punct(',') {
             let rs = b + 1;
@@ -382,12 +402,7 @@ impl<'a> Doc<'a> {
                 role = Some((rs, re));
             }
         }
-        Some(Np {
-            p: pi,
-            a: i,
-            b,
-            role,
-        })
+        role
     }
 
     /// Object of `tell`-like verbs starting at `i`: returns its end.
