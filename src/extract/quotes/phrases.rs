@@ -91,6 +91,14 @@ impl<'a> Doc<'a> {
         {
             a = k;
         }
+        self.head_can_speak(pi, a, end).then_some((a, end))
+    }
+
+    /// Whether the phrase `[a, end)` ends in a head that can speak: not a verb form (`has
+    /// denied`), and a noun, a name or a surname rather than a common word (`... more than
+    /// said`).
+    fn head_can_speak(&self, pi: usize, a: usize, end: usize) -> bool {
+        let p = &self.paras[pi];
         let ht = &p.toks[end - 1];
         let head = ht.base();
         // `has denied`: a verb, not a noun-phrase head.
@@ -99,7 +107,7 @@ impl<'a> Doc<'a> {
             && !self.name_like(&p.toks[end - 1])
             && matches!(p.toks[end - 2].w(), "has" | "have" | "had" | "was" | "were")
         {
-            return None;
+            return false;
         }
 
         // A common word after a name is a surname (`joan price`, `gordon brown`).
@@ -132,10 +140,10 @@ impl<'a> Doc<'a> {
                     | "news"
                     | "law"
             ) {
-                return None;
+                return false;
             }
         }
-        Some((a, end))
+        true
     }
 
     /// Subject of the verb at `v` (searching back to `lo`), with an apposition role if any.
