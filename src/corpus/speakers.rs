@@ -188,8 +188,12 @@ fn merge_pairs(
 }
 
 /// Builds the index. Quotes of duplicate stories count once unless `count_copies`.
-pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
-    // 1. Collect distinct written names (lower-cased) with their quotes and kind.
+/// Distinct written names (lower-cased) of resolved speakers, with their kind and quotes.
+/// Quotes of duplicate stories count once unless `count_copies`.
+fn quotes_by_name(
+    corpus: &impl ArticleSet,
+    count_copies: bool,
+) -> BTreeMap<String, (SpeakerKind, Vec<QuoteRef>)> {
     let mut by_name: BTreeMap<String, (SpeakerKind, Vec<QuoteRef>)> = BTreeMap::new();
     for ai in 0..corpus.article_count() {
         let article = corpus.article(ai);
@@ -208,6 +212,11 @@ pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: boo
             }
         }
     }
+    by_name
+}
+
+pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: bool) -> SpeakerIndex {
+    let by_name = quotes_by_name(corpus, count_copies);
     // 2. Union-find over names: automatic merges, then manual ones.
     let names: Vec<String> = by_name.keys().cloned().collect();
     let kinds: Vec<SpeakerKind> = by_name.values().map(|v| v.0).collect();
@@ -246,53 +255,63 @@ pub fn build(corpus: &impl ArticleSet, merges: &[ManualMerge], count_copies: boo
     }
     let mut speakers: Vec<Speaker> = groups
         .into_values()
-        .map(|members| {
-            let refs: Vec<QuoteRef> = members
-                .iter()
-                .flat_map(|&i| by_name[&names[i]].1.iter().copied())
-                .collect();
-            // The display name: the written form of the most tokens, then the most quoted.
-            let best = members
-                .iter()
-                .copied()
-                .max_by_key(|&i| (tokens[i].len(), by_name[&names[i]].1.len()))
-                .unwrap_or(members[0]);
-            let display = |i: usize| {
-                let r = by_name[&names[i]].1[0];
-                corpus.article(r.article).extraction.quotes[r.quote]
-                    .speaker
-                    .trim()
-                    .to_string()
-            };
-            let mut roles = BTreeSet::new();
-            let mut sources = BTreeSet::new();
-            let mut articles = BTreeSet::new();
-            for r in &refs {
-                let a = corpus.article(r.article);
-                let role = a.extraction.quotes[r.quote].role.trim();
-                if !role.is_empty() {
-                    roles.insert(role.to_string());
-                }
-                sources.insert(a.source_label().to_string());
-                articles.insert(r.article);
-            }
-            Speaker {
-                name: display(best),
-                aliases: members
-                    .iter()
-                    .filter(|&&i| i != best)
-                    .map(|&i| display(i))
-                    .collect(),
-                roles: roles.into_iter().collect(),
-                quotes: refs.len(),
-                articles: articles.len(),
-                sources: sources.into_iter().collect(),
-                refs,
-            }
-        })
+        .map(|members| speaker_of(corpus, &members, &names, &tokens, &by_name))
         .collect();
     speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
     SpeakerIndex { speakers }
+}
+
+/// One speaker from the names merged into it (`members`, indices into `names`): the fullest
+/// written form as its name, the others as aliases, and its roles, sources and counts.
+fn speaker_of(
+    corpus: &impl ArticleSet,
+    members: &[usize],
+    names: &[String],
+    tokens: &[Vec<String>],
+    by_name: &BTreeMap<String, (SpeakerKind, Vec<QuoteRef>)>,
+) -> Speaker {
+    let refs: Vec<QuoteRef> = members
+        .iter()
+        .flat_map(|&i| by_name[&names[i]].1.iter().copied())
+        .collect();
+    // The display name: the written form of the most tokens, then the most quoted.
+    let best = members
+        .iter()
+        .copied()
+        .max_by_key(|&i| (tokens[i].len(), by_name[&names[i]].1.len()))
+        .unwrap_or(members[0]);
+    let display = |i: usize| {
+        let r = by_name[&names[i]].1[0];
+        corpus.article(r.article).extraction.quotes[r.quote]
+            .speaker
+            .trim()
+            .to_string()
+    };
+    let mut roles = BTreeSet::new();
+    let mut sources = BTreeSet::new();
+    let mut articles = BTreeSet::new();
+    for r in &refs {
+        let a = corpus.article(r.article);
+        let role = a.extraction.quotes[r.quote].role.trim();
+        if !role.is_empty() {
+            roles.insert(role.to_string());
+        }
+        sources.insert(a.source_label().to_string());
+        articles.insert(r.article);
+    }
+    Speaker {
+        name: display(best),
+        aliases: members
+            .iter()
+            .filter(|&&i| i != best)
+            .map(|&i| display(i))
+            .collect(),
+        roles: roles.into_iter().collect(),
+        quotes: refs.len(),
+        articles: articles.len(),
+        sources: sources.into_iter().collect(),
+        refs,
+    }
 }
 
 impl SpeakerIndex {
