@@ -157,9 +157,13 @@ impl<'a> Doc<'a> {
                     || self.attr_before(pi, sentence.0, q.open, true).is_none())
         });
         // Words go on after the closing mark, and they are not an attribution (`"...," he said`).
+        // (A quote ending its sentence, `adding "This is unfair." The committee ...`, is not.)
         let words_after = q.close.is_some_and(|c| {
-            toks.get(c + 1)
-                .is_some_and(|t| t.is_word() && t.w() != "according")
+            let ends_sentence = toks[c - 1].is_terminal() || c + 1 >= sentence.1;
+            !ends_sentence
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.is_word() && t.w() != "according")
                 && !self.verb_soon(pi, c + 1, 4)
         });
         if !(words_before || words_after) || q.continued {

@@ -848,3 +848,14 @@ fn party_groups_and_long_according_to_attributions() {
         )],
     );
 }
+
+#[test]
+fn a_quote_ending_its_sentence_is_not_mixed_with_the_next() {
+    check(
+        "Ana Lopes said prices rose sharply in March, adding \"This is not fair to our farmers.\" The board met later that day.",
+        &[
+            (R, "Ana Lopes", "said", "prices rose sharply"),
+            (D, "Ana Lopes", "adding", "This is not fair to our farmers."),
+        ],
+    );
+}
