@@ -117,9 +117,9 @@ impl<'a> Doc<'a> {
             && !t.bf(F_FUNCTION | F_TIME | F_ROLE | F_ORG | F_PLACE)
     }
 
-    pub(super) fn add_person(&mut self, name: &str, role: &str, pos: usize) -> usize {
-        // The lower-cased name without titles, words joined by single spaces, built in place
-        // (each word lower-cased onto the end, dropped again if it is a title).
+    /// The lower-cased name without titles, words joined by single spaces, built in place
+    /// (each word lower-cased onto the end, dropped again if it is a title), without `'s`.
+    fn person_key(&self, name: &str) -> String {
         let mut low = String::with_capacity(name.len());
         for w in name.split_whitespace() {
             let mark = low.len();
@@ -134,6 +134,39 @@ impl<'a> Doc<'a> {
             }
         }
         low.truncate(low.trim_end_matches("'s").len());
+        low
+    }
+
+    /// The name as written without titles and a possessive `'s`, words joined by single
+    /// spaces.
+    fn name_without_titles(&self, name: &str) -> String {
+        let mut clean = String::with_capacity(name.len());
+        let mut lw = String::new();
+        for w in name.split_whitespace() {
+            lw.clear();
+            push_lower(&mut lw, w);
+            if self.lex.titles.contains(lw.trim_end_matches('.')) {
+                continue;
+            }
+            if !clean.is_empty() {
+                clean.push(' ');
+            }
+            clean.push_str(w);
+        }
+        if let Some(c) = clean
+            .strip_suffix("'s")
+            .or_else(|| clean.strip_suffix("’s"))
+        {
+            clean.truncate(c.len());
+        }
+        clean
+    }
+
+    /// Registers the person `name` (titles dropped) at byte `pos`, or finds them by full name,
+    /// surname or first name; records the role and gender given here if none is known yet.
+    /// Returns their index, or `usize::MAX` for an empty name.
+    pub(super) fn add_person(&mut self, name: &str, role: &str, pos: usize) -> usize {
+        let low = self.person_key(name);
         if low.is_empty() {
             return usize::MAX;
         }
@@ -151,26 +184,7 @@ impl<'a> Doc<'a> {
             self.by_part.insert(low.clone(), i);
             i
         } else {
-            // The name as written without titles, words joined by single spaces.
-            let mut clean = String::with_capacity(name.len());
-            let mut lw = String::new();
-            for w in name.split_whitespace() {
-                lw.clear();
-                push_lower(&mut lw, w);
-                if self.lex.titles.contains(lw.trim_end_matches('.')) {
-                    continue;
-                }
-                if !clean.is_empty() {
-                    clean.push(' ');
-                }
-                clean.push_str(w);
-            }
-            if let Some(c) = clean
-                .strip_suffix("'s")
-                .or_else(|| clean.strip_suffix("’s"))
-            {
-                clean.truncate(c.len());
-            }
+            let clean = self.name_without_titles(name);
             let i = self.persons.len();
             self.persons.push(Person {
                 name: clean,
