@@ -448,9 +448,9 @@ impl<'a> Doc<'a> {
     /// direct quote, only `X said CLAUSE, adding: "..."` and `"...," X said, adding that CLAUSE`.
     fn reported_in_paragraph(&self, pi: usize, para: &ParagraphQuotes) -> Vec<Raw> {
         let p = &self.paras[pi];
-        let mut direct = para.direct_sentences.clone();
-        direct.sort_unstable();
-        // Sentences and both lists are in text order: one walk over each.
+        // Sentences and both lists are in text order (quotes are pushed in order, each its
+        // opening then its closing sentence): one walk over each.
+        let direct = &para.direct_sentences;
         let (mut next_direct, mut next_mixed) = (0, 0);
         let mut reported = Vec::new();
         for &(ss, se) in &p.sents {

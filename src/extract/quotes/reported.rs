@@ -117,11 +117,9 @@ impl<'a> Doc<'a> {
                         .iter()
                         .take(3)
                         .any(|t| t.bf(F_ROLE_HEAD | F_ORG)))
-                && !toks[rs..re].iter().any(|t| {
-                    t.wf(F_AUX)
-                        || t.looks_past_tense()
-                        || matches!(t.w(), "is" | "are" | "was" | "were")
-                })
+                && !toks[rs..re]
+                    .iter()
+                    .any(|t| t.is_finite_verb_word() || t.looks_past_tense())
         });
         let clause_start = apposition.map_or(np.b + 1, |(_, re)| re + 1);
         let np = Np {
@@ -563,21 +561,15 @@ impl<'a> Doc<'a> {
     /// or a form of `be` among the next eight words (`the plan will fail`, `he is wrong`).
     fn reads_as_clause(&self, pi: usize, c: usize, end: usize) -> bool {
         let toks = &self.paras[pi].toks;
-        let first = &toks[c];
-        if first.pron.is_some()
-            || first.low.split('\'').next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
-                )
-            })
-        {
+        // `he`, `he's`, `there`: a subject pronoun of the lexicon, contracted or not.
+        let subject = toks[c].low.split('\'').next().unwrap_or("");
+        if self.lex.info(subject).pron.is_some() || subject == "there" {
             return true;
         }
         toks[c + 1..end.min(c + 9)]
             .iter()
             .take_while(|t| t.is_word())
-            .any(|t| t.wf(F_AUX) || matches!(t.w(), "is" | "are" | "was" | "were"))
+            .any(|t| t.is_finite_verb_word())
     }
 
     /// The complement of an `object`-class verb: directly after it (no time phrase first), not

@@ -71,6 +71,10 @@ impl<'a> Tok<'a> {
     pub(super) fn wf(&self, f: u32) -> bool {
         self.fw & f != 0
     }
+    /// An auxiliary (`has`, `will`, `could`...) or a finite form of `be`: a sign of a clause.
+    pub(super) fn is_finite_verb_word(&self) -> bool {
+        self.wf(F_AUX) || matches!(self.w(), "is" | "are" | "was" | "were")
+    }
     /// A past-tense verb by its form: `-ed`, or an irregular past from the lexicon.
     pub(super) fn looks_past_tense(&self) -> bool {
         self.is_word() && (self.low.ends_with("ed") || self.wf(F_IRREGULAR_PAST))
