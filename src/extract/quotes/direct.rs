@@ -169,10 +169,12 @@ impl<'a> Doc<'a> {
             }
             // Verbs whose complement is the content (`called`, `shows`) do not introduce a
             // direct quote.
-            if self
-                .verb(t)
-                .is_none_or(|c| matches!(c, VerbClass::Object | VerbClass::Evidence))
-            {
+            if self.verb(t).is_none_or(|c| {
+                matches!(
+                    c,
+                    VerbClass::Object | VerbClass::Evidence | VerbClass::Intent
+                )
+            }) {
                 continue;
             }
             if tight {

@@ -260,7 +260,15 @@ impl<'a> Doc<'a> {
                 if k > 0 {
                     let q = p.quotes[k - 1];
                     if q.close == Some(i) && i > 0 && p.toks[i - 1].is_terminal() {
-                        boundary = !self.verb_soon(pi, i + 1, 4);
+                        // `"...!" she said`: the cue goes with the quote. After a full stop
+                        // only a short cue that ends there does (`"... tonight." he said.`),
+                        // not one that opens the next quote (`She adds, "..."`) or a new
+                        // sentence (`The Tories criticised ...`).
+                        boundary = if p.toks[i - 1].is_punct('.') {
+                            !self.cue_closes_quote(pi, i + 1) || self.cue_opens_quote(pi, i + 1)
+                        } else {
+                            !self.verb_soon(pi, i + 1, 4)
+                        };
                     }
                 }
             }
@@ -291,6 +299,41 @@ impl<'a> Doc<'a> {
             }
         }
         false
+    }
+
+    /// The words from `i` are a short attribution that ends there: a speech verb, then the end
+    /// of the sentence within seven tokens (`he said.`, `said the minister of finance.`) or a
+    /// comma within three (`he said, adding ...`).
+    fn cue_closes_quote(&self, pi: usize, i: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let mut saw_verb = false;
+        for (k, t) in toks.iter().enumerate().skip(i).take(7) {
+            if t.is_terminal() {
+                return saw_verb;
+            }
+            if t.is_punct(',') {
+                return saw_verb && k - i <= 3;
+            }
+            if t.is_dq() {
+                return false;
+            }
+            saw_verb |= self.verb(t).is_some() || t.w() == "according";
+        }
+        saw_verb && i + 7 >= toks.len()
+    }
+
+    /// The words from `i` are a short cue (`she adds`, `Mr. Smith said`) whose comma or colon
+    /// is followed by an opening quote mark.
+    fn cue_opens_quote(&self, pi: usize, i: usize) -> bool {
+        let p = &self.paras[pi];
+        let cue_end = (i..p.toks.len().min(i + 7)).find(|&k| !p.toks[k].is_word());
+        cue_end.is_some_and(|k| {
+            matches!(p.toks[k].kind, Kind::Punct(',' | ':'))
+                && p.toks.get(k + 1).is_some_and(|t| t.is_dq())
+                && p.quotes
+                    .get((p.qid[k + 1] as usize).wrapping_sub(1))
+                    .is_some_and(|q| q.open == k + 1)
+        })
     }
 
     pub(super) fn sent_of(&self, pi: usize, ti: usize) -> (usize, usize) {

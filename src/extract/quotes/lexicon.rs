@@ -34,6 +34,9 @@ pub(super) enum VerbClass {
     Object,
     /// Reported speech of a document, poll or study (`polls show ...`), or of anyone with `that`.
     Evidence,
+    /// Takes a `to` infinitive or a `that` clause (`X vowed to ...`, `X refused to ...`); only
+    /// people, organisations and groups are its speakers.
+    Intent,
     /// Only attributes direct quotes.
     QuoteOnly,
 }
@@ -54,16 +57,19 @@ impl VerbClass {
             "that" => VerbClass::That,
             "object" => VerbClass::Object,
             "evidence" => VerbClass::Evidence,
+            "intent" => VerbClass::Intent,
             "quote" => VerbClass::QuoteOnly,
             _ => return None,
         })
     }
 }
 
-/// The forms of the speech-verb file with their classes: `lemma: CLASS form form ...`; an `-ing`
-/// participle only attributes direct quotes.
-fn speech_verb_forms(src: &'static str) -> FxMap<VerbClass> {
+/// The forms of the speech-verb file with their classes: `lemma: CLASS form form ...`. An
+/// `-ing` participle alone only attributes direct quotes; its lemma's class is kept in the
+/// second map, for `is saying ...` and `..., saying that ...`.
+fn speech_verb_forms(src: &'static str) -> (FxMap<VerbClass>, FxMap<VerbClass>) {
     let mut verbs = FxMap::default();
+    let mut participles = FxMap::default();
     for line in data_lines(src) {
         let Some((_lemma, entry)) = line.split_once(':') else {
             continue;
@@ -74,6 +80,7 @@ fn speech_verb_forms(src: &'static str) -> FxMap<VerbClass> {
         };
         for form in words {
             let form_class = if form.ends_with("ing") {
+                participles.entry(form).or_insert(class);
                 VerbClass::QuoteOnly
             } else {
                 class
@@ -81,7 +88,7 @@ fn speech_verb_forms(src: &'static str) -> FxMap<VerbClass> {
             verbs.entry(form).or_insert(form_class);
         }
     }
-    verbs
+    (verbs, participles)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -103,6 +110,8 @@ impl Lexicon {
 
 pub(super) struct Lexicon {
     pub(super) verbs: FxMap<VerbClass>,
+    /// `-ing` forms of speech verbs → their lemma's class (the forms are `QuoteOnly` in `verbs`).
+    pub(super) participles: FxMap<VerbClass>,
     pub(super) roles: FxSet,
     /// Role words that can head a role description (`minister`), not modifiers (`finance`).
     pub(super) role_heads: FxSet,
@@ -200,8 +209,10 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 pub(super) fn build_lexicon() -> Lexicon {
     let (places, place_words) = place_tables(PLACES, &word_set(PLACE_COMMON_PARTS));
     let role_modifiers = word_set(ROLE_MODIFIERS);
+    let (verbs, participles) = speech_verb_forms(SPEECH_VERBS);
     let mut lex = Lexicon {
-        verbs: speech_verb_forms(SPEECH_VERBS),
+        verbs,
+        participles,
         role_heads: word_set(ROLES)
             .into_iter()
             .filter(|w| !role_modifiers.contains(w))

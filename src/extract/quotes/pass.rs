@@ -500,16 +500,13 @@ impl<'a> Doc<'a> {
         }
         // `"...," he said, adding that ...`: reported speech after the last closing mark.
         let last_quote = (ss..se).rev().find(|&k| p.qid[k] != 0);
-        if let Some(lq) = last_quote
-            && lq + 4 < se
-            && let Some(r) = self.reported_in_sentence(pi, lq + 1, se).into_iter().next()
-            && r.e > r.s
-        {
-            let clause = &self.text[r.s..r.e];
-            let first = clause.split_whitespace().next().unwrap_or("");
-            if clause.split_whitespace().count() >= 4 && !first.ends_with("ing") {
-                out.push(r);
-            }
+        if let Some(lq) = last_quote.filter(|&lq| lq + 4 < se) {
+            let after = self.reported_in_sentence(pi, lq + 1, se);
+            out.extend(after.into_iter().filter(|r| {
+                let clause = &self.text[r.s..r.e];
+                let first = clause.split_whitespace().next().unwrap_or("");
+                r.e > r.s && clause.split_whitespace().count() >= 4 && !first.ends_with("ing")
+            }));
         }
         out
     }

@@ -149,10 +149,7 @@ impl<'a> Doc<'a> {
     /// Subject of the verb at `v` (searching back to `lo`), with an apposition role if any.
     pub(super) fn subject_before(&self, pi: usize, lo: usize, v: usize) -> Option<Np> {
         let p = &self.paras[pi];
-        let mut j = v;
-        while j > lo && p.toks[j - 1].is_word() && p.toks[j - 1].wf(F_AUX) {
-            j -= 1;
-        }
+        let j = self.skip_adverbs_back(pi, lo, v);
         if j <= lo {
             return None;
         }
@@ -167,6 +164,32 @@ impl<'a> Doc<'a> {
             return self.appositive_subject(pi, lo, j - 1);
         }
         self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, j))
+    }
+
+    /// Back from the verb at `v` over auxiliaries, adverbs and time phrases (`has also`,
+    /// `cynically`, `just this month`, `on Friday`): where the subject ends.
+    fn skip_adverbs_back(&self, pi: usize, lo: usize, v: usize) -> usize {
+        let toks = &self.paras[pi].toks;
+        let mut j = v;
+        while j > lo && toks[j - 1].is_word() {
+            let t = &toks[j - 1];
+            let time_word = t.wf(F_TIME) && !matches!(t.w(), "may" | "march");
+            if !(t.wf(F_AUX) || t.looks_ly_adverb(self.cased) || time_word) {
+                break;
+            }
+            j -= 1;
+            // `on Friday`, `last week`: the word that opens the time phrase.
+            if time_word
+                && j > lo
+                && matches!(
+                    toks[j - 1].w(),
+                    "on" | "in" | "last" | "this" | "next" | "earlier"
+                )
+            {
+                j -= 1;
+            }
+        }
+        j
     }
 
     /// `Rep. Gwen Moore (D-Wis.)`: the end of a noun phrase before a parenthesis that ends at

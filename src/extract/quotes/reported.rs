@@ -25,6 +25,23 @@ const SUBORDINATORS: &[&str] = &[
     "whom",
 ];
 
+/// A speech verb that can take a reported clause, and how it is written.
+#[derive(Clone, Copy)]
+struct ClauseVerb {
+    class: VerbClass,
+    form: VerbForm,
+}
+
+#[derive(Clone, Copy)]
+enum VerbForm {
+    /// `said`, `warns`: its subject is right before it.
+    Finite,
+    /// `is warning`: its subject is before the form of `be` at `be`.
+    Progressive { be: usize },
+    /// `..., saying`: its speaker is the subject of the sentence.
+    Participial,
+}
+
 /// Where a reported clause ends early, and what follows it.
 #[derive(Clone, Copy)]
 enum ClauseCut {
@@ -259,9 +276,10 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X believes CLAUSE`, `X called for ...`: the
-    /// first speech verb of the sentence with a plausible speaker and a clause after it, and
-    /// the verbs coordinated with it (`..., and warned that ...`).
+    /// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X believes CLAUSE`, `X called for ...`, `X
+    /// is warning that ...`, `X did Y, saying CLAUSE`: the first speech verb of the sentence
+    /// with a plausible speaker and a clause after it, and the verbs coordinated with it
+    /// (`..., and warned that ...`).
     fn verb_then_clause(&self, pi: usize, start: usize, end: usize) -> Vec<Raw> {
         let p = &self.paras[pi];
         let mut sentence_subject: Option<Np> = None;
@@ -269,20 +287,69 @@ impl<'a> Doc<'a> {
             if p.qid[v] != 0 {
                 continue;
             }
-            let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly) else {
+            let Some(verb) = self.clause_verb(pi, start, v) else {
                 continue;
             };
-            let Some(np) = self.speech_subject(pi, start, v, &mut sentence_subject) else {
+            let speaker = match verb.form {
+                VerbForm::Participial => self.main_subject(pi, start, v - 1),
+                VerbForm::Finite | VerbForm::Progressive { .. } => {
+                    let subject_end = match verb.form {
+                        VerbForm::Progressive { be } => be,
+                        _ => v,
+                    };
+                    self.speech_subject(pi, start, subject_end, &mut sentence_subject)
+                        .filter(|np| self.plausible_speaker(pi, start, np, v, verb.class))
+                }
+            };
+            let Some(np) = speaker else {
                 continue;
             };
-            if !self.plausible_speaker(pi, start, &np, v, class) {
-                continue;
-            }
-            if let Some(c) = self.clause_start(pi, v, class, end) {
+            if let Some(c) = self.clause_start(pi, v, verb.class, end) {
                 return self.clauses_from(pi, v, c, end, np);
             }
         }
         Vec::new()
+    }
+
+    /// The speech verb at `v` and its form: a finite verb of the lexicon, or an `-ing`
+    /// participle after a form of `be` (`is warning`) or after a comma (`..., saying`).
+    fn clause_verb(&self, pi: usize, start: usize, v: usize) -> Option<ClauseVerb> {
+        let toks = &self.paras[pi].toks;
+        let class = self.verb(&toks[v])?;
+        if class != VerbClass::QuoteOnly {
+            return Some(ClauseVerb {
+                class,
+                form: VerbForm::Finite,
+            });
+        }
+        let class = *self.lex.participles.get(toks[v].w())?;
+        let mut k = v;
+        while k > start && toks[k - 1].wf(F_AUX) && !toks[k - 1].is_finite_verb_word() {
+            k -= 1;
+        }
+        let before = toks.get(k.checked_sub(1)?)?;
+        let form = if matches!(before.w(), "is" | "are" | "was" | "were" | "been" | "am") {
+            VerbForm::Progressive { be: k - 1 }
+        } else if before.is_punct(',') && k == v && v > start + 2 {
+            VerbForm::Participial
+        } else {
+            return None;
+        };
+        Some(ClauseVerb { class, form })
+    }
+
+    /// The subject of the sentence's first finite verb before `limit` (`Trump defended his
+    /// tweets, saying ...`), when it names a person, organisation or group, or is a pronoun.
+    fn main_subject(&self, pi: usize, start: usize, limit: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let first_verb = (start + 1..limit).find(|&k| {
+            let t = &toks[k];
+            self.paras[pi].qid[k] == 0
+                && (t.is_finite_verb_word() || t.looks_past_tense() || self.verb(t).is_some())
+        })?;
+        let np = self.subject_before(pi, start, first_verb)?;
+        let who = self.classify(&np).0;
+        (who != NpClass::Other).then_some(np)
     }
 
     /// The clause of the verb at `v` (starting at `c`) up to `end` or a semicolon, cut where
@@ -335,6 +402,18 @@ impl<'a> Doc<'a> {
             );
             if object_class && p.toks[k].is_punct(',') && subordinate {
                 return ClauseCut::OtherVerb { at: k };
+            }
+            // `criticized the plan, saying it was reckless`: a participle goes on with a clause
+            // of its own.
+            if p.toks[k].is_punct(',')
+                && let Some(&class) = self.lex.participles.get(p.toks[k + 1].w())
+                && let Some(clause) = self.clause_start(pi, k + 1, class, end)
+            {
+                return ClauseCut::SameSpeaker {
+                    at: k,
+                    verb: k + 1,
+                    clause,
+                };
             }
             if !matches!(p.toks[k].w(), "and" | "but") {
                 continue;
@@ -472,7 +551,7 @@ impl<'a> Doc<'a> {
         let speaker_class = self.classify(np).0;
         let head = &toks[np.b - 1];
         match class {
-            VerbClass::Object => speaker_class != NpClass::Other,
+            VerbClass::Object | VerbClass::Intent => speaker_class != NpClass::Other,
             VerbClass::Evidence => {
                 head.bf(F_EVENT) || (speaker_class != NpClass::Other && self.that_follows(pi, v))
             }
@@ -518,7 +597,10 @@ impl<'a> Doc<'a> {
         if class == VerbClass::Tell {
             c = self.tell_object(pi, c, end);
         }
-        c = self.skip_time(pi, c, end);
+        let that_after_phrase = (class != VerbClass::Object)
+            .then(|| self.that_after_phrase(pi, c, end))
+            .flatten();
+        c = that_after_phrase.unwrap_or_else(|| self.skip_time(pi, c, end));
         if c + 1 < end
             && matches!(toks[c].w(), "adding" | "saying" | "noting" | "stressing")
             && toks[c + 1].w() == "that"
@@ -544,9 +626,71 @@ impl<'a> Doc<'a> {
                         && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
                 }
                 VerbClass::Object => self.reads_as_complement(pi, v, c),
+                VerbClass::Intent => {
+                    self.infinitive_at(pi, c)
+                        || (!NOT_CLAUSE_STARTS.contains(&toks[c].w())
+                            && self.reads_as_clause(pi, c, end))
+                }
                 VerbClass::QuoteOnly => false,
             };
         accepted.then_some(c)
+    }
+
+    /// `said in a statement that ...`, `says at a rally in Toledo, Ohio, that ...`: where the
+    /// `that` is, after a prepositional phrase of at most twelve words starting at `c`, with no verb or
+    /// sentence end before it.
+    fn that_after_phrase(&self, pi: usize, c: usize, end: usize) -> Option<usize> {
+        let toks = &self.paras[pi].toks;
+        let preposition = matches!(
+            toks.get(c)?.w(),
+            "in" | "at"
+                | "during"
+                | "on"
+                | "before"
+                | "after"
+                | "with"
+                | "from"
+                | "via"
+                | "to"
+                | "through"
+                | "outside"
+                | "inside"
+                | "near"
+                | "over"
+                | "while"
+        );
+        if !preposition {
+            return None;
+        }
+        (c + 1..end.min(c + 13))
+            .take_while(|&k| {
+                let t = &toks[k];
+                !(t.is_terminal()
+                    || t.is_dq()
+                    || t.is_punct(';')
+                    || t.is_finite_verb_word()
+                    || self.verb(t).is_some())
+            })
+            .find(|&k| toks[k].w() == "that" && k + 3 < end)
+    }
+
+    /// `to` + a verb (`vowed to cut taxes`, `declined not to ...`), not `to` + a number or a
+    /// noun phrase (`declined to 1.50 dlrs`, `agreed to the terms`).
+    fn infinitive_at(&self, pi: usize, c: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let to = if toks[c].w() == "not" { c + 1 } else { c };
+        let (Some(to_tok), Some(verb)) = (toks.get(to), toks.get(to + 1)) else {
+            return false;
+        };
+        let light_verb = matches!(
+            verb.w(),
+            "be" | "have" | "do" | "make" | "take" | "give" | "go" | "get" | "keep" | "let"
+        );
+        to_tok.w() == "to"
+            && verb.is_word()
+            && !verb.low.starts_with(|ch: char| ch.is_ascii_digit())
+            && (light_verb || !(verb.wf(F_FUNCTION | F_NP_STARTER | F_TIME) || verb.possessive()))
+            && !(self.cased && verb.cap)
     }
 
     /// `X urged Y to ...`, `X warned Y to ...`.

@@ -859,3 +859,85 @@ fn a_quote_ending_its_sentence_is_not_mixed_with_the_next() {
         ],
     );
 }
+
+#[test]
+fn speech_verbs_after_phrases_adverbs_and_in_progressive_form() {
+    check(
+        "Maria Okafor said during a town hall in Dayton, Ohio, that the plant would stay open.",
+        &[(R, "Maria Okafor", "said", "the plant would stay open")],
+    );
+    check(
+        "Petra Novak this week announced she would step down.",
+        &[(R, "Petra Novak", "announced", "she would step down")],
+    );
+    check(
+        "Oskar Lind quietly conceded the budget would not balance.",
+        &[(R, "Oskar Lind", "conceded", "the budget would not balance")],
+    );
+    check(
+        "Governor Ray Duval is warning that the levees may fail.",
+        &[(R, "Ray Duval", "warning", "the levees may fail")],
+    );
+}
+
+#[test]
+fn participles_take_the_subject_of_the_sentence() {
+    check(
+        "Senator Ana Ruiz criticised the bill, saying it would raise rents.",
+        &[
+            (R, "Ana Ruiz", "criticised", "the bill"),
+            (R, "Ana Ruiz", "saying", "it would raise rents"),
+        ],
+    );
+    check(
+        "Mayor Lena Berg defended the budget on Monday, arguing that the cuts were needed.",
+        &[
+            (R, "Lena Berg", "defended", "the budget"),
+            (R, "Lena Berg", "arguing", "the cuts were needed"),
+        ],
+    );
+}
+
+#[test]
+fn intentions_take_a_to_infinitive() {
+    check(
+        "Mayor Lena Berg refused to comment on the report.",
+        &[(R, "Lena Berg", "refused", "to comment on the report")],
+    );
+    check(
+        "The union vowed not to return to work before Monday.",
+        &[(R, "The union", "vowed", "not to return to work")],
+    );
+    // Not an intention: `declined` + a number or a noun phrase.
+    check(
+        "Prices declined to 1.50 dollars a barrel from 1.60 dollars.",
+        &[],
+    );
+    check(
+        "The ministry agreed to the terms of the loan last week.",
+        &[],
+    );
+}
+
+#[test]
+fn a_full_stop_in_a_quote_ends_the_sentence_unless_a_short_cue_closes_it() {
+    check(
+        "Lena Berg says the plan is \"a disaster.\" She adds, \"We will fight it in court.\"",
+        &[
+            (R, "Lena Berg", "says", "the plan is \"a disaster"),
+            (D, "Lena Berg", "adds", "We will fight it in court."),
+        ],
+    );
+    check(
+        "Tom Reyes said: \"We are ready.\" The Tories criticised the plan, saying it was late.",
+        &[
+            (D, "Tom Reyes", "said", "We are ready."),
+            (R, "The Tories", "criticised", "the plan"),
+            (R, "The Tories", "saying", "it was late"),
+        ],
+    );
+    check(
+        "\"We will not move an inch.\" the mayor said.",
+        &[(D, "the mayor", "said", "We will not move an inch.")],
+    );
+}

@@ -79,6 +79,21 @@ impl<'a> Tok<'a> {
     pub(super) fn looks_past_tense(&self) -> bool {
         self.is_word() && (self.low.ends_with("ed") || self.wf(F_IRREGULAR_PAST))
     }
+    /// An adverb by its form (`cynically`, `generally`, `quietly`), for the words between a
+    /// subject and its verb. Name-like endings are left out: `-lly` other than `-ally`
+    /// (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily` (`Emily`); a
+    /// capitalised word in cased text is never one.
+    pub(super) fn looks_ly_adverb(&self, cased: bool) -> bool {
+        let w = self.w();
+        if w.len() < 5 || !w.ends_with("ly") || (cased && self.cap) {
+            return false;
+        }
+        let name_like_ending = (w.ends_with("lly") && !w.ends_with("ally"))
+            || w.ends_with("ley")
+            || w.ends_with("erly")
+            || (w.ends_with("ily") && w.len() < 7);
+        !name_like_ending && w.len() >= 6
+    }
     /// `lex.<set>.contains(self.base())`.
     pub(super) fn bf(&self, f: u32) -> bool {
         self.fb & f != 0
@@ -103,6 +118,10 @@ pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
         F_STOP | F_ROLE | F_ORG | F_GROUP | F_TITLE | F_PRON | F_VERB | F_TIME | F_EVENT | F_PLACE;
     let place_part = if cased { 0 } else { F_PLACE_PART };
     if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
+        return false;
+    }
+    // Lower case: `mr. schultz generally said`.
+    if !cased && t.looks_ly_adverb(cased) {
         return false;
     }
     let b = t.base();
