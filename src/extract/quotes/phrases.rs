@@ -167,14 +167,15 @@ impl<'a> Doc<'a> {
     }
 
     /// Back from the verb at `v` over auxiliaries, adverbs and time phrases (`has also`,
-    /// `cynically`, `just this month`, `on Friday`): where the subject ends.
+    /// `didn't`, `cynically`, `just this month`, `on Friday`): where the subject ends.
     fn skip_adverbs_back(&self, pi: usize, lo: usize, v: usize) -> usize {
         let toks = &self.paras[pi].toks;
         let mut j = v;
         while j > lo && toks[j - 1].is_word() {
             let t = &toks[j - 1];
             let time_word = t.wf(F_TIME) && !matches!(t.w(), "may" | "march");
-            if !(t.wf(F_AUX) || t.looks_ly_adverb(self.cased) || time_word) {
+            let negated_aux = t.w().ends_with("n't");
+            if !(t.wf(F_AUX) || negated_aux || t.looks_ly_adverb(self.cased) || time_word) {
                 break;
             }
             j -= 1;

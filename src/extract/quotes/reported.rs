@@ -544,7 +544,7 @@ impl<'a> Doc<'a> {
         }
         if toks[np.b..v]
             .iter()
-            .any(|t| matches!(t.w(), "not" | "never" | "cannot" | "n't"))
+            .any(|t| matches!(t.w(), "not" | "never" | "cannot") || t.w().ends_with("n't"))
         {
             return false;
         }

@@ -941,3 +941,41 @@ fn a_full_stop_in_a_quote_ends_the_sentence_unless_a_short_cue_closes_it() {
         &[(D, "the mayor", "said", "We will not move an inch.")],
     );
 }
+
+#[test]
+fn contractions_and_dates_are_never_names() {
+    check(
+        "Senator Dana Whitfield said she didn't believe the polls. \"It is not what worked in 2012,\" she said.",
+        &[
+            (R, "Dana Whitfield", "said", "she didn't believe the polls"),
+            (
+                D,
+                "Dana Whitfield",
+                "said",
+                "It is not what worked in 2012,",
+            ),
+        ],
+    );
+    check(
+        "\"The veto does not hold,\" said 9/11 widow Carla Mendes.",
+        &[(D, "Carla Mendes", "said", "The veto does not hold,")],
+    );
+    // A speaker who did not say something is not its speaker.
+    check("The minister didn't say the plan would fail.", &[]);
+}
+
+#[test]
+fn an_object_complement_ends_where_a_participle_goes_on() {
+    check(
+        "The union called Senator Ruth Ames a \"champion\" of its members, citing her work after the crash.",
+        &[
+            (
+                R,
+                "The union",
+                "called",
+                "Senator Ruth Ames a \"champion\" of its members",
+            ),
+            (R, "The union", "citing", "her work after the crash"),
+        ],
+    );
+}

@@ -120,8 +120,8 @@ pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
     if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
         return false;
     }
-    // Lower case: `mr. schultz generally said`.
-    if !cased && t.looks_ly_adverb(cased) {
+    // Lower case: `mr. schultz generally said`; never a contraction (`didn't`, `he'll`).
+    if (!cased && t.looks_ly_adverb(cased)) || is_contraction(t.low) {
         return false;
     }
     let b = t.base();
@@ -129,6 +129,14 @@ pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
         return false;
     };
     c0.is_alphabetic() && !b.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// `didn't`, `she'll`, `we're`, `they've`, `i'd`, `i'm`.
+fn is_contraction(low: &str) -> bool {
+    low.contains("n't")
+        || ["'ll", "'re", "'ve", "'d", "'m"]
+            .iter()
+            .any(|ending| low.ends_with(ending))
 }
 
 pub(super) fn lower_cow(s: &str) -> Cow<'_, str> {
@@ -263,7 +271,7 @@ pub(super) fn tokenize(
 }
 
 /// The end of the word starting at `i` with `c` (`cl` bytes): letters and digits, joined by
-/// `'`, `-`, `.`, `&` and digit-group commas, plus an abbreviation's period (`mr.`, `u.s.`).
+/// `'`, `-`, `.`, `&`, digit-group commas and slashes between digits, plus an abbreviation's period (`mr.`, `u.s.`).
 /// Also whether it is plain ASCII letters and digits, and whether it has an ASCII capital.
 fn word_end(
     text: &str,
@@ -295,7 +303,7 @@ fn word_end(
             j += dl;
             continue;
         }
-        let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&');
+        let joiner = matches!(d, '\'' | '’' | '-' | '.' | ',' | '&' | '/');
         if !joiner {
             break;
         }
@@ -305,7 +313,10 @@ fn word_end(
         }
         let Some(n) = char_at(text, k) else { break };
         let ok = match d {
-            ',' => n.is_ascii_digit() && char_before(text, j).is_some_and(|p| p.is_ascii_digit()),
+            // `4,500`, `9/11`, `24/7`.
+            ',' | '/' => {
+                n.is_ascii_digit() && char_before(text, j).is_some_and(|p| p.is_ascii_digit())
+            }
             _ => n.is_alphanumeric(),
         };
         if !ok {
