@@ -342,6 +342,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let b = self.name_run(p, i, p.toks.len());
+            // `Mrs. Clinton`, `sen. warren`: a courtesy or office title makes one word a name.
+            if i > 0 && p.toks[i - 1].wf(F_TITLE) && !p.toks[i - 1].bf(F_NAME_PARTICLE) {
+                let name = self.np_text(pi, i - 1, b);
+                found.push((name, Cow::Borrowed(""), p.toks[i - 1].s));
+            }
             if let Some(registration) = self.name_comma_role(pi, i, b) {
                 found.push(registration);
                 i = b;

@@ -979,3 +979,12 @@ fn an_object_complement_ends_where_a_participle_goes_on() {
         ],
     );
 }
+
+#[test]
+fn a_title_makes_one_word_a_name_and_a_past_tense_ends_it() {
+    // `she` resolves to the titled surname, not to `Okoro enjoyed strong` (lower case).
+    check(
+        "During the race, Mrs. Okoro enjoyed strong support from nurses. \"We must act now,\" she said.",
+        &[(D, "Okoro", "said", "We must act now,")],
+    );
+}

@@ -94,6 +94,21 @@ impl<'a> Tok<'a> {
             || (w.ends_with("ily") && w.len() < 7);
         !name_like_ending && w.len() >= 6
     }
+    /// A past tense that is not also a name: `-ed` in six letters or more (not `Mohammed`,
+    /// `Alfred` or `Reed`), or an irregular past other than `rose`, `read`, `won`...
+    pub(super) fn clearly_past_tense(&self) -> bool {
+        let w = self.w();
+        let name_ending = ["mmed", "hmed", "amed", "eed", "fred", "ried"];
+        let regular = w.len() >= 6
+            && w.ends_with("ed")
+            && !name_ending.iter().any(|ending| w.ends_with(ending));
+        let irregular = self.wf(F_IRREGULAR_PAST)
+            && !matches!(
+                w,
+                "rose" | "read" | "won" | "hung" | "put" | "hit" | "led" | "quit" | "felt"
+            );
+        regular || irregular
+    }
     /// `lex.<set>.contains(self.base())`.
     pub(super) fn bf(&self, f: u32) -> bool {
         self.fb & f != 0
@@ -120,8 +135,10 @@ pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
     if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
         return false;
     }
-    // Lower case: `mr. schultz generally said`; never a contraction (`didn't`, `he'll`).
-    if (!cased && t.looks_ly_adverb(cased)) || is_contraction(t.low) {
+    // Lower case: `mr. schultz generally said`, `mrs. clinton enjoyed support`; never a
+    // contraction (`didn't`, `he'll`).
+    let lower_case_verbish = !cased && (t.looks_ly_adverb(cased) || t.clearly_past_tense());
+    if lower_case_verbish || is_contraction(t.low) {
         return false;
     }
     let b = t.base();
