@@ -25,6 +25,31 @@ const SUBORDINATORS: &[&str] = &[
     "whom",
 ];
 
+/// A word of the auxiliaries list that is an adverb (`also`, `once`, `again`, `not`), not an
+/// auxiliary verb.
+fn is_adverb_word(t: &Tok) -> bool {
+    t.wf(F_AUX)
+        && !matches!(
+            t.w(),
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "might"
+                | "may"
+                | "did"
+                | "does"
+                | "do"
+                | "can"
+                | "should"
+                | "must"
+                | "shall"
+                | "told"
+        )
+}
+
 /// A speech verb that can take a reported clause, and how it is written.
 #[derive(Clone, Copy)]
 struct ClauseVerb {
@@ -312,7 +337,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The speech verb at `v` and its form: a finite verb of the lexicon, or an `-ing`
-    /// participle after a form of `be` (`is warning`) or after a comma (`..., saying`).
+    /// participle after a form of `be` (`is warning`), after a comma (`..., saying`) or before
+    /// `that` (`a statement saying that`).
     fn clause_verb(&self, pi: usize, start: usize, v: usize) -> Option<ClauseVerb> {
         let toks = &self.paras[pi].toks;
         let class = self.verb(&toks[v])?;
@@ -323,14 +349,19 @@ impl<'a> Doc<'a> {
             });
         }
         let class = *self.lex.participles.get(toks[v].w())?;
+        // Adverbs between (`is once again warning`, `, even suggesting`).
         let mut k = v;
-        while k > start && toks[k - 1].wf(F_AUX) && !toks[k - 1].is_finite_verb_word() {
+        while k > start && (toks[k - 1].looks_ly_adverb(self.cased) || is_adverb_word(&toks[k - 1]))
+        {
             k -= 1;
         }
         let before = toks.get(k.checked_sub(1)?)?;
         let form = if matches!(before.w(), "is" | "are" | "was" | "were" | "been" | "am") {
             VerbForm::Progressive { be: k - 1 }
-        } else if before.is_punct(',') && k == v && v > start + 2 {
+        } else if v > start + 2
+            && (before.is_punct(',') || toks.get(v + 1).is_some_and(|t| t.w() == "that"))
+        {
+            // `..., saying`, `issued a statement saying that ...`.
             VerbForm::Participial
         } else {
             return None;
@@ -360,7 +391,10 @@ impl<'a> Doc<'a> {
         let end = (c..end)
             .find(|&k| p.toks[k].is_punct(';') && p.qid[k] == 0)
             .unwrap_or(end);
-        let object_class = self.verb(&p.toks[v]) == Some(VerbClass::Object);
+        let class = self.verb(&p.toks[v]);
+        let participle_class = self.lex.participles.get(p.toks[v].w()).copied();
+        let object_class = class == Some(VerbClass::Object)
+            || (class == Some(VerbClass::QuoteOnly) && participle_class == Some(VerbClass::Object));
         let mut out = Vec::new();
         let (mut v, mut c) = (v, c);
         while out.len() < 4 {
@@ -566,7 +600,7 @@ impl<'a> Doc<'a> {
         let toks = &self.paras[pi].toks;
         let strong_verb = matches!(
             toks[v].w(),
-            "said" | "says" | "say" | "told" | "tells" | "tell"
+            "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
         );
         let words = &toks[np.a..np.b];
         if !strong_verb

@@ -988,3 +988,28 @@ fn a_title_makes_one_word_a_name_and_a_past_tense_ends_it() {
         &[(D, "Okoro", "said", "We must act now,")],
     );
 }
+
+#[test]
+fn participles_after_adverbs_and_before_that() {
+    check(
+        "Governor Ray Duval is once again questioning the count in Marion County.",
+        &[(R, "Ray Duval", "questioning", "the count in Marion County")],
+    );
+    check(
+        "Halvorsen Shipping Inc is saying that the tax records show the need for reform.",
+        &[(
+            R,
+            "Halvorsen Shipping Inc",
+            "saying",
+            "the tax records show the need",
+        )],
+    );
+    check(
+        "Senator Ana Ruiz complained about the microphone, even suggesting it had been tampered with.",
+        &[(R, "Ana Ruiz", "suggesting", "it had been tampered with")],
+    );
+    check(
+        "Senator Ana Ruiz issued a statement on Friday saying that the vote was rigged.",
+        &[(R, "Ana Ruiz", "saying", "the vote was rigged")],
+    );
+}
