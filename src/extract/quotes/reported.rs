@@ -437,6 +437,14 @@ impl<'a> Doc<'a> {
             if object_class && p.toks[k].is_punct(',') && subordinate {
                 return ClauseCut::OtherVerb { at: k };
             }
+            // `..., who has not been charged.`: a relative clause on the last noun of the
+            // clause is the writer's.
+            if p.toks[k].is_punct(',')
+                && p.toks[k + 1].w() == "who"
+                && !p.toks[k + 1..end].iter().any(|t| t.is_punct(','))
+            {
+                return ClauseCut::OtherVerb { at: k };
+            }
             // `criticized the plan, saying it was reckless`: a participle goes on with a clause
             // of its own.
             if p.toks[k].is_punct(',')

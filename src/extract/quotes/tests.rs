@@ -1013,3 +1013,16 @@ fn participles_after_adverbs_and_before_that() {
         &[(R, "Ana Ruiz", "saying", "the vote was rigged")],
     );
 }
+
+#[test]
+fn a_closing_relative_clause_is_the_writers() {
+    check(
+        "Governor Ray Duval urged the president to rule out a pardon for Tom Reyes, who has not been charged with any crime.",
+        &[(
+            R,
+            "Ray Duval",
+            "urged",
+            "the president to rule out a pardon for Tom Reyes",
+        )],
+    );
+}
