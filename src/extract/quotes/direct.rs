@@ -24,14 +24,15 @@ pub(super) enum Who {
 
 #[derive(Clone, Debug)]
 pub(super) struct Raw {
-    pub(super) s: usize,
-    pub(super) e: usize,
+    /// Byte span of the quoted words in the text.
+    pub(super) start: usize,
+    pub(super) end: usize,
     pub(super) kind: QuoteKind,
     pub(super) cue: String,
     pub(super) who: Who,
     pub(super) base_conf: f32,
     /// Paragraph index, and multi-paragraph group id for direct quotes.
-    pub(super) p: usize,
+    pub(super) para: usize,
     pub(super) group: Option<usize>,
     pub(super) role_override: String,
 }
@@ -75,7 +76,8 @@ impl<'a> Doc<'a> {
         }
         if self.verb(t).is_some() {
             let np = self.np_after(pi, i + 1, hi)?;
-            if self.classify(&np).0 == NpClass::Pronoun(PronClass::Org) || p.toks[np.a].w() == "it"
+            if self.classify(&np).0 == NpClass::Pronoun(PronClass::Org)
+                || p.toks[np.start].w() == "it"
             {
                 return None;
             }
@@ -92,8 +94,8 @@ impl<'a> Doc<'a> {
         let v = v?;
         let np = self.subject_before(pi, i, v)?;
         // The subject must start the window (modulo connectives).
-        if np.a > i
-            && p.toks[i..np.a]
+        if np.start > i
+            && p.toks[i..np.start]
                 .iter()
                 .any(|t| !(t.is_punct(',') || matches!(t.w(), "and" | "but" | "as")))
         {
@@ -116,9 +118,9 @@ impl<'a> Doc<'a> {
         let p = &self.paras[pi];
         let end = self.name_run(p, i, hi);
         (end - i >= self.min_name_len() && end == hi).then_some(Np {
-            p: pi,
-            a: i,
-            b: end,
+            para: pi,
+            start: i,
+            end,
             role: None,
         })
     }
@@ -129,7 +131,7 @@ impl<'a> Doc<'a> {
         if self.verb(t) == Some(VerbClass::Tell) {
             let oe = self.tell_object(pi, v + 1, hi);
             if oe > v + 1 && oe - v <= 3 {
-                return lower_cow(&self.text[t.s..p.toks[oe - 1].e]).into_owned();
+                return lower_cow(&self.text[t.start..p.toks[oe - 1].end]).into_owned();
             }
         }
         t.low.to_string()
@@ -153,7 +155,7 @@ impl<'a> Doc<'a> {
         // `According to X, "..."`
         if p.toks[lo].w() == "according" && p.toks.get(lo + 1).is_some_and(|u| u.w() == "to") {
             let np = self.np_after(pi, lo + 2, o)?;
-            if np.b < o && p.toks[np.b].is_punct(',') || np.role.is_some() {
+            if np.end < o && p.toks[np.end].is_punct(',') || np.role.is_some() {
                 return Some((Np { role: None, ..np }, "according to".to_string()));
             }
         }

@@ -130,7 +130,7 @@ impl<'a> Doc<'a> {
                     LowAt::Text(a, b) => &text[a..b],
                     LowAt::Arena(a, b) => &arena[a..b],
                 };
-                t.nl = name_like_tok(t, cased);
+                t.name_like = name_like_tok(t, cased);
             }
         }
         let mut d = Doc {
@@ -375,7 +375,7 @@ impl<'a> Doc<'a> {
 
     /// A token that can be part of a person's name (precomputed: [`name_like_tok`]).
     pub(super) fn name_like(&self, t: &Tok) -> bool {
-        t.nl
+        t.name_like
     }
 
     pub(super) fn min_name_len(&self) -> usize {

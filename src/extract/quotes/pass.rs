@@ -66,7 +66,7 @@ impl<'a> Doc<'a> {
                 .unwrap_or(&[])
                 .iter()
                 .enumerate()
-                .max_by_key(|(_, r)| r.e)
+                .max_by_key(|(_, r)| r.end)
                 .map(|(i, _)| first_raw + i);
         }
         self.finish_pass(state)
@@ -88,7 +88,7 @@ impl<'a> Doc<'a> {
         }
         let in_capitals = self.cased
             && name.iter().all(|t| {
-                let word = &self.text[t.s..t.e];
+                let word = &self.text[t.start..t.end];
                 word.chars().count() >= 2 && !word.chars().any(char::is_lowercase)
             });
         let last = name.last()?.base();
@@ -99,18 +99,18 @@ impl<'a> Doc<'a> {
         let first = p.toks.get(colon + 1)?;
         let end = p.toks.last()?;
         Some(Raw {
-            s: first.s,
-            e: end.e,
+            start: first.start,
+            end: end.end,
             kind: QuoteKind::Direct,
             cue: ":".to_string(),
             who: Who::Np(Np {
-                p: pi,
-                a: 0,
-                b: colon,
+                para: pi,
+                start: 0,
+                end: colon,
                 role: None,
             }),
             base_conf: 0.85,
-            p: pi,
+            para: pi,
             group: None,
             role_override: String::new(),
         })
@@ -169,9 +169,9 @@ impl<'a> Doc<'a> {
         if !(words_before || words_after) || q.continued {
             return None;
         }
-        let quote_start = toks.get(q.open + 1).map_or(toks[q.open].e, |t| t.s);
+        let quote_start = toks.get(q.open + 1).map_or(toks[q.open].end, |t| t.start);
         let found = self.reported_in_sentence(pi, sentence.0, sentence.1);
-        let holds_quote = |raw: &Raw| raw.s <= toks[q.open].s && raw.e >= quote_start;
+        let holds_quote = |raw: &Raw| raw.start <= toks[q.open].start && raw.end >= quote_start;
         found.iter().any(holds_quote).then_some(found)
     }
 
@@ -243,7 +243,7 @@ impl<'a> Doc<'a> {
         {
             found.role_override = role.clone();
         }
-        state.signoffs.push((name, role, p.toks[at].s));
+        state.signoffs.push((name, role, p.toks[at].start));
         found.end_token = at;
     }
 
@@ -325,7 +325,7 @@ impl<'a> Doc<'a> {
             .inherited_speaker(pi, q, group, state, para)
             .unwrap_or_else(|| {
                 found.confidence = 0.5;
-                Who::Context(p.toks[o].s, p.toks.last().map_or(0, |t| t.e))
+                Who::Context(p.toks[o].start, p.toks.last().map_or(0, |t| t.end))
             });
         Some(())
     }
@@ -382,8 +382,8 @@ impl<'a> Doc<'a> {
         let r = &state.raws[k];
         let previous = &self.paras[pi - 1];
         let last_sentence = previous.sents.last().map_or(0, |s| s.0);
-        let last_sentence_byte = previous.toks.get(last_sentence).map_or(0, |t| t.s);
-        (r.p + 1 == pi && r.e >= last_sentence_byte).then_some(Who::SameAs(k))
+        let last_sentence_byte = previous.toks.get(last_sentence).map_or(0, |t| t.start);
+        (r.para + 1 == pi && r.end >= last_sentence_byte).then_some(Who::SameAs(k))
     }
 
     /// Records an attributed direct quote: its span, group and sentences.
@@ -432,13 +432,13 @@ impl<'a> Doc<'a> {
             }
         }
         state.raws.push(Raw {
-            s: toks[a].s,
-            e: toks[b - 1].e,
+            start: toks[a].start,
+            end: toks[b - 1].end,
             kind: QuoteKind::Direct,
             cue: found.cue,
             who: found.who,
             base_conf: found.confidence,
-            p: pi,
+            para: pi,
             group,
             role_override: found.role_override,
         });
@@ -477,7 +477,7 @@ impl<'a> Doc<'a> {
                 reported.extend(self.reported_around_direct(pi, ss, se));
             } else {
                 let found = self.reported_in_sentence(pi, ss, se);
-                reported.extend(found.into_iter().filter(|r| r.e > r.s));
+                reported.extend(found.into_iter().filter(|r| r.end > r.start));
             }
         }
         reported
@@ -496,16 +496,16 @@ impl<'a> Doc<'a> {
         let first_quote = (ss..se).find(|&k| p.qid[k] != 0).unwrap_or(se);
         if let Some(k) = participle.filter(|&k| k < first_quote) {
             let found = self.reported_in_sentence(pi, ss, k - 1);
-            out.extend(found.into_iter().take(1).filter(|r| r.e > r.s));
+            out.extend(found.into_iter().take(1).filter(|r| r.end > r.start));
         }
         // `"...," he said, adding that ...`: reported speech after the last closing mark.
         let last_quote = (ss..se).rev().find(|&k| p.qid[k] != 0);
         if let Some(lq) = last_quote.filter(|&lq| lq + 4 < se) {
             let after = self.reported_in_sentence(pi, lq + 1, se);
             out.extend(after.into_iter().filter(|r| {
-                let clause = &self.text[r.s..r.e];
+                let clause = &self.text[r.start..r.end];
                 let first = clause.split_whitespace().next().unwrap_or("");
-                r.e > r.s && clause.split_whitespace().count() >= 4 && !first.ends_with("ing")
+                r.end > r.start && clause.split_whitespace().count() >= 4 && !first.ends_with("ing")
             }));
         }
         out
@@ -533,7 +533,7 @@ impl<'a> Doc<'a> {
         }
         // A stable sort of (original index, raw) pairs: the raws move, no copies.
         let mut indexed: Vec<(usize, Raw)> = raws.into_iter().enumerate().collect();
-        indexed.sort_by_key(|(_, r)| (r.s, r.e));
+        indexed.sort_by_key(|(_, r)| (r.start, r.end));
         let mut new_position = vec![0; indexed.len()];
         for (n, (o, _)) in indexed.iter().enumerate() {
             new_position[*o] = n;

@@ -92,12 +92,12 @@ impl<'a> Doc<'a> {
             } else if b == a
                 && self.cased
                 && t.cap
-                && t.fb & F_PLACE != 0
-                && t.fb & F_STOP == 0
+                && t.base_flags & F_PLACE != 0
+                && t.base_flags & F_STOP == 0
                 && !t.possessive()
                 && b + 1 < hi
                 && self.name_like(&p.toks[b + 1])
-                && p.toks[b + 1].fb & (F_PLACE | F_PLACE_PART) == 0
+                && p.toks[b + 1].base_flags & (F_PLACE | F_PLACE_PART) == 0
             {
                 // A first name that is also a place: `Sofia Marin`, `Jordan Henderson`.
                 b += 1;
@@ -267,7 +267,11 @@ impl<'a> Doc<'a> {
                 let role = np
                     .role
                     .map_or("", |(a, b)| strip_article(self.np_text(pi, a, b)));
-                found.push((self.np_text(pi, na, nb), Cow::Borrowed(role), p.toks[na].s));
+                found.push((
+                    self.np_text(pi, na, nb),
+                    Cow::Borrowed(role),
+                    p.toks[na].start,
+                ));
             }
         }
     }
@@ -285,8 +289,13 @@ impl<'a> Doc<'a> {
             return None;
         }
         let t = &p.toks[b0];
-        ((t.is_word() || t.is_punct(',')) && !t.possessive())
-            .then(|| (self.np_text(pi, ss, b0), Cow::Borrowed(""), p.toks[ss].s))
+        ((t.is_word() || t.is_punct(',')) && !t.possessive()).then(|| {
+            (
+                self.np_text(pi, ss, b0),
+                Cow::Borrowed(""),
+                p.toks[ss].start,
+            )
+        })
     }
 
     /// `X is the ROLE` / `X, the ROLE` at the start of the sentence `[ss, se)`.
@@ -321,7 +330,7 @@ impl<'a> Doc<'a> {
             (
                 self.np_text(pi, ss, b),
                 Cow::Borrowed(self.np_text(pi, r, re)),
-                p.toks[ss].s,
+                p.toks[ss].start,
             )
         })
     }
@@ -345,7 +354,7 @@ impl<'a> Doc<'a> {
             // `Mrs. Clinton`, `sen. warren`: a courtesy or office title makes one word a name.
             if i > 0 && p.toks[i - 1].wf(F_TITLE) && !p.toks[i - 1].bf(F_NAME_PARTICLE) {
                 let name = self.np_text(pi, i - 1, b);
-                found.push((name, Cow::Borrowed(""), p.toks[i - 1].s));
+                found.push((name, Cow::Borrowed(""), p.toks[i - 1].start));
             }
             if let Some(registration) = self.name_comma_role(pi, i, b) {
                 found.push(registration);
@@ -357,7 +366,7 @@ impl<'a> Doc<'a> {
                 None if self.cased && b - i >= 2 => {
                     let orgish = p.toks[i..b].iter().any(|t| t.bf(F_ORG) || t.bf(F_MEDIA));
                     if !orgish {
-                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].s));
+                        weak.push((self.np_text(pi, i, b), Cow::Borrowed(""), p.toks[i].start));
                     }
                 }
                 None => {}
@@ -398,7 +407,7 @@ impl<'a> Doc<'a> {
             (
                 self.np_text(pi, i, b),
                 Cow::Borrowed(self.np_text(pi, r0, re)),
-                p.toks[i].s,
+                p.toks[i].start,
             )
         })
     }
@@ -444,7 +453,7 @@ impl<'a> Doc<'a> {
         Some(Some((
             self.np_text(pi, i, b),
             Cow::Owned(strip_titles(self.np_text(pi, ra, i), self.lex)),
-            p.toks[i].s,
+            p.toks[i].start,
         )))
     }
 
@@ -463,7 +472,7 @@ impl<'a> Doc<'a> {
                 if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
                     pairs
                         .entry(p.toks[b - 1].base().to_string())
-                        .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].s));
+                        .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].start));
                 }
                 i = b.max(i + 1);
             }
@@ -510,9 +519,9 @@ impl<'a> Doc<'a> {
                 if let Some(&idx) = self.by_part.get(b)
                     && strong.contains(&idx)
                 {
-                    extra.push((t.s, idx));
+                    extra.push((t.start, idx));
                     if t.possessive() {
-                        poss.push(t.s);
+                        poss.push(t.start);
                     }
                 }
             }
@@ -596,7 +605,7 @@ impl<'a> Doc<'a> {
             }
             self.np_text(pi, 0, re).to_string()
         };
-        Some(((p.toks[na].s, p.toks[nb - 1].e), role))
+        Some(((p.toks[na].start, p.toks[nb - 1].end), role))
     }
 
     /// A reporter sign-off `NAME, OUTLET, PLACE.` ending the quote's inner tokens `[a, c)`.

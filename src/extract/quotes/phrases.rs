@@ -7,9 +7,12 @@ use super::*;
 /// A speaker noun phrase (token range in a paragraph), with an optional role segment.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Np {
-    pub(super) p: usize,
-    pub(super) a: usize,
-    pub(super) b: usize,
+    /// Paragraph index.
+    pub(super) para: usize,
+    /// First token of the phrase.
+    pub(super) start: usize,
+    /// Token after the phrase.
+    pub(super) end: usize,
     pub(super) role: Option<(usize, usize)>,
 }
 
@@ -235,9 +238,9 @@ impl<'a> Doc<'a> {
             // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
             if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
                 return Some(Np {
-                    p: pi,
-                    a: c1 + 1,
-                    b: c2,
+                    para: pi,
+                    start: c1 + 1,
+                    end: c2,
                     role: self.np_back_plain(pi, lo, before),
                 });
             }
@@ -245,9 +248,9 @@ impl<'a> Doc<'a> {
         }
         let (a, b) = self.np_back_plain(pi, lo, before)?;
         Some(Np {
-            p: pi,
-            a,
-            b,
+            para: pi,
+            start: a,
+            end: b,
             role: Some((c1 + 1, c2)),
         })
     }
@@ -263,9 +266,9 @@ impl<'a> Doc<'a> {
             && let Some((xa, xb)) = self.np_back_plain(pi, lo, a - 2)
         {
             return Some(Np {
-                p: pi,
-                a: xa,
-                b: xb,
+                para: pi,
+                start: xa,
+                end: xb,
                 role: Some((a - 1, b)),
             });
         }
@@ -279,9 +282,9 @@ impl<'a> Doc<'a> {
             });
         }
         Some(Np {
-            p: pi,
-            a,
-            b,
+            para: pi,
+            start: a,
+            end: b,
             role: None,
         })
     }
@@ -298,9 +301,9 @@ impl<'a> Doc<'a> {
         }
         let (xa, xb) = self.np_back_plain(pi, lo, a - 1)?;
         let x = Np {
-            p: pi,
-            a: xa,
-            b: xb,
+            para: pi,
+            start: xa,
+            end: xb,
             role: None,
         };
         let named = self.classify(&x).0 == NpClass::Name
@@ -323,9 +326,9 @@ impl<'a> Doc<'a> {
         }
         if self.pron(first).is_some() {
             return Some(Np {
-                p: pi,
-                a: i,
-                b: i + 1,
+                para: pi,
+                start: i,
+                end: i + 1,
                 role: None,
             });
         }
@@ -349,9 +352,9 @@ impl<'a> Doc<'a> {
         }
         let b = self.phrase_end(pi, i, hi)?;
         Some(Np {
-            p: pi,
-            a: i,
-            b,
+            para: pi,
+            start: i,
+            end: b,
             role: self.apposition_after(pi, b, hi),
         })
     }
@@ -602,22 +605,22 @@ impl<'a> Doc<'a> {
         if a >= b || b > p.toks.len() {
             return "";
         }
-        &self.text[p.toks[a].s..p.toks[b - 1].e]
+        &self.text[p.toks[a].start..p.toks[b - 1].end]
     }
 
     /// What a speaker phrase is (pronoun, name, role description, organisation, group), with
     /// the span of the name inside it when it holds one (`finance minister dilson funaro`).
     pub(super) fn classify(&self, np: &Np) -> (NpClass, Option<(usize, usize)>) {
-        let p = &self.paras[np.p];
-        let toks = &p.toks[np.a..np.b];
+        let p = &self.paras[np.para];
+        let toks = &p.toks[np.start..np.end];
         if toks.len() == 1
             && let Some(c) = self.pron(&toks[0])
         {
             return (NpClass::Pronoun(c), None);
         }
         // Head part: before the first preposition.
-        let mut hb = np.a;
-        while hb < np.b
+        let mut hb = np.start;
+        while hb < np.end
             && !matches!(
                 p.toks[hb].w(),
                 "of" | "for" | "at" | "to" | "in" | "with" | "from"
@@ -630,10 +633,10 @@ impl<'a> Doc<'a> {
             Some("the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our")
         );
         // `Harris Associates L.P.`, `Acme Holdings Inc`: a company, not a person.
-        if hb > np.a && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.a >= 2) {
+        if hb > np.start && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.start >= 2) {
             return (NpClass::Org, None);
         }
-        let name = if hb < np.b {
+        let name = if hb < np.end {
             self.name_after_prepositional_role(np, hb)
         } else if starts_det {
             self.name_after_determiner_and_role(np)
@@ -649,13 +652,13 @@ impl<'a> Doc<'a> {
 
     /// A name after a prepositional role: `vice president of finance Daniel Miglio`.
     fn name_after_prepositional_role(&self, np: &Np, hb: usize) -> Option<(usize, usize)> {
-        let p = &self.paras[np.p];
-        let mut na = np.b;
-        while na > hb + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+        let p = &self.paras[np.para];
+        let mut na = np.end;
+        while na > hb + 1 && np.end - na < 3 && self.name_like(&p.toks[na - 1]) {
             na -= 1;
         }
         let min = if self.cased { 1 } else { 2 };
-        if np.b - na >= min && na > np.a {
+        if np.end - na >= min && na > np.start {
             let prev = &p.toks[na - 1];
             let pb = prev.base();
             let function = matches!(
@@ -686,7 +689,7 @@ impl<'a> Doc<'a> {
             if prev.bf(F_ROLE | F_ORG | F_PLACE)
                 || (prev.is_word() && !function && (!self.cased || !prev.cap))
             {
-                return Some((na, np.b));
+                return Some((na, np.end));
             }
         }
         None
@@ -694,12 +697,12 @@ impl<'a> Doc<'a> {
 
     /// `the Caribbean Rainer Steckhan`, `the company's chief John Smith`.
     fn name_after_determiner_and_role(&self, np: &Np) -> Option<(usize, usize)> {
-        let p = &self.paras[np.p];
-        let mut na = np.b;
-        while na > np.a + 1 && np.b - na < 3 && self.name_like(&p.toks[na - 1]) {
+        let p = &self.paras[np.para];
+        let mut na = np.end;
+        while na > np.start + 1 && np.end - na < 3 && self.name_like(&p.toks[na - 1]) {
             na -= 1;
         }
-        if np.b - na >= self.min_name_len().max(2) && na > np.a + 1 {
+        if np.end - na >= self.min_name_len().max(2) && na > np.start + 1 {
             let prev = &p.toks[na - 1];
             // Lower case: `the veteran game maker` is a description, so only a place
             // word (`the caribbean rainer steckhan`) introduces a name there.
@@ -707,7 +710,7 @@ impl<'a> Doc<'a> {
                 || prev.bf(F_PLACE | F_PLACE_PART)
                 || (self.cased && prev.possessive())
             {
-                return Some((na, np.b));
+                return Some((na, np.end));
             }
         }
         None
@@ -715,27 +718,27 @@ impl<'a> Doc<'a> {
 
     /// Trailing name run in the head part: `finance minister dilson funaro`.
     fn trailing_name(&self, np: &Np, hb: usize) -> Option<(usize, usize)> {
-        let p = &self.paras[np.p];
+        let p = &self.paras[np.para];
         let mut na = hb;
         // Lower case: a common word ending the phrase after a name word is a surname
         // (`councillor joan price`).
         if !self.cased
-            && hb >= np.a + 2
+            && hb >= np.start + 2
             && !self.name_like(&p.toks[hb - 1])
-            && p.toks[hb - 1].fb & F_STOP != 0
-            && p.toks[hb - 1].fb & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
+            && p.toks[hb - 1].base_flags & F_STOP != 0
+            && p.toks[hb - 1].base_flags & (F_ROLE | F_ORG | F_GROUP | F_TIME | F_PRON) == 0
             && !p.toks[hb - 1].bf(F_FUNCTION)
             && self.name_like(&p.toks[hb - 2])
         {
             na = hb - 1;
         }
-        while na > np.a
+        while na > np.start
             && !p.toks[na - 1].possessive()
             && (self.name_like(&p.toks[na - 1])
-                || (na - 1 > np.a
+                || (na - 1 > np.start
                     && self.surname_ok(&p.toks[na - 1])
                     && self.name_like(&p.toks[na - 2]))
-                || (na - 1 > np.a
+                || (na - 1 > np.start
                     && p.toks[na - 1].wf(F_NAME_PARTICLE)
                     && self.name_like(&p.toks[na - 2])))
         {
@@ -747,7 +750,7 @@ impl<'a> Doc<'a> {
         if na < hb && !p.toks[hb - 1].possessive() {
             // A single unknown lower-case word right after a determiner is not a name.
             let len = hb - na;
-            let before_ok = na == np.a
+            let before_ok = na == np.start
                 || self.role_word(&p.toks[na - 1])
                 || p.toks[na - 1].wf(F_TITLE)
                 || p.toks[na - 1].bf(F_TITLE)
@@ -770,9 +773,9 @@ impl<'a> Doc<'a> {
         hb: usize,
         starts_det: bool,
     ) -> (NpClass, Option<(usize, usize)>) {
-        let p = &self.paras[np.p];
-        let toks = &p.toks[np.a..np.b];
-        let ht = &p.toks[hb.max(np.a + 1) - 1];
+        let p = &self.paras[np.para];
+        let toks = &p.toks[np.start..np.end];
+        let ht = &p.toks[hb.max(np.start + 1) - 1];
         let head = ht.base();
         // Groups, and plural role words (`ministers`, `deputies`).
         if ht.bf(F_GROUP | F_ROLE_PLURAL) {
@@ -793,7 +796,7 @@ impl<'a> Doc<'a> {
         if head.ends_with('s')
             && !head.ends_with("ss")
             && (starts_det || toks.len() >= 2)
-            && !self.name_like(&p.toks[hb.max(np.a + 1) - 1])
+            && !self.name_like(&p.toks[hb.max(np.start + 1) - 1])
         {
             return (NpClass::Group, None);
         }

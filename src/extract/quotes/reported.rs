@@ -146,7 +146,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let np = self.np_after(pi, start + 2, end)?;
-        if np.b >= end || !toks[np.b].is_punct(',') {
+        if np.end >= end || !toks[np.end].is_punct(',') {
             return None;
         }
         // `According to X, the head of Y, CLAUSE`: skip the apposition, when it is one (`the`,
@@ -163,7 +163,7 @@ impl<'a> Doc<'a> {
                     .iter()
                     .any(|t| t.is_finite_verb_word() || t.looks_past_tense())
         });
-        let clause_start = apposition.map_or(np.b + 1, |(_, re)| re + 1);
+        let clause_start = apposition.map_or(np.end + 1, |(_, re)| re + 1);
         let np = Np {
             role: apposition,
             ..np
@@ -203,8 +203,8 @@ impl<'a> Doc<'a> {
             if self.verb(t).is_some_and(VerbClass::follows_clause)
                 && let Some(np) = self.np_after(pi, a + 1, end)
             {
-                let tail = np.role.map_or(np.b, |r| r.1);
-                if self.skip_time(pi, tail, end) >= end && p.toks[np.a].w() != "it" {
+                let tail = np.role.map_or(np.end, |r| r.1);
+                if self.skip_time(pi, tail, end) >= end && p.toks[np.start].w() != "it" {
                     return Some(self.raw_reported(pi, start, comma, np, t.low));
                 }
             }
@@ -247,10 +247,10 @@ impl<'a> Doc<'a> {
         let v = (a..close).find(|&v| self.verb(&toks[v]).is_some_and(VerbClass::follows_clause))?;
         if v == a {
             let np = self.np_after(pi, a + 1, close)?;
-            return (np.b == close && np.role.is_none()).then(|| (np, toks[v].low.to_string()));
+            return (np.end == close && np.role.is_none()).then(|| (np, toks[v].low.to_string()));
         }
         let np = self.subject_before(pi, a, v)?;
-        let fills = np.a == a && self.skip_time(pi, v + 1, close) >= close;
+        let fills = np.start == a && self.skip_time(pi, v + 1, close) >= close;
         fills.then(|| (np, toks[v].low.to_string()))
     }
 
@@ -260,7 +260,7 @@ impl<'a> Doc<'a> {
         let v = (a..end.min(a + 20))
             .find(|&v| self.verb(&toks[v]).is_some_and(VerbClass::follows_clause))?;
         let np = self.subject_before(pi, a, v)?;
-        if toks[a..np.a]
+        if toks[a..np.start]
             .iter()
             .any(|t| !t.is_word() || SUBORDINATORS.contains(&t.w()))
         {
@@ -493,7 +493,7 @@ impl<'a> Doc<'a> {
                     .is_some_and(|c| c != VerbClass::QuoteOnly)
             })
             .and_then(|v| self.subject_before(pi, a, v))
-            .is_some_and(|np| np.a == a)
+            .is_some_and(|np| np.start == a)
     }
 
     /// The subject of the verb at `v`; for `X admitted ... but said ...`, the subject of the
@@ -518,9 +518,9 @@ impl<'a> Doc<'a> {
             }
             let (a, b) = self.np_back_plain(pi, start, end)?;
             return Some(Np {
-                p: pi,
-                a,
-                b,
+                para: pi,
+                start: a,
+                end: b,
                 role: None,
             });
         }
@@ -549,9 +549,9 @@ impl<'a> Doc<'a> {
             e += 1;
         }
         let np = Np {
-            p: pi,
-            a: start,
-            b: e,
+            para: pi,
+            start,
+            end: e,
             role: None,
         };
         let ok = e > start
@@ -576,22 +576,22 @@ impl<'a> Doc<'a> {
         class: VerbClass,
     ) -> bool {
         let toks = &self.paras[pi].toks;
-        if np.a > start
+        if np.start > start
             && matches!(
-                toks[np.a - 1].w(),
+                toks[np.start - 1].w(),
                 "which" | "that" | "who" | "whom" | "how"
             )
         {
             return false;
         }
-        if toks[np.b..v]
+        if toks[np.end..v]
             .iter()
             .any(|t| matches!(t.w(), "not" | "never" | "cannot") || t.w().ends_with("n't"))
         {
             return false;
         }
         let speaker_class = self.classify(np).0;
-        let head = &toks[np.b - 1];
+        let head = &toks[np.end - 1];
         match class {
             VerbClass::Object | VerbClass::Intent => speaker_class != NpClass::Other,
             VerbClass::Evidence => {
@@ -610,7 +610,7 @@ impl<'a> Doc<'a> {
             toks[v].w(),
             "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
         );
-        let words = &toks[np.a..np.b];
+        let words = &toks[np.start..np.end];
         if !strong_verb
             || words
                 .iter()
@@ -790,16 +790,18 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let np = Np {
-                p: pi,
-                a,
-                b,
+                para: pi,
+                start: a,
+                end: b,
                 role: None,
             };
             let named = b - a >= self.min_name_len() && self.name_like(owner);
             if !named && matches!(self.classify(&np).0, NpClass::Other) {
                 continue;
             }
-            let cue = lower_cow(&self.text[owner.e..noun.e]).trim().to_string();
+            let cue = lower_cow(&self.text[owner.end..noun.end])
+                .trim()
+                .to_string();
             return Some(self.raw_reported(pi, k + 3, end, np, &cue));
         }
         None
@@ -831,19 +833,19 @@ impl<'a> Doc<'a> {
             b -= 1;
         }
         let (s, e) = if a < b {
-            (toks[a].s, toks[b - 1].e)
+            (toks[a].start, toks[b - 1].end)
         } else {
-            let at = toks[a.min(toks.len() - 1)].s;
+            let at = toks[a.min(toks.len() - 1)].start;
             (at, at)
         };
         Raw {
-            s,
-            e,
+            start: s,
+            end: e,
             kind: QuoteKind::Reported,
             cue: cue.to_string(),
             who: Who::Np(np),
             base_conf: 0.85,
-            p: pi,
+            para: pi,
             group: None,
             role_override: String::new(),
         }

@@ -24,8 +24,8 @@ impl Draft {
     /// A draft for `raw`, its speaker still empty.
     fn for_raw(raw: &Raw) -> Draft {
         Draft {
-            start: raw.s,
-            end: raw.e,
+            start: raw.start,
+            end: raw.end,
             speaker: String::new(),
             speaker_mention: String::new(),
             speaker_span: None,
@@ -64,7 +64,7 @@ impl<'a> Doc<'a> {
     /// inside it). Lower-case text: the phrase as written, unless it starts with a determiner
     /// and holds no place, media or abbreviated word.
     pub(super) fn organisation_name(&self, np: &Np) -> Option<String> {
-        let toks = &self.paras[np.p].toks[np.a..np.b];
+        let toks = &self.paras[np.para].toks[np.start..np.end];
         let is_determiner = |t: &Tok| {
             matches!(
                 t.w(),
@@ -97,14 +97,14 @@ impl<'a> Doc<'a> {
                     || t.bf(F_ORG | F_GROUP | F_ROLE | F_ROLE_MODIFIER)
                     || matches!(t.w(), "of" | "and" | "for")
             });
-            let (a, b) = (np.a + first, np.a + last + 1);
-            return (!generic_words).then(|| self.np_text(np.p, a, b).to_string());
+            let (a, b) = (np.start + first, np.start + last + 1);
+            return (!generic_words).then(|| self.np_text(np.para, a, b).to_string());
         }
         let generic = toks.first().is_some_and(is_determiner)
             && !toks
                 .iter()
                 .any(|t| t.bf(F_PLACE | F_MEDIA) || t.low.contains('.'));
-        (!generic).then(|| self.np_text(np.p, np.a, np.b).to_string())
+        (!generic).then(|| self.np_text(np.para, np.start, np.end).to_string())
     }
 }
 
@@ -113,7 +113,7 @@ impl<'a> Doc<'a> {
     /// organisation `named`: its head word is in the name (`the ministry` → `Japan's Finance
     /// Ministry`), or it is a word for any business (`company`, `firm`, `group`...).
     fn same_kind_of_organisation(&self, generic: &Np, named: &str) -> bool {
-        let head = self.paras[generic.p].toks[generic.b - 1].base();
+        let head = self.paras[generic.para].toks[generic.end - 1].base();
         let any_business = matches!(
             head,
             "company" | "firm" | "group" | "concern" | "corporation" | "business" | "maker"
@@ -242,9 +242,9 @@ impl<'a> Doc<'a> {
             return None;
         }
         let np = Np {
-            p: qp,
-            a: ss,
-            b: e,
+            para: qp,
+            start: ss,
+            end: e,
             role: None,
         };
         (self.classify(&np).0 == NpClass::Group).then(|| self.np_text(qp, ss, e).to_string())
@@ -463,13 +463,13 @@ impl<'a> Doc<'a> {
 
     /// A speaker noun phrase: by its class. Returns the confidence factor.
     fn resolve_phrase(&mut self, np: Np, q: &mut Draft, memory: &mut Memory) -> f32 {
-        let ms = self.paras[np.p].toks[np.a].s;
-        let me = self.paras[np.p].toks[np.b - 1].e;
+        let ms = self.paras[np.para].toks[np.start].start;
+        let me = self.paras[np.para].toks[np.end - 1].end;
         q.speaker_mention = self.text[ms..me].to_string();
         q.speaker_span = Some((ms, me));
         let role_txt = np
             .role
-            .map(|(a, b)| strip_article(self.np_text(np.p, a, b)).to_string())
+            .map(|(a, b)| strip_article(self.np_text(np.para, a, b)).to_string())
             .filter(|r| !r.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()));
         let (cls, name) = self.classify(&np);
         let factor = match cls {
@@ -526,7 +526,7 @@ impl<'a> Doc<'a> {
         memory: &mut Memory,
     ) {
         if name.is_some_and(|(na, nb)| nb == na + 1) {
-            let w = self.paras[np.p].toks[np.b - 1].base();
+            let w = self.paras[np.para].toks[np.end - 1].base();
             let org = memory.orgs_seen.iter().find(|(o, _)| {
                 o.split_whitespace()
                     .next()
@@ -543,9 +543,9 @@ impl<'a> Doc<'a> {
                 return;
             }
         }
-        let (na, nb) = name.unwrap_or((np.a, np.b));
-        let nm = self.np_text(np.p, na, nb).to_string();
-        let prefix = strip_titles(self.np_text(np.p, np.a, na), self.lex);
+        let (na, nb) = name.unwrap_or((np.start, np.end));
+        let nm = self.np_text(np.para, na, nb).to_string();
+        let prefix = strip_titles(self.np_text(np.para, np.start, na), self.lex);
         let mut role = role_txt.unwrap_or_default();
         if role.is_empty() && !prefix.is_empty() {
             role = prefix;
@@ -612,7 +612,7 @@ impl<'a> Doc<'a> {
             Some((_, g)) => q.speaker = g.clone(),
             None => {
                 q.speaker = self
-                    .previous_group_subject(np.p, np.a)
+                    .previous_group_subject(np.para, np.start)
                     .unwrap_or_else(|| q.speaker_mention.clone());
             }
         }

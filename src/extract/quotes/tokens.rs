@@ -23,21 +23,22 @@ pub(super) enum Kind {
 
 #[derive(Debug)]
 pub(super) struct Tok<'a> {
-    pub(super) s: usize,
-    pub(super) e: usize,
+    /// Byte span in the text.
+    pub(super) start: usize,
+    pub(super) end: usize,
     pub(super) kind: Kind,
     /// Lower-cased form (`’` normalised to `'`): a slice of the text when the word is already
     /// lower case, else of the document's arena of lower-cased words (see [`Doc::new`]).
     pub(super) low: &'a str,
     /// Length of [`Tok::base`] (a prefix of `low`), computed once.
-    pub(super) bl: usize,
+    pub(super) base_len: usize,
     /// First character is upper case.
     pub(super) cap: bool,
     /// [`Doc::name_like`], computed once per token when the document's casing is known.
-    pub(super) nl: bool,
+    pub(super) name_like: bool,
     /// Lexicon flags (`F_*`) of the lower-cased word and of its [`Tok::base`].
-    pub(super) fw: u32,
-    pub(super) fb: u32,
+    pub(super) word_flags: u32,
+    pub(super) base_flags: u32,
     /// Speech-verb and pronoun class of the lower-cased word.
     pub(super) verb: Option<VerbClass>,
     pub(super) pron: Option<PronClass>,
@@ -58,7 +59,7 @@ impl<'a> Tok<'a> {
     }
     /// Lower-case form without a possessive `'s` and without a trailing period.
     pub(super) fn base(&self) -> &'a str {
-        self.low.get(..self.bl).unwrap_or(self.low)
+        self.low.get(..self.base_len).unwrap_or(self.low)
     }
     pub(super) fn possessive(&self) -> bool {
         self.low.ends_with("'s") || self.low.ends_with("s'")
@@ -69,7 +70,7 @@ impl<'a> Tok<'a> {
     /// The lower-cased word is in a lexicon set: `lex.<set>.contains(self.w())` (and of
     /// `self.low`, the same for non-words: their `low` is empty and no set holds `""`).
     pub(super) fn wf(&self, f: u32) -> bool {
-        self.fw & f != 0
+        self.word_flags & f != 0
     }
     /// An auxiliary (`has`, `will`, `could`...) or a finite form of `be`: a sign of a clause.
     pub(super) fn is_finite_verb_word(&self) -> bool {
@@ -111,7 +112,7 @@ impl<'a> Tok<'a> {
     }
     /// `lex.<set>.contains(self.base())`.
     pub(super) fn bf(&self, f: u32) -> bool {
-        self.fb & f != 0
+        self.base_flags & f != 0
     }
 }
 
@@ -252,15 +253,15 @@ pub(super) fn tokenize(
             let (at, info, bl, fb) = word_forms(text, i, j, plain, upper, lex, arena);
             lows.push(at);
             out.push(Tok {
-                s: i,
-                e: j,
+                start: i,
+                end: j,
                 kind: Kind::Word,
                 low: "",
-                bl,
+                base_len: bl,
                 cap: c.is_uppercase(),
-                nl: false,
-                fw: info.f,
-                fb,
+                name_like: false,
+                word_flags: info.f,
+                base_flags: fb,
                 verb: info.verb,
                 pron: info.pron,
             });
@@ -270,15 +271,15 @@ pub(super) fn tokenize(
         let (kind, len) = mark_or_punct(text, i, ps, pe, c, cl);
         lows.push(LowAt::Text(i, i));
         out.push(Tok {
-            s: i,
-            e: i + len,
+            start: i,
+            end: i + len,
             kind,
             low: "",
-            bl: 0,
+            base_len: 0,
             cap: false,
-            nl: false,
-            fw: 0,
-            fb: 0,
+            name_like: false,
+            word_flags: 0,
+            base_flags: 0,
             verb: None,
             pron: None,
         });
