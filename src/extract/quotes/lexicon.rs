@@ -140,7 +140,7 @@ pub(super) struct Lexicon {
 /// What the lexicons say about one word: `F_*` flags and the speech-verb and pronoun classes.
 #[derive(Clone, Copy, Default)]
 pub(super) struct WordInfo {
-    pub(super) f: u32,
+    pub(super) flags: u32,
     pub(super) verb: Option<VerbClass>,
     pub(super) pron: Option<PronClass>,
 }
@@ -285,7 +285,7 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 /// Every lexicon word (and every plural of a role word) → its flags and classes.
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
-    let mut mark = |w: &str, f: u32| known.entry(w).f |= f;
+    let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
     let sets: [(&FxSet, u32); 19] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),

@@ -144,20 +144,20 @@ impl<'a> Doc<'a> {
             .collect();
         let titled = infos
             .iter()
-            .any(|i| i.f & (F_ROLE | F_ORG | F_MEDIA | F_TITLE) != 0);
+            .any(|i| i.flags & (F_ROLE | F_ORG | F_MEDIA | F_TITLE) != 0);
         // Speech verbs but their `-s` forms, which are also plural nouns (`states`).
         let verb_or_time = words.iter().zip(&infos).any(|(w, i)| {
-            (i.verb.is_some() && !w.ends_with('s')) || i.f & (F_TIME | F_IRREGULAR_PAST) != 0
+            (i.verb.is_some() && !w.ends_with('s')) || i.flags & (F_TIME | F_IRREGULAR_PAST) != 0
         });
         // `Government officials including ...`, `answering questions ...`, `who heads ...`.
         let clause = words.iter().zip(&infos).any(|(w, i)| {
-            w.ends_with("ing") && i.f & (F_PLACE | F_PLACE_PART | F_ORG | F_ROLE) == 0
-        }) || infos[0].f & F_FUNCTION != 0;
+            w.ends_with("ing") && i.flags & (F_PLACE | F_PLACE_PART | F_ORG | F_ROLE) == 0
+        }) || infos[0].flags & F_FUNCTION != 0;
         // Cased text: a lower-case word no lexicon knows does not come before a capitalised
         // title (`persuade President`).
         let unknown_start = self.cased
             && words[0].starts_with(|c: char| c.is_lowercase())
-            && infos[0].f == 0
+            && infos[0].flags == 0
             && words
                 .get(1)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
@@ -176,14 +176,14 @@ fn holds_person_name(words: &[&str], infos: &[WordInfo]) -> bool {
     for (w, info) in words.iter().zip(infos) {
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         if !capitalised {
-            if run >= 2 && !run_is_org && info.f & F_ROLE == 0 {
+            if run >= 2 && !run_is_org && info.flags & F_ROLE == 0 {
                 return true;
             }
             (run, run_is_org) = (0, false);
             continue;
         }
-        run_is_org |= info.f & (F_ORG | F_MEDIA) != 0;
-        if info.f & (F_STOP | F_ROLE | F_PLACE | F_PLACE_PART | F_TITLE) == 0 {
+        run_is_org |= info.flags & (F_ORG | F_MEDIA) != 0;
+        if info.flags & (F_STOP | F_ROLE | F_PLACE | F_PLACE_PART | F_TITLE) == 0 {
             run += 1;
         }
     }
@@ -771,7 +771,7 @@ impl<'a> Doc<'a> {
     /// The speaker without a possessive (`Marco Bellini's claim that`), a role only when it is
     /// one, and the confidence.
     fn finish_draft(&self, r: &Raw, q: &mut Draft, factor: f32) {
-        if self.lex.info(&r.cue).f & F_SPEECH_NOUN != 0
+        if self.lex.info(&r.cue).flags & F_SPEECH_NOUN != 0
             && let Some(owner) = q
                 .speaker
                 .strip_suffix("'s")

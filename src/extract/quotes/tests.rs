@@ -26,7 +26,7 @@ fn precomputed_role_flags_match_the_lexicon() {
     }
     words.extend(["ies", "s", "companies", "says", "its", "bus", ""].map(String::from));
     for w in &words {
-        let f = lex.info(w).f;
+        let f = lex.info(w).flags;
         assert_eq!(f & F_ROLE_PLURAL != 0, plural_role(w), "{w}");
         assert_eq!(f & F_ROLE != 0, lex.roles.contains(w.as_str()), "{w}");
     }

@@ -260,7 +260,7 @@ pub(super) fn tokenize(
                 base_len: bl,
                 cap: c.is_uppercase(),
                 name_like: false,
-                word_flags: info.f,
+                word_flags: info.flags,
                 base_flags: fb,
                 verb: info.verb,
                 pron: info.pron,
@@ -384,7 +384,7 @@ fn word_forms(
             LowAt::Arena(a, b) => &arena[a..b],
         };
         let info = lex.info(low);
-        (at, info, low.len(), info.f)
+        (at, info, low.len(), info.flags)
     } else {
         let at = lower_into(text, i, j, arena);
         let low = match at {
@@ -394,9 +394,9 @@ fn word_forms(
         let info = lex.info(low);
         let b = base_of(low);
         let mut fb = if b.len() == low.len() {
-            info.f
+            info.flags
         } else {
-            lex.info(b).f
+            lex.info(b).flags
         };
         if b.contains('-') && b.split('-').any(|x| lex.roles.contains(x)) {
             fb |= F_ROLE_HYPHEN;
