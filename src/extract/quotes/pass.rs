@@ -213,7 +213,9 @@ impl<'a> Doc<'a> {
         }
         self.take_signoff(pi, q, &mut found, state);
         if matches!(found.who, Who::None)
-            && let Some((np, cue)) = self.cue_beside(pi, q, short)
+            && let Some((np, cue)) = self
+                .cue_beside(pi, q, short)
+                .or_else(|| self.cue_ending_previous_paragraph(pi, q))
         {
             found.who = Who::Np(np);
             found.cue = cue;
@@ -269,6 +271,18 @@ impl<'a> Doc<'a> {
         }
         let close = q.close?;
         self.attr_after(pi, close, inner_terminal && !inner_comma)
+    }
+
+    /// `The Times reports:` ending the paragraph before one that opens with the quote.
+    fn cue_ending_previous_paragraph(&self, pi: usize, q: QSpan) -> Option<(Np, String)> {
+        let opens_paragraph = !self.paras[pi].toks[..q.open].iter().any(|t| t.is_word());
+        let previous = pi.checked_sub(1).filter(|_| opens_paragraph)?;
+        let colon = self.paras[previous].toks.len().checked_sub(1)?;
+        if !self.paras[previous].toks[colon].is_punct(':') {
+            return None;
+        }
+        let (sentence_start, _) = self.sent_of(previous, colon);
+        self.attr_before(previous, sentence_start, colon, true)
     }
 
     /// `"A," he said. "B."`: a short quote standing alone right after a quote of the paragraph

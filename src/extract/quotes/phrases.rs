@@ -215,7 +215,7 @@ impl<'a> Doc<'a> {
     /// correspondent, Rachel Harvey, told`: the comma before the verb is `c2`.
     fn appositive_subject(&self, pi: usize, lo: usize, c2: usize) -> Option<Np> {
         let p = &self.paras[pi];
-        let stop = c2.saturating_sub(20).max(lo);
+        let stop = c2.saturating_sub(32).max(lo);
         let c1 = (stop..c2)
             .rev()
             .take_while(|&k| !(p.toks[k].is_terminal() || p.toks[k].is_dq()))

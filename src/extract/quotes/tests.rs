@@ -1026,3 +1026,34 @@ fn a_closing_relative_clause_is_the_writers() {
         )],
     );
 }
+
+#[test]
+fn a_cue_ending_the_paragraph_before_a_quote_paragraph() {
+    check(
+        "Senator Ana Ruiz told reporters:\n\n\"Just 24 percent of the donors gave 200 dollars or less this year.\"",
+        &[(
+            D,
+            "Ana Ruiz",
+            "told reporters",
+            "Just 24 percent of the donors",
+        )],
+    );
+    // A colon with no speech verb before it is not a cue.
+    check(
+        "The figures for the year:\n\n\"Just 24 percent of the donors gave 200 dollars or less this year.\"",
+        &[(D, "", "", "Just 24 percent of the donors")],
+    );
+}
+
+#[test]
+fn a_long_apposition_before_the_verb() {
+    check(
+        "Marta Quiroga, an outside adviser to the campaign on tax and budget issues and an associate professor at the state university law school, said that the campaign was reviewing the plan.",
+        &[(
+            R,
+            "Marta Quiroga",
+            "said",
+            "the campaign was reviewing the plan",
+        )],
+    );
+}
