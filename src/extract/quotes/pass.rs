@@ -42,6 +42,8 @@ struct Attribution {
     confidence: f32,
     /// A sign-off's role replacing the caption's.
     role_override: String,
+    /// First quoted token: after a speaker label (`"WALLACE: ...`), else after the mark.
+    start_token: usize,
     /// End of the quoted tokens (exclusive): before a sign-off, else the quote's end.
     end_token: usize,
 }
@@ -73,29 +75,13 @@ impl<'a> Doc<'a> {
     }
 
     /// A transcript line, `PENCE: Well, look, ...`: a paragraph without quote marks opening with
-    /// a speaker of one to three words and a colon. The speaker is written in capitals (cased
-    /// text) or is a person the article names; the rest of the paragraph is their words.
+    /// a speaker label (see [`Self::speaker_label`]); the rest of the paragraph is their words.
     fn transcript_line(&self, pi: usize) -> Option<Raw> {
         let p = &self.paras[pi];
         if !p.quotes.is_empty() {
             return None;
         }
-        let colon = p.toks.iter().take(4).position(|t| t.is_punct(':'))?;
-        let name = &p.toks[..colon];
-        let words_after = p.toks[colon + 1..].iter().filter(|t| t.is_word()).count();
-        if name.is_empty() || words_after < 4 || !name.iter().all(|t| self.name_like(t)) {
-            return None;
-        }
-        let in_capitals = self.cased
-            && name.iter().all(|t| {
-                let word = &self.text[t.start..t.end];
-                word.chars().count() >= 2 && !word.chars().any(char::is_lowercase)
-            });
-        let last = name.last()?.base();
-        let named_person = self.by_part.contains_key(last) || self.by_name.contains_key(last);
-        if !(in_capitals || named_person) {
-            return None;
-        }
+        let colon = self.speaker_label(pi, 0)?;
         let first = p.toks.get(colon + 1)?;
         let end = p.toks.last()?;
         Some(Raw {
@@ -114,6 +100,36 @@ impl<'a> Doc<'a> {
             group: None,
             role_override: String::new(),
         })
+    }
+
+    /// A speaker label at token `from`: one to three words and a colon, then at least four
+    /// words. The words are written in capitals (cased text) or name a person of the article.
+    /// Returns the colon's index.
+    fn speaker_label(&self, pi: usize, from: usize) -> Option<usize> {
+        let p = &self.paras[pi];
+        let colon = from
+            + p.toks
+                .get(from..)?
+                .iter()
+                .take(4)
+                .position(|t| t.is_punct(':'))?;
+        let name = &p.toks[from..colon];
+        let words_after = p.toks[colon + 1..]
+            .iter()
+            .take_while(|t| !t.is_dq())
+            .filter(|t| t.is_word())
+            .count();
+        if name.is_empty() || words_after < 4 || !name.iter().all(|t| self.name_like(t)) {
+            return None;
+        }
+        let in_capitals = self.cased
+            && name.iter().all(|t| {
+                let word = &self.text[t.start..t.end];
+                word.chars().count() >= 2 && !word.chars().any(char::is_lowercase)
+            });
+        let last = name.last()?.base();
+        let named_person = self.by_part.contains_key(last) || self.by_name.contains_key(last);
+        (in_capitals || named_person).then_some(colon)
     }
 
     /// The direct (and mixed) quotes of paragraph `pi`, pushed onto `state.raws`.
@@ -201,9 +217,23 @@ impl<'a> Doc<'a> {
             cue: String::new(),
             confidence: 0.95,
             role_override: String::new(),
+            start_token: q.open + 1,
             end_token: q.end,
         };
-        if qi == 0
+        // A transcript quoted whole: `"WALLACE: But, governor, ...`.
+        if let Some(colon) = self.speaker_label(pi, q.open + 1).filter(|&c| c < q.end) {
+            found.who = Who::Np(Np {
+                para: pi,
+                start: q.open + 1,
+                end: colon,
+                role: None,
+            });
+            found.cue = ":".to_string();
+            found.confidence = 0.85;
+            found.start_token = colon + 1;
+        }
+        if matches!(found.who, Who::None)
+            && qi == 0
             && !short
             && let Some((name, role)) = caption.cloned()
         {
@@ -411,7 +441,7 @@ impl<'a> Doc<'a> {
         para: &mut ParagraphQuotes,
     ) {
         let toks = &self.paras[pi].toks;
-        let mut a = q.open + 1;
+        let mut a = found.start_token;
         let mut b = found.end_token;
         while b > a && toks[b - 1].is_dq() {
             b -= 1;

@@ -1057,3 +1057,14 @@ fn a_long_apposition_before_the_verb() {
         )],
     );
 }
+
+#[test]
+fn a_transcript_quoted_whole_takes_its_speaker_label() {
+    check(
+        "Vice presidential nominee Dana Whitfield spoke with host Omar Reyes on Sunday.\n\n\"REYES: But, senator, I have to ask you about the tweet this morning.\n\n\"WHITFIELD: Well, the real question is why the campaign keeps doing this.\"",
+        &[
+            (D, "Omar Reyes", ":", "But, senator, I have to ask you"),
+            (D, "Dana Whitfield", ":", "Well, the real question is why"),
+        ],
+    );
+}
