@@ -908,7 +908,11 @@ fn intentions_take_a_to_infinitive() {
         "The union vowed not to return to work before Monday.",
         &[(R, "The union", "vowed", "not to return to work")],
     );
-    // Not an intention: `declined` + a number or a noun phrase.
+    // Not an intention: `intended` as an adjective, `declined` + a number or a noun phrase.
+    check(
+        "Her hips were still sore from injections intended to calm her.",
+        &[],
+    );
     check(
         "Prices declined to 1.50 dollars a barrel from 1.60 dollars.",
         &[],
