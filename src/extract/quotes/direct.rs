@@ -71,7 +71,7 @@ impl<'a> Doc<'a> {
         }
         let t = &p.toks[i];
         if t.w() == "according" && p.toks.get(i + 1).is_some_and(|u| u.w() == "to") {
-            let np = self.np_after(pi, i + 2, hi)?;
+            let np = self.according_source(pi, i + 2, hi)?;
             return Some((np, "according to".to_string()));
         }
         if self.verb(t).is_some() {
@@ -154,7 +154,7 @@ impl<'a> Doc<'a> {
         }
         // `According to X, "..."`
         if p.toks[lo].w() == "according" && p.toks.get(lo + 1).is_some_and(|u| u.w() == "to") {
-            let np = self.np_after(pi, lo + 2, o)?;
+            let np = self.according_source(pi, lo + 2, o)?;
             if np.end < o && p.toks[np.end].is_punct(',') || np.role.is_some() {
                 return Some((Np { role: None, ..np }, "according to".to_string()));
             }

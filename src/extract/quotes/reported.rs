@@ -145,7 +145,7 @@ impl<'a> Doc<'a> {
         if toks[start].w() != "according" || toks.get(start + 1).is_none_or(|u| u.w() != "to") {
             return None;
         }
-        let np = self.np_after(pi, start + 2, end)?;
+        let np = self.according_source(pi, start + 2, end)?;
         if np.end >= end || !toks[np.end].is_punct(',') {
             return None;
         }
@@ -172,6 +172,30 @@ impl<'a> Doc<'a> {
             .then(|| self.raw_reported(pi, clause_start, end, np, "according to"))
     }
 
+    /// The source after `according to` at token `i`: a noun phrase, or, when that stops at a
+    /// word (`a complaint filed by ...`, `show insiders`: a verb form used as a noun), the words
+    /// up to the next comma or sentence end (at most 25).
+    pub(super) fn according_source(&self, pi: usize, i: usize, end: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let limit = end.min(i + 25);
+        let stop = (i..limit)
+            .find(|&k| !toks[k].is_word() && !toks[k].is_punct('&'))
+            .unwrap_or(limit);
+        let plain = self.np_after(pi, i, end);
+        if let Some(np) = plain
+            && (np.end >= stop || np.role.is_some() || !toks[np.end].is_word())
+        {
+            return Some(np);
+        }
+        let ends_well = stop == end || toks[stop].is_punct(',') || toks[stop].is_terminal();
+        (stop > i && ends_well).then_some(Np {
+            para: pi,
+            start: i,
+            end: stop,
+            role: None,
+        })
+    }
+
     /// `CLAUSE, according to X` (anywhere) / `CLAUSE, said X` / `CLAUSE, X said (tail)` (with
     /// the comma among the last 16 tokens).
     fn attribution_after_clause(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
@@ -183,7 +207,7 @@ impl<'a> Doc<'a> {
                 && p.qid[comma] == 0
                 && p.toks[comma + 1].w() == "according"
                 && p.toks.get(comma + 2).is_some_and(|u| u.w() == "to")
-                && let Some(np) = self.np_after(pi, comma + 3, end)
+                && let Some(np) = self.according_source(pi, comma + 3, end)
             {
                 return Some(self.raw_reported(pi, start, comma, np, "according to"));
             }
@@ -196,7 +220,7 @@ impl<'a> Doc<'a> {
             let t = &p.toks[a];
             if t.w() == "according"
                 && p.toks.get(a + 1).is_some_and(|u| u.w() == "to")
-                && let Some(np) = self.np_after(pi, a + 2, end)
+                && let Some(np) = self.according_source(pi, a + 2, end)
             {
                 return Some(self.raw_reported(pi, start, comma, np, "according to"));
             }

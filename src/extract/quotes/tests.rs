@@ -1072,3 +1072,25 @@ fn a_transcript_quoted_whole_takes_its_speaker_label() {
         ],
     );
 }
+
+#[test]
+fn according_to_a_long_source_or_one_led_by_a_verb_form() {
+    check(
+        "According to a civil complaint filed by the state securities regulator, the developers looted millions from investors.",
+        &[(
+            R,
+            "a civil complaint filed by the state securities regulator",
+            "according to",
+            "the developers looted millions",
+        )],
+    );
+    check(
+        "The host repeatedly mocked the contestants, according to show insiders.",
+        &[(
+            R,
+            "show insiders",
+            "according to",
+            "The host repeatedly mocked",
+        )],
+    );
+}
