@@ -175,6 +175,9 @@ pub(super) const F_ROLE_HYPHEN: u32 = 1 << 21;
 pub(super) const F_SPEECH_NOUN: u32 = 1 << 22;
 /// An irregular past-tense verb (`spoke`, `left`).
 pub(super) const F_IRREGULAR_PAST: u32 = 1 << 23;
+/// An adverb skipped between a subject and its verb (`also`, `once`, `not`); it is also
+/// [`F_AUX`].
+pub(super) const F_ADVERB: u32 = 1 << 24;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -187,6 +190,9 @@ pub(super) const TIME_WORDS: &str = include_str!("../../../assets/lexicon/quotes
 pub(super) const EVENT_WORDS: &str = include_str!("../../../assets/lexicon/quotes/events.txt");
 
 pub(super) const AUX: &str = include_str!("../../../assets/lexicon/quotes/auxiliaries.txt");
+
+pub(super) const SUBJECT_VERB_ADVERBS: &str =
+    include_str!("../../../assets/lexicon/quotes/subject_verb_adverbs.txt");
 
 pub(super) const NP_BOUNDARY: &str =
     include_str!("../../../assets/lexicon/quotes/np_boundaries.txt");
@@ -286,7 +292,7 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
     let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
-    let sets: [(&FxSet, u32); 19] = [
+    let sets: [(&FxSet, u32); 20] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),
         (&lex.orgs, F_ORG),
@@ -298,6 +304,7 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         (&lex.role_heads, F_ROLE_HEAD),
         (&lex.media, F_MEDIA),
         (&lex.aux, F_AUX),
+        (&word_set(SUBJECT_VERB_ADVERBS), F_AUX | F_ADVERB),
         (&lex.np_boundary, F_NP_BOUNDARY),
         (&lex.np_starters, F_NP_STARTER),
         (&lex.abbrev, F_ABBREV),

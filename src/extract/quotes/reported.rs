@@ -25,31 +25,6 @@ const SUBORDINATORS: &[&str] = &[
     "whom",
 ];
 
-/// A word of the auxiliaries list that is an adverb (`also`, `once`, `again`, `not`), not an
-/// auxiliary verb.
-fn is_adverb_word(t: &Tok) -> bool {
-    t.wf(F_AUX)
-        && !matches!(
-            t.w(),
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "might"
-                | "may"
-                | "did"
-                | "does"
-                | "do"
-                | "can"
-                | "should"
-                | "must"
-                | "shall"
-                | "told"
-        )
-}
-
 /// A speech verb that can take a reported clause, and how it is written.
 #[derive(Clone, Copy)]
 struct ClauseVerb {
@@ -339,16 +314,17 @@ impl<'a> Doc<'a> {
             let Some(verb) = self.clause_verb(pi, start, v) else {
                 continue;
             };
-            let speaker = match verb.form {
-                VerbForm::Participial => self.main_subject(pi, start, v - 1),
-                VerbForm::Finite | VerbForm::Progressive { .. } => {
-                    let subject_end = match verb.form {
-                        VerbForm::Progressive { be } => be,
-                        _ => v,
-                    };
-                    self.speech_subject(pi, start, subject_end, &mut sentence_subject)
-                        .filter(|np| self.plausible_speaker(pi, start, np, v, verb.class))
-                }
+            // Where the verb's own subject ends: before the verb, or before its `be`.
+            let subject_end = match verb.form {
+                VerbForm::Participial => None,
+                VerbForm::Progressive { be } => Some(be),
+                VerbForm::Finite => Some(v),
+            };
+            let speaker = match subject_end {
+                None => self.main_subject(pi, start, v - 1),
+                Some(end_of_subject) => self
+                    .speech_subject(pi, start, end_of_subject, &mut sentence_subject)
+                    .filter(|np| self.plausible_speaker(pi, start, np, v, verb.class)),
             };
             let Some(np) = speaker else {
                 continue;
@@ -375,8 +351,7 @@ impl<'a> Doc<'a> {
         let class = *self.lex.participles.get(toks[v].w())?;
         // Adverbs between (`is once again warning`, `, even suggesting`).
         let mut k = v;
-        while k > start && (toks[k - 1].looks_ly_adverb(self.cased) || is_adverb_word(&toks[k - 1]))
-        {
+        while k > start && (toks[k - 1].looks_ly_adverb(self.cased) || toks[k - 1].wf(F_ADVERB)) {
             k -= 1;
         }
         let before = toks.get(k.checked_sub(1)?)?;
