@@ -277,14 +277,20 @@ impl<'a> Doc<'a> {
     }
 
     /// A sentence-initial name-like run in lower-case text (`ahmed karimi arrived ...`): a
-    /// weak person mention, for pronoun resolution.
+    /// weak person mention, for pronoun resolution. In the title, a word that may be a verb in
+    /// the headline present tense ends the run (`obama seeks more refugees`).
     fn sentence_initial_run(&self, pi: usize, ss: usize, se: usize) -> Option<Registration<'a>> {
         let p = &self.paras[pi];
         let mut s0 = ss;
         while s0 < se && p.toks[s0].wf(F_TITLE) {
             s0 += 1;
         }
-        let b0 = self.name_run(p, s0, se);
+        let mut b0 = self.name_run(p, s0, se);
+        if pi == 0 && self.paras.len() > 1 {
+            b0 = (s0 + 1..b0)
+                .find(|&k| p.toks[k].low.ends_with('s') || p.toks[k].looks_past_tense())
+                .unwrap_or(b0);
+        }
         if self.cased || !(2..=3).contains(&(b0 - s0)) || b0 >= se || p.qid[ss] != 0 {
             return None;
         }

@@ -1094,3 +1094,15 @@ fn according_to_a_long_source_or_one_led_by_a_verb_form() {
         )],
     );
 }
+
+#[test]
+fn a_headline_verb_is_not_part_of_a_name() {
+    check(
+        "Wells seeks more money for rural schools\n\n\"We cannot wait another year,\" Wells said on Monday.",
+        &[(D, "Wells", "said", "We cannot wait another year")],
+    );
+    check(
+        "Mayor Dana Wells questions the budget\n\n\"We cannot wait another year,\" Wells said on Monday.",
+        &[(D, "Dana Wells", "said", "We cannot wait another year")],
+    );
+}
