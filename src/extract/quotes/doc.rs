@@ -254,7 +254,7 @@ impl<'a> Doc<'a> {
             let mut boundary = false;
             if p.qid[i] == 0 && t.is_terminal() {
                 // Absorb following terminal punctuation / closing marks.
-                boundary = true;
+                boundary = !short_parenthesis_closes(&p.toks, i);
             } else if let Kind::Dq(_) = t.kind {
                 let k = p.qid[i] as usize;
                 if k > 0 {
@@ -383,4 +383,11 @@ impl<'a> Doc<'a> {
     }
 
     // ----- noun phrases -----
+}
+
+/// `Sen. David Perdue (R-Ga.) said`: the full stop at `i` ends an abbreviation inside a short
+/// parenthesis that closes right after it, not the sentence.
+fn short_parenthesis_closes(toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| t.is_punct(')'))
+        && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('('))
 }

@@ -1106,3 +1106,16 @@ fn a_headline_verb_is_not_part_of_a_name() {
         &[(D, "Dana Wells", "said", "We cannot wait another year")],
     );
 }
+
+#[test]
+fn an_abbreviation_in_a_party_label_does_not_end_the_sentence() {
+    check(
+        "Rep. Lena Ortiz (D-Calif.) said she didn't expect the bill to pass this year.",
+        &[(
+            R,
+            "Lena Ortiz",
+            "said",
+            "she didn't expect the bill to pass",
+        )],
+    );
+}
