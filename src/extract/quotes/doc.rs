@@ -132,6 +132,7 @@ impl<'a> Doc<'a> {
                 };
                 t.name_like = name_like_tok(t, cased);
             }
+            unverb_name_parts(&mut p.toks, cased, lex);
         }
         let mut d = Doc {
             text,
@@ -390,4 +391,24 @@ impl<'a> Doc<'a> {
 fn short_parenthesis_closes(toks: &[Tok], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| t.is_punct(')'))
         && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('('))
+}
+
+/// A verb form that ends a place name (`the united states`) is not a verb. In cased text, nor
+/// is a capitalised verb form right after a capitalised word (`Secretary of State`, `Mr.
+/// Says`), unless the paragraph is a headline in title case (`Christie Calls Clinton 'A
+/// Disgrace'`).
+fn unverb_name_parts(toks: &mut [Tok], cased: bool, lex: &Lexicon) {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let capitalised = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    let title_case = capitalised * 2 > words;
+    for k in 1..toks.len() {
+        if toks[k].verb.is_none() || !toks[k - 1].is_word() {
+            continue;
+        }
+        let in_name = cased && !title_case && toks[k].cap && toks[k - 1].cap;
+        let place = format!("{} {}", toks[k - 1].low, toks[k].low);
+        if in_name || lex.places.contains_key(place.as_str()) {
+            toks[k].verb = None;
+        }
+    }
 }

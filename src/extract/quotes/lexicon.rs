@@ -178,6 +178,8 @@ pub(super) const F_IRREGULAR_PAST: u32 = 1 << 23;
 /// An adverb skipped between a subject and its verb (`also`, `once`, `not`); it is also
 /// [`F_AUX`].
 pub(super) const F_ADVERB: u32 = 1 << 24;
+/// A preposition that opens an adverbial phrase before a subject (`in`, `during`).
+pub(super) const F_PREPOSITION: u32 = 1 << 25;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -206,6 +208,9 @@ pub(super) const ROLE_MODIFIERS: &str =
 
 pub(super) const FUNCTION_WORDS: &str =
     include_str!("../../../assets/lexicon/quotes/function_words.txt");
+
+pub(super) const PREPOSITIONS: &str =
+    include_str!("../../../assets/lexicon/quotes/prepositions.txt");
 
 pub(super) const NAME_PARTICLES: &str =
     include_str!("../../../assets/lexicon/quotes/name_particles.txt");
@@ -292,7 +297,7 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
     let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
-    let sets: [(&FxSet, u32); 20] = [
+    let sets: [(&FxSet, u32); 21] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),
         (&lex.orgs, F_ORG),
@@ -313,6 +318,7 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         (role_modifiers, F_ROLE_MODIFIER),
         (&word_set(SPEECH_NOUNS), F_SPEECH_NOUN),
         (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
+        (&word_set(PREPOSITIONS), F_PREPOSITION),
     ];
     for (words, f) in sets {
         for &w in words {

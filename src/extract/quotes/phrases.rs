@@ -68,11 +68,17 @@ impl<'a> Doc<'a> {
                 break;
             }
             a -= 1;
-            if end - a > MAX_NP {
-                return None;
+            if end - a > 2 * MAX_NP {
+                break;
             }
         }
         let _ = hit_boundary;
+        if let Some(subject) = self.subject_after_opening_phrase(pi, lo, a, end) {
+            return Some(subject);
+        }
+        if end - a > MAX_NP {
+            return None;
+        }
         // Trim leading words that cannot start a noun phrase.
         while a < end {
             let t = &p.toks[a];
@@ -95,6 +101,37 @@ impl<'a> Doc<'a> {
             a = k;
         }
         self.head_can_speak(pi, a, end).then_some((a, end))
+    }
+
+    /// `in an interview with the Post Trump said`, `during the rally ortiz said`: a run of
+    /// words `[a, end)` right before a verb, opened by a preposition at the start of the
+    /// sentence (`lo`) or of a clause, is an adverbial phrase; the subject is the name that
+    /// ends it (with a title before it).
+    fn subject_after_opening_phrase(
+        &self,
+        pi: usize,
+        lo: usize,
+        a: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let toks = &self.paras[pi].toks;
+        let opened = |k: usize| toks[k].wf(F_PREPOSITION) && (k == lo || toks[k - 1].is_punct(','));
+        let before_verb = toks.get(end).is_some_and(|t| t.is_word());
+        if !before_verb || !(opened(a) || a > lo && opened(a - 1)) {
+            return None;
+        }
+        let mut s = end;
+        while s > a + 1 && end - s < 4 {
+            let t = &toks[s - 1];
+            if !self.name_like(t) || t.bf(F_ORG | F_MEDIA) {
+                break;
+            }
+            s -= 1;
+        }
+        while s > a + 1 && toks[s - 1].wf(F_TITLE) {
+            s -= 1;
+        }
+        (s < end && s > a + 1).then_some((s, end))
     }
 
     /// Whether the phrase `[a, end)` ends in a head that can speak: not a verb form (`has

@@ -1119,3 +1119,23 @@ fn an_abbreviation_in_a_party_label_does_not_end_the_sentence() {
         )],
     );
 }
+
+#[test]
+fn a_subject_after_an_opening_phrase_without_a_comma() {
+    check(
+        "In an interview with the editorial board of The Harbour Post Ortiz said that the port would need new cranes.",
+        &[(R, "Ortiz", "said", "the port would need new cranes")],
+    );
+    check(
+        "During a visit last week Mayor Hana Ortiz said the port would need new cranes.",
+        &[(R, "Hana Ortiz", "said", "the port would need new cranes")],
+    );
+}
+
+#[test]
+fn a_verb_form_inside_a_capitalised_name_is_not_a_verb() {
+    check(
+        "Meanwhile, in the United States, both candidates have rejected the trade deal.",
+        &[(R, "both candidates", "rejected", "the trade deal")],
+    );
+}
