@@ -203,7 +203,23 @@ impl<'a> Doc<'a> {
         if p.toks[j - 1].is_punct(',') {
             return self.appositive_subject(pi, lo, j - 1);
         }
+        if p.toks[j - 1].w() == "who" {
+            return self.relative_clause_antecedent(pi, lo, j - 1);
+        }
         self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, j))
+    }
+
+    /// `democrats on capitol hill, who have argued that ...`, `economists who argue that ...`:
+    /// the noun phrase before the relative pronoun at `who` speaks (`mcconnell, the majority
+    /// leader, who said`: the name before the description).
+    fn relative_clause_antecedent(&self, pi: usize, lo: usize, who: usize) -> Option<Np> {
+        let p = &self.paras[pi];
+        let end = if who > lo && p.toks[who - 1].is_punct(',') {
+            who - 1
+        } else {
+            who
+        };
+        self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, end))
     }
 
     /// Back from the verb at `v` over auxiliaries, adverbs and time phrases (`has also`,
@@ -213,7 +229,12 @@ impl<'a> Doc<'a> {
         let mut j = v;
         while j > lo && toks[j - 1].is_word() {
             let t = &toks[j - 1];
-            let time_word = t.wf(F_TIME) && !matches!(t.w(), "may" | "march");
+            // `who in 2010 said`.
+            let year = j - 1 > lo
+                && toks[j - 2].w() == "in"
+                && t.low.len() == 4
+                && t.low.bytes().all(|c| c.is_ascii_digit());
+            let time_word = year || t.wf(F_TIME) && !matches!(t.w(), "may" | "march");
             let negated_aux = t.w().ends_with("n't");
             if !(t.wf(F_AUX) || negated_aux || t.looks_ly_adverb(self.cased) || time_word) {
                 break;

@@ -1139,3 +1139,15 @@ fn a_verb_form_inside_a_capitalised_name_is_not_a_verb() {
         &[(R, "both candidates", "rejected", "the trade deal")],
     );
 }
+
+#[test]
+fn a_relative_clause_speaks_for_its_antecedent() {
+    check(
+        "The delay will worry some economists who argue that the port needs new cranes.",
+        &[(R, "some economists", "argue", "the port needs new cranes")],
+    );
+    check(
+        "Mitch Harlan, the majority leader, who in 2010 said the budget was a disgrace, stayed home.",
+        &[(R, "Mitch Harlan", "said", "the budget was a disgrace")],
+    );
+}
