@@ -58,7 +58,7 @@ impl<'a> Doc<'a> {
         let mut hi = i;
         while hi < n && hi - i < 30 {
             let t = &p.toks[hi];
-            if t.is_terminal() || t.is_dq() || t.is_punct(';') {
+            if t.is_dq() || t.is_punct(';') || t.is_terminal() && !abbreviation_stop(&p.toks, hi) {
                 break;
             }
             hi += 1;

@@ -255,7 +255,7 @@ impl<'a> Doc<'a> {
             let mut boundary = false;
             if p.qid[i] == 0 && t.is_terminal() {
                 // Absorb following terminal punctuation / closing marks.
-                boundary = !short_parenthesis_closes(&p.toks, i);
+                boundary = !abbreviation_stop(&p.toks, i);
             } else if let Kind::Dq(_) = t.kind {
                 let k = p.qid[i] as usize;
                 if k > 0 {
@@ -386,11 +386,15 @@ impl<'a> Doc<'a> {
     // ----- noun phrases -----
 }
 
-/// `Sen. David Perdue (R-Ga.) said`: the full stop at `i` ends an abbreviation inside a short
-/// parenthesis that closes right after it, not the sentence.
-fn short_parenthesis_closes(toks: &[Tok], i: usize) -> bool {
-    toks.get(i + 1).is_some_and(|t| t.is_punct(')'))
-        && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('('))
+/// `Sen. David Perdue (R-Ga.) said`, `Paul Ryan, R-Wis., said`: the full stop at `i` ends an
+/// abbreviation, not the sentence, when a comma follows it or a short parenthesis closes
+/// right after it.
+pub(super) fn abbreviation_stop(toks: &[Tok], i: usize) -> bool {
+    let next = toks.get(i + 1);
+    toks[i].is_punct('.')
+        && (next.is_some_and(|t| t.is_punct(','))
+            || next.is_some_and(|t| t.is_punct(')'))
+                && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('(')))
 }
 
 /// A verb form that ends a place name (`the united states`) is not a verb. In cased text, nor

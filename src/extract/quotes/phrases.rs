@@ -152,8 +152,9 @@ impl<'a> Doc<'a> {
 
         // A common word after a name is a surname (`joan price`, `gordon brown`).
         let after_name = end - 1 > a && self.name_like(&p.toks[end - 2]) && !ht.bf(F_FUNCTION);
-        let nounish =
-            ht.bf(F_GROUP | F_ORG | F_ROLE) || self.name_like(&p.toks[end - 1]) || after_name;
+        let nounish = ht.bf(F_GROUP | F_ORG | F_ROLE | F_MEDIA)
+            || self.name_like(&p.toks[end - 1])
+            || after_name;
         if ht.bf(F_STOP) && !nounish {
             // `... more than said`: the word before the verb is not a noun-phrase head.
             if !matches!(
@@ -276,7 +277,9 @@ impl<'a> Doc<'a> {
         let stop = c2.saturating_sub(32).max(lo);
         let c1 = (stop..c2)
             .rev()
-            .take_while(|&k| !(p.toks[k].is_terminal() || p.toks[k].is_dq()))
+            .take_while(|&k| {
+                !(p.toks[k].is_terminal() && !abbreviation_stop(&p.toks, k) || p.toks[k].is_dq())
+            })
             .find(|&k| p.toks[k].is_punct(','))?;
         if c1 + 1 >= c2 {
             return None;
@@ -284,6 +287,7 @@ impl<'a> Doc<'a> {
         let first = &p.toks[c1 + 1];
         let role_ok = first.wf(F_NP_STARTER)
             || first.w() == "who"
+            || first.looks_party_label()
             || first.w().ends_with("ing")
             || first.possessive()
             || first.low.chars().all(|c| c.is_ascii_digit())
@@ -463,8 +467,13 @@ impl<'a> Doc<'a> {
         if b == i {
             return None;
         }
-        // Trailing prepositions/determiners are not part of the phrase.
-        while b > i && matches!(p.toks[b - 1].w(), "of" | "for" | "the" | "a" | "an") {
+        // Trailing prepositions and determiners (possessive ones too) are not part of it.
+        while b > i
+            && matches!(
+                p.toks[b - 1].w(),
+                "of" | "for" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+            )
+        {
             b -= 1;
         }
         if b == i {

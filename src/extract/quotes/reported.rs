@@ -191,6 +191,15 @@ impl<'a> Doc<'a> {
             if !p.toks[comma].is_punct(',') || p.qid[comma] != 0 || comma + 1 >= end {
                 continue;
             }
+            // `Paul Ryan, R-Wis., said ...`: the comma closes a party label, not a clause.
+            if p.toks[..comma]
+                .iter()
+                .rev()
+                .find(|t| !t.is_punct('.'))
+                .is_some_and(Tok::looks_party_label)
+            {
+                continue;
+            }
             let a = comma + 1;
             let t = &p.toks[a];
             if t.w() == "according"

@@ -1151,3 +1151,39 @@ fn a_relative_clause_speaks_for_its_antecedent() {
         &[(R, "Mitch Harlan", "said", "the budget was a disgrace")],
     );
 }
+
+#[test]
+fn party_labels_after_a_name() {
+    check(
+        "\"This bill is a gift to lobbyists,\" Rep. Ana Ruiz (D-Wis.) said Friday.",
+        &[(D, "Ana Ruiz", "said", "This bill is a gift to lobbyists,")],
+    );
+    check(
+        "\"The veto will be overridden,\" Senate leader Tom Hale, R-Ky., said.",
+        &[(D, "Tom Hale", "said", "The veto will be overridden,")],
+    );
+    check(
+        "House Speaker Paul Ridley, R-Wis., said the families needed their day in court.",
+        &[(R, "Paul Ridley", "said", "the families needed their day")],
+    );
+    check(
+        "\"This is a waste of time,\" said Del. Stacey Moran of the Virgin Islands.",
+        &[(D, "Stacey Moran", "said", "This is a waste of time,")],
+    );
+}
+
+#[test]
+fn documents_and_newspapers_as_speakers_after_a_quote() {
+    check(
+        "\"We see charter schools offering parents hope,\" the letter reads.",
+        &[(D, "the letter", "reads", "We see charter schools")],
+    );
+    // A newspaper whose name is a common word (`times`) speaks in both casings.
+    let text = "\"The company was left holding $8 billion in debt,\" The Times wrote.";
+    for t in [text.to_string(), text.to_lowercase()] {
+        let qs = extract_quotes(&t);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert!(qs[0].speaker.to_lowercase().ends_with("times"), "{qs:?}");
+        assert_eq!(qs[0].cue, "wrote");
+    }
+}

@@ -84,6 +84,14 @@ impl<'a> Tok<'a> {
     /// subject and its verb. Name-like endings are left out: `-lly` other than `-ally`
     /// (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily` (`Emily`); a
     /// capitalised word in cased text is never one.
+    /// A US party and state label: `R-Ky.`, `D-N.Y.`, `I-Vt`.
+    pub(super) fn looks_party_label(&self) -> bool {
+        let w = self.low;
+        w.len() <= 9
+            && matches!(w.get(..2), Some("r-" | "d-" | "i-"))
+            && w.len() > 2
+            && w[2..].bytes().all(|c| c.is_ascii_alphabetic() || c == b'.')
+    }
     pub(super) fn looks_ly_adverb(&self, cased: bool) -> bool {
         let w = self.w();
         if w.len() < 5 || !w.ends_with("ly") || (cased && self.cap) {
