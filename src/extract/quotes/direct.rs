@@ -93,9 +93,11 @@ impl<'a> Doc<'a> {
         }
         let v = v?;
         let np = self.subject_before(pi, i, v)?;
-        // The subject must start the window (modulo connectives).
-        if np.start > i
-            && p.toks[i..np.start]
+        // The subject (or the role before it: `sanders's campaign manager, jeff weaver, said`)
+        // must start the window (modulo connectives).
+        let subject_start = np.role.map_or(np.start, |(ra, _)| ra.min(np.start));
+        if subject_start > i
+            && p.toks[i..subject_start]
                 .iter()
                 .any(|t| !(t.is_punct(',') || matches!(t.w(), "and" | "but" | "as")))
         {

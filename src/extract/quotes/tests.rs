@@ -1187,3 +1187,11 @@ fn documents_and_newspapers_as_speakers_after_a_quote() {
         assert_eq!(qs[0].cue, "wrote");
     }
 }
+
+#[test]
+fn a_role_then_the_name_in_commas_after_a_quote() {
+    check(
+        "\"By December, Ohio stuck out as a place to compete,\" Ruiz's campaign manager, Jeff Walton, said in an interview.",
+        &[(D, "Jeff Walton", "said", "By December, Ohio stuck out")],
+    );
+}
