@@ -207,7 +207,24 @@ impl<'a> Doc<'a> {
         if p.toks[j - 1].w() == "who" {
             return self.relative_clause_antecedent(pi, lo, j - 1);
         }
+        if p.toks[j - 1].w() == "to" {
+            return self.governing_verb_subject(pi, lo, j - 1);
+        }
         self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, j))
+    }
+
+    /// `X went on to say`, `X took to Twitter to say`: the subject of the past-tense verb
+    /// governing the infinitive whose `to` is at `to`. Not after an intention verb (`declined
+    /// to say` says nothing).
+    fn governing_verb_subject(&self, pi: usize, lo: usize, to: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let g = (to.saturating_sub(4).max(lo)..to)
+            .rev()
+            .find(|&k| toks[k].looks_past_tense() && !(self.cased && toks[k].cap))?;
+        if self.verb(&toks[g]) == Some(VerbClass::Intent) {
+            return None;
+        }
+        self.subject_before(pi, lo, g)
     }
 
     /// `democrats on capitol hill, who have argued that ...`, `economists who argue that ...`:

@@ -1195,3 +1195,20 @@ fn a_role_then_the_name_in_commas_after_a_quote() {
         &[(D, "Jeff Walton", "said", "By December, Ohio stuck out")],
     );
 }
+
+#[test]
+fn an_infinitive_speech_verb_takes_the_subject_of_its_governing_verb() {
+    check(
+        "Mara Voss went on to say, \"From the bottom of my heart, I know this to be true.\"",
+        &[(D, "Mara Voss", "say", "From the bottom of my heart")],
+    );
+    check(
+        "The senator took to Twitter to say the plan was dead.",
+        &[(R, "The senator", "say", "the plan was dead")],
+    );
+    // Declining to say is not saying.
+    check(
+        "The senator declined to say whether the plan was dead.",
+        &[],
+    );
+}

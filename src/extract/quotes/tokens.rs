@@ -80,10 +80,6 @@ impl<'a> Tok<'a> {
     pub(super) fn looks_past_tense(&self) -> bool {
         self.is_word() && (self.low.ends_with("ed") || self.wf(F_IRREGULAR_PAST))
     }
-    /// An adverb by its form (`cynically`, `generally`, `quietly`), for the words between a
-    /// subject and its verb. Name-like endings are left out: `-lly` other than `-ally`
-    /// (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily` (`Emily`); a
-    /// capitalised word in cased text is never one.
     /// A US party and state label: `R-Ky.`, `D-N.Y.`, `I-Vt`.
     pub(super) fn looks_party_label(&self) -> bool {
         let w = self.low;
@@ -92,6 +88,10 @@ impl<'a> Tok<'a> {
             && w.len() > 2
             && w[2..].bytes().all(|c| c.is_ascii_alphabetic() || c == b'.')
     }
+    /// An adverb by its form (`cynically`, `generally`, `quietly`), for the words between a
+    /// subject and its verb. Name-like endings are left out: `-lly` other than `-ally`
+    /// (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily` (`Emily`); a
+    /// capitalised word in cased text is never one.
     pub(super) fn looks_ly_adverb(&self, cased: bool) -> bool {
         let w = self.w();
         if w.len() < 5 || !w.ends_with("ly") || (cased && self.cap) {
