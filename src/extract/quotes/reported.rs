@@ -485,6 +485,15 @@ impl<'a> Doc<'a> {
             if p.toks[k - 1].is_punct(',') && self.attribution_starts(pi, k + 1, end) {
                 return ClauseCut::NewSpeaker { at: k, from: k + 1 };
             }
+            // `said he would order a review and warned against hackers`: another speech verb
+            // of the speaker ends the clause, even without a clause of its own.
+            if self
+                .verb(&p.toks[v])
+                .is_some_and(|c| c != VerbClass::QuoteOnly && c != VerbClass::Evidence)
+                && p.toks[v].looks_past_tense()
+            {
+                return ClauseCut::OtherVerb { at: k };
+            }
             if object_class && p.toks[k + 1].looks_past_tense() {
                 return ClauseCut::OtherVerb { at: k };
             }

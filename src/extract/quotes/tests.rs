@@ -1212,3 +1212,22 @@ fn an_infinitive_speech_verb_takes_the_subject_of_its_governing_verb() {
         &[],
     );
 }
+
+#[test]
+fn a_second_speech_verb_ends_the_first_clause() {
+    check(
+        "Ortiz said he would order a review of the port's defenses and warned against hackers from abroad.",
+        &[(
+            R,
+            "Ortiz",
+            "said",
+            "he would order a review of the port's defenses",
+        )],
+    );
+    let text = "Ortiz said he would order a review of the port's defenses and warned against hackers from abroad.";
+    let qs = extract_quotes(text);
+    assert_eq!(
+        qs[0].text(text),
+        "he would order a review of the port's defenses"
+    );
+}
