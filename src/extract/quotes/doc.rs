@@ -63,6 +63,9 @@ pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     pub(super) lex: &'static Lexicon,
     pub(super) cased: bool,
+    /// The first paragraph is the article's title line: the text has no `source:` header
+    /// (which removes the title with it) and more than one paragraph.
+    pub(super) titled: bool,
     pub(super) paras: Vec<Para<'a>>,
     pub(super) persons: Vec<Person>,
     pub(super) by_name: HashMap<String, usize, FxBuild>,
@@ -134,10 +137,12 @@ impl<'a> Doc<'a> {
             }
             unverb_name_parts(&mut p.toks, cased, lex);
         }
+        let titled = !skip.contains(&true) && paras.len() > 1;
         let mut d = Doc {
             text,
             lex,
             cased,
+            titled,
             paras,
             persons: Vec::new(),
             by_name: HashMap::default(),
@@ -410,8 +415,11 @@ fn unverb_name_parts(toks: &mut [Tok], cased: bool, lex: &Lexicon) {
             continue;
         }
         let in_name = cased && !title_case && toks[k].cap && toks[k - 1].cap;
-        let place = format!("{} {}", toks[k - 1].low, toks[k].low);
-        if in_name || lex.places.contains_key(place.as_str()) {
+        let ends_place = toks[k - 1].bf(F_PLACE_PART)
+            && lex
+                .places
+                .contains_key(format!("{} {}", toks[k - 1].low, toks[k].low).as_str());
+        if in_name || ends_place {
             toks[k].verb = None;
         }
     }

@@ -286,7 +286,7 @@ impl<'a> Doc<'a> {
             s0 += 1;
         }
         let mut b0 = self.name_run(p, s0, se);
-        if pi == 0 && self.paras.len() > 1 {
+        if pi == 0 && self.titled {
             b0 = (s0 + 1..b0)
                 .find(|&k| p.toks[k].low.ends_with('s') || p.toks[k].looks_past_tense())
                 .unwrap_or(b0);
