@@ -85,8 +85,10 @@ impl<'a> Doc<'a> {
         }
         // Subject then verb within a few tokens.
         let mut v = None;
-        for k in i..hi.min(i + 16) {
-            if self.verb(&p.toks[k]).is_some() {
+        for k in i..hi.min(i + 24) {
+            // `the states suing the agency`: a verb form after a determiner is a noun.
+            let after_determiner = k > i && p.toks[k - 1].wf(F_DETERMINER);
+            if self.verb(&p.toks[k]).is_some() && !after_determiner {
                 v = Some(k);
                 break;
             }
@@ -195,6 +197,10 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 if t.w().ends_with("ing") {
+                    // `footage of Trump saying: "..."`: the participle's own subject.
+                    if let Some(np) = self.participle_subject(pi, lo, k) {
+                        return Some((np, t.low.to_string()));
+                    }
                     // `X said ..., adding: "..."`: the subject is the main verb's.
                     participle = Some(t.low.to_string());
                     tight = false;
@@ -213,6 +219,41 @@ impl<'a> Doc<'a> {
                 return None;
             }
         }
-        None
+        // `Ortiz praised the port, adding: "..."`: no speech verb governs the participle; the
+        // sentence's subject speaks.
+        let cue = participle?;
+        Some((self.main_subject(pi, lo, o)?, cue))
+    }
+
+    /// The noun phrase right before the participle at `k` (`footage of Trump saying`, `a video
+    /// shows the senator telling`), when it names someone: a participle after a comma, a verb
+    /// (`was heard saying`) or a thing (`took the stage saying`) has the clause's subject.
+    fn participle_subject(&self, pi: usize, lo: usize, k: usize) -> Option<Np> {
+        let before = k.checked_sub(1).filter(|&b| b >= lo)?;
+        let t = &self.paras[pi].toks[before];
+        if !t.is_word() || self.verb(t).is_some() || t.wf(F_AUX) {
+            return None;
+        }
+        let (start, end) = self.np_back_plain(pi, lo, k)?;
+        // `footage of Trump`: the phrase after its last preposition.
+        let toks = &self.paras[pi].toks;
+        let start = (start..end)
+            .rev()
+            .find(|&j| toks[j].wf(F_PREPOSITION) || matches!(toks[j].w(), "of" | "by" | "for"))
+            .map_or(start, |j| j + 1);
+        if start >= end {
+            return None;
+        }
+        let np = Np {
+            para: pi,
+            start,
+            end,
+            role: None,
+        };
+        matches!(
+            self.classify(&np).0,
+            NpClass::Name | NpClass::RoleDesc | NpClass::Org | NpClass::Group
+        )
+        .then_some(np)
     }
 }

@@ -132,6 +132,8 @@ pub(super) struct Lexicon {
     pub(super) np_starters: FxSet,
     pub(super) abbrev: FxSet,
     pub(super) name_particles: FxSet,
+    /// Courtesy titles and given names → gender (1 male, 2 female).
+    pub(super) genders: FxMap<u8>,
     /// Every lexicon word (and every plural of a role word) → its [`WordInfo`]: one look-up
     /// per token at tokenisation answers every later set-membership question about it.
     pub(super) known: WordMap<WordInfo>,
@@ -180,6 +182,11 @@ pub(super) const F_IRREGULAR_PAST: u32 = 1 << 23;
 pub(super) const F_ADVERB: u32 = 1 << 24;
 /// A preposition that opens an adverbial phrase before a subject (`in`, `during`).
 pub(super) const F_PREPOSITION: u32 = 1 << 25;
+/// Determiners (`assets/lexicon/quotes/determiners.txt`).
+pub(super) const F_DETERMINER: u32 = 1 << 26;
+/// Courtesy titles and given names of `genders.txt`: a common word after one is a surname
+/// (`colin price`).
+pub(super) const F_GENDERED: u32 = 1 << 27;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -211,6 +218,10 @@ pub(super) const FUNCTION_WORDS: &str =
 
 pub(super) const PREPOSITIONS: &str =
     include_str!("../../../assets/lexicon/quotes/prepositions.txt");
+
+pub(super) const GENDERS: &str = include_str!("../../../assets/lexicon/quotes/genders.txt");
+
+pub(super) const DETERMINERS: &str = include_str!("../../../assets/lexicon/quotes/determiners.txt");
 
 pub(super) const NAME_PARTICLES: &str =
     include_str!("../../../assets/lexicon/quotes/name_particles.txt");
@@ -244,6 +255,12 @@ pub(super) fn build_lexicon() -> Lexicon {
         np_starters: word_set(NP_STARTERS),
         abbrev: word_set(ABBREV),
         name_particles: word_set(NAME_PARTICLES),
+        genders: data_lines(GENDERS)
+            .filter_map(|l| {
+                let (word, gender) = l.split_once(' ')?;
+                Some((word, if gender.trim() == "f" { 2 } else { 1 }))
+            })
+            .collect(),
         known: WordMap::default(),
     };
     lex.known = word_infos(&lex, &role_modifiers);
@@ -297,7 +314,7 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
     let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
-    let sets: [(&FxSet, u32); 21] = [
+    let sets: [(&FxSet, u32); 22] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),
         (&lex.orgs, F_ORG),
@@ -319,6 +336,7 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         (&word_set(SPEECH_NOUNS), F_SPEECH_NOUN),
         (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
         (&word_set(PREPOSITIONS), F_PREPOSITION),
+        (&word_set(DETERMINERS), F_DETERMINER),
     ];
     for (words, f) in sets {
         for &w in words {
@@ -327,6 +345,9 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     }
     for &w in lex.pronouns.keys() {
         mark(w, F_PRON);
+    }
+    for &w in lex.genders.keys() {
+        mark(w, F_GENDERED);
     }
     for &w in lex.verbs.keys() {
         mark(w, F_VERB);

@@ -20,28 +20,20 @@ pub(super) struct Person {
     pub(super) gender: u8,
 }
 
-/// Gender implied by a courtesy title (the first word of a name): 1 male, 2 female, 0 none.
-pub(super) fn title_gender(first: &str) -> u8 {
-    const MALE: [&str; 6] = ["mr", "sir", "lord", "herr", "senor", "señor"];
-    const FEMALE: [&str; 7] = ["mrs", "ms", "miss", "dame", "lady", "mme", "mlle"];
-    let is = |list: &[&str]| {
-        if first.is_ascii() {
-            // ASCII: comparing case-insensitively is comparing the lower-cased word, without
-            // allocating it (and `señor` cannot match an ASCII word).
-            let w = first.trim_end_matches('.');
-            list.iter().any(|t| w.eq_ignore_ascii_case(t))
-        } else {
-            let l = lower_cow(first);
-            list.contains(&l.trim_end_matches('.'))
-        }
-    };
-    if is(&MALE) {
-        1
-    } else if is(&FEMALE) {
-        2
-    } else {
-        0
-    }
+/// Gender implied by a courtesy title or a given name (`mr`, `Mrs.`, `Hillary`): 1 male,
+/// 2 female, 0 unknown or either (`assets/lexicon/quotes/genders.txt`).
+pub(super) fn word_gender(word: &str) -> u8 {
+    let low = lower_cow(word.trim_end_matches('.'));
+    LEX.genders.get(low.as_ref()).copied().unwrap_or(0)
+}
+
+/// Any casing: a common word after a given name is its surname (`colin price`, `sofia
+/// marin`), unless it is a function, time, role, organisation or place word or a verb.
+fn surname_after_given_name(t: &Tok) -> bool {
+    t.is_word()
+        && !t.bf(F_FUNCTION | F_TIME | F_ROLE | F_ORG | F_PLACE | F_PRON | F_VERB | F_AUX)
+        && !t.clearly_past_tense()
+        && !t.looks_ly_adverb(false)
 }
 
 /// Without trailing `'s` and periods.
@@ -86,12 +78,13 @@ impl<'a> Doc<'a> {
             } else if b > a && t.wf(F_NAME_PARTICLE) && b + 1 < hi && self.name_like(&p.toks[b + 1])
             {
                 b += 1;
-            } else if b > a && self.surname_ok(t) {
+            } else if b > a && self.surname_ok(t)
+                || b == a + 1 && p.toks[a].bf(F_GENDERED) && surname_after_given_name(t)
+            {
                 // `Colin Price`, `Gordon Brown`.
                 b += 1;
             } else if b == a
-                && self.cased
-                && t.cap
+                && (self.cased && t.cap || t.bf(F_GENDERED))
                 && t.base_flags & F_PLACE != 0
                 && t.base_flags & F_STOP == 0
                 && !t.possessive()
@@ -204,7 +197,13 @@ impl<'a> Doc<'a> {
             }
             i
         };
-        let g = title_gender(name.split_whitespace().next().unwrap_or(""));
+        let first_word = |name: &str| word_gender(name.split_whitespace().next().unwrap_or(""));
+        let mut g = first_word(name);
+        if g == 0
+            && let Some(p) = self.persons.get(idx)
+        {
+            g = first_word(&p.name);
+        }
         if let Some(p) = self.persons.get_mut(idx) {
             if p.role.is_empty() && !role.is_empty() {
                 p.role = role.to_string();
@@ -522,7 +521,8 @@ impl<'a> Doc<'a> {
                 if b.len() < 3 || t.bf(F_STOP) {
                     continue;
                 }
-                if let Some(&idx) = self.by_part.get(b)
+                // A surname of a full name, or a one-word name (`Clinton said`) met again.
+                if let Some(&idx) = self.by_part.get(b).or_else(|| self.by_name.get(b))
                     && strong.contains(&idx)
                 {
                     extra.push((t.start, idx));
@@ -531,6 +531,11 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+        }
+        // A capitalised run that is the surname of a strongly registered person is no longer
+        // weak evidence: it names that person.
+        for (pos, _) in &extra {
+            self.weak.remove(pos);
         }
         self.mentions.extend(extra);
         self.poss.extend(poss);

@@ -308,6 +308,7 @@ impl<'a> Doc<'a> {
             || first.w().ends_with("ing")
             || first.possessive()
             || first.low.chars().all(|c| c.is_ascii_digit())
+            || (first.w() == "one" && p.toks[c1 + 2].w() == "of")
             || p.toks[c1 + 1..c2]
                 .iter()
                 .take(4)
@@ -326,6 +327,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         let (a, b) = self.np_back_plain(pi, lo, before)?;
+        // `X, the attorney general of Nevada, one of the states suing, said`: two appositions;
+        // the name before the first speaks, and the first is the role.
+        if a >= lo + 2
+            && p.toks[a - 1].is_punct(',')
+            && let Some(name) = self.name_before_description(pi, lo, a, b)
+        {
+            return Some(Np {
+                role: Some((a, b)),
+                ..name
+            });
+        }
         Some(Np {
             para: pi,
             start: a,
@@ -712,10 +724,7 @@ impl<'a> Doc<'a> {
         {
             hb += 1;
         }
-        let starts_det = matches!(
-            toks.first().map(|t| t.w()),
-            Some("the" | "a" | "an" | "this" | "its" | "his" | "her" | "their" | "our")
-        );
+        let starts_det = toks.first().is_some_and(|t| t.wf(F_DETERMINER));
         // `Harris Associates L.P.`, `Acme Holdings Inc`: a company, not a person.
         if hb > np.start && p.toks[hb - 1].bf(F_ORG) && (self.cased || hb - np.start >= 2) {
             return (NpClass::Org, None);

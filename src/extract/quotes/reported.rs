@@ -379,7 +379,7 @@ impl<'a> Doc<'a> {
 
     /// The subject of the sentence's first finite verb before `limit` (`Trump defended his
     /// tweets, saying ...`), when it names a person, organisation or group, or is a pronoun.
-    fn main_subject(&self, pi: usize, start: usize, limit: usize) -> Option<Np> {
+    pub(super) fn main_subject(&self, pi: usize, start: usize, limit: usize) -> Option<Np> {
         let toks = &self.paras[pi].toks;
         let first_verb = (start + 1..limit).find(|&k| {
             let t = &toks[k];

@@ -65,12 +65,7 @@ impl<'a> Doc<'a> {
     /// and holds no place, media or abbreviated word.
     pub(super) fn organisation_name(&self, np: &Np) -> Option<String> {
         let toks = &self.paras[np.para].toks[np.start..np.end];
-        let is_determiner = |t: &Tok| {
-            matches!(
-                t.w(),
-                "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-            )
-        };
+        let is_determiner = |t: &Tok| t.wf(F_DETERMINER) || t.w() == "that";
         let capitalised = |t: &Tok| t.is_word() && t.cap && !is_determiner(t);
         if self.cased {
             let last = toks.iter().rposition(capitalised)?;

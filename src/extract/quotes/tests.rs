@@ -1231,3 +1231,36 @@ fn a_second_speech_verb_ends_the_first_clause() {
         "he would order a review of the port's defenses"
     );
 }
+
+#[test]
+fn a_participle_after_a_name_is_that_persons_words() {
+    check(
+        "Mara Voss spoke at noon. The advert closes with footage of Voss saying during the debate, \"That makes me a winner.\"",
+        &[(D, "Mara Voss", "saying", "That makes me a winner")],
+    );
+    // After a comma the participle has the clause's subject.
+    check(
+        "Ortiz praised the port, adding, \"We will defend it with everything we have.\"",
+        &[(D, "Ortiz", "adding", "We will defend it")],
+    );
+}
+
+#[test]
+fn two_appositions_between_the_quote_and_its_verb() {
+    check(
+        "\"It is a raid on the powers of the states,\" Dana Kell, the attorney general of Nevada, one of the states suing the agency, said at a forum.",
+        &[(D, "Dana Kell", "said", "It is a raid on the powers")],
+    );
+}
+
+#[test]
+fn she_skips_a_man_named_by_his_given_name() {
+    check(
+        "Kaur said the vote was close. Brian Teller, her aide, said the count was over.\n\n\"We will win the recount and then we will govern,\" she said.",
+        &[
+            (R, "Kaur", "said", "the vote was close"),
+            (R, "Brian Teller", "said", "the count was over"),
+            (D, "Kaur", "said", "We will win the recount"),
+        ],
+    );
+}
