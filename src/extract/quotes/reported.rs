@@ -465,6 +465,9 @@ impl<'a> Doc<'a> {
                     clause,
                 };
             }
+            if self.writer_adds_after(pi, c, k, object_class) {
+                return ClauseCut::OtherVerb { at: k };
+            }
             if !matches!(p.toks[k].w(), "and" | "but") {
                 continue;
             }
@@ -499,6 +502,35 @@ impl<'a> Doc<'a> {
             }
         }
         ClauseCut::None
+    }
+
+    /// Where the writer takes over from the speaker at `k`, a few words into the clause that
+    /// starts at `c`: a participle phrase after a comma (`..., meaning it only protected them`,
+    /// `..., implicitly putting his name on the line`), or a dash after a noun-phrase complement
+    /// (`dismissed Estonia as a "suburb" — a metaphor for ...`).
+    fn writer_adds_after(&self, pi: usize, c: usize, k: usize, object_class: bool) -> bool {
+        let toks = &self.paras[pi].toks;
+        if k < c + 3 {
+            return false;
+        }
+        if object_class && matches!(toks[k].kind, Kind::Punct('—' | '–' | '―')) {
+            return true;
+        }
+        if !toks[k].is_punct(',') {
+            return false;
+        }
+        let mut m = k + 1;
+        while m < toks.len() && (toks[m].looks_ly_adverb(self.cased) || toks[m].wf(F_ADVERB)) {
+            m += 1;
+        }
+        toks.get(m).is_some_and(|t| {
+            t.is_word()
+                && t.w().len() > 5
+                && t.w().ends_with("ing")
+                && !t.wf(F_PREPOSITION | F_STOP | F_FUNCTION)
+                && t.w() != "according"
+                && self.verb(t).is_none()
+        })
     }
 
     /// A noun phrase starting at `a` is the subject of a speech verb within eight words.

@@ -1264,3 +1264,31 @@ fn she_skips_a_man_named_by_his_given_name() {
         ],
     );
 }
+
+#[test]
+fn the_writer_takes_over_after_a_participle_phrase_or_a_dash() {
+    check(
+        "Democrats said the waiver was only \"partial,\" meaning it covered the laptops and nothing else.",
+        &[(R, "Democrats", "said", "the waiver was only \"partial,\"")],
+    );
+    let text = "Voss dismissed the island as a \"distant outpost\" — a sign of how little the party cares.";
+    let qs = extract_quotes(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text(text), "the island as a \"distant outpost\"");
+}
+
+#[test]
+fn evaluation_verbs_attribute_the_quoted_words_they_govern() {
+    check(
+        "Governor Ada Lind lauded the mayor for helping build \"new and daring schools.\"",
+        &[(R, "Ada Lind", "lauded", "the mayor for helping build")],
+    );
+    check(
+        "Ortiz likened the rules to \"burning the charter.\"",
+        &[(R, "Ortiz", "likened", "the rules to")],
+    );
+    check(
+        "Kell boasted, \"Nobody builds bridges like we do.\"",
+        &[(D, "Kell", "boasted", "Nobody builds bridges")],
+    );
+}
