@@ -257,8 +257,9 @@ pub(super) fn build_lexicon() -> Lexicon {
         name_particles: word_set(NAME_PARTICLES),
         genders: data_lines(GENDERS)
             .filter_map(|l| {
-                let (word, gender) = l.split_once(' ')?;
-                Some((word, if gender.trim() == "f" { 2 } else { 1 }))
+                let mut fields = l.split_whitespace();
+                let (word, gender) = (fields.next()?, fields.next()?);
+                Some((word, if gender == "f" { 2 } else { 1 }))
             })
             .collect(),
         known: WordMap::default(),

@@ -197,20 +197,19 @@ impl<'a> Doc<'a> {
             }
             i
         };
-        let first_word = |name: &str| word_gender(name.split_whitespace().next().unwrap_or(""));
-        let mut g = first_word(name);
-        if g == 0
-            && let Some(p) = self.persons.get(idx)
-        {
-            g = first_word(&p.name);
-        }
+        let first_word_gender =
+            |name: &str| word_gender(name.split_whitespace().next().unwrap_or(""));
         if let Some(p) = self.persons.get_mut(idx) {
             if p.role.is_empty() && !role.is_empty() {
                 p.role = role.to_string();
                 p.role_low = role.to_lowercase();
             }
+            // A courtesy title as written (`Mrs. Lind`), else the given name (`Sen. Ada Lind`).
             if p.gender == 0 {
-                p.gender = g;
+                p.gender = match first_word_gender(name) {
+                    0 => first_word_gender(&p.name),
+                    g => g,
+                };
             }
         }
         // During resolution mentions stay sorted (binary search): speakers found then are

@@ -329,14 +329,8 @@ impl<'a> Doc<'a> {
         let (a, b) = self.np_back_plain(pi, lo, before)?;
         // `X, the attorney general of Nevada, one of the states suing, said`: two appositions;
         // the name before the first speaks, and the first is the role.
-        if a >= lo + 2
-            && p.toks[a - 1].is_punct(',')
-            && let Some(name) = self.name_before_description(pi, lo, a, b)
-        {
-            return Some(Np {
-                role: Some((a, b)),
-                ..name
-            });
+        if let Some(name) = self.name_before_description(pi, lo, a, b) {
+            return Some(name);
         }
         Some(Np {
             para: pi,
@@ -363,14 +357,8 @@ impl<'a> Doc<'a> {
                 role: Some((a - 1, b)),
             });
         }
-        if a >= lo + 2
-            && p.toks[a - 1].is_punct(',')
-            && let Some(x) = self.name_before_description(pi, lo, a, b)
-        {
-            return Some(Np {
-                role: Some((a, b)),
-                ..x
-            });
+        if let Some(x) = self.name_before_description(pi, lo, a, b) {
+            return Some(x);
         }
         Some(Np {
             para: pi,
@@ -381,9 +369,12 @@ impl<'a> Doc<'a> {
     }
 
     /// `Ortner, the bank's senior economist`: the name before the comma at `a - 1` when
-    /// `[a, b)` is a role description.
+    /// `[a, b)` is a role description, with that description as its role.
     fn name_before_description(&self, pi: usize, lo: usize, a: usize, b: usize) -> Option<Np> {
         let p = &self.paras[pi];
+        if a < lo + 2 || !p.toks[a - 1].is_punct(',') {
+            return None;
+        }
         let f = &p.toks[a];
         let desc = (matches!(f.w(), "the" | "a" | "an") || f.possessive())
             && p.toks[a..b].iter().any(|t| t.bf(F_ROLE_HEAD));
@@ -401,7 +392,10 @@ impl<'a> Doc<'a> {
             && (self.cased
                 || self.name_run(p, xa, xb) - xa >= 2
                 || self.by_part.contains_key(p.toks[xb - 1].base()));
-        named.then_some(x)
+        named.then_some(Np {
+            role: Some((a, b)),
+            ..x
+        })
     }
 
     /// A noun phrase starting at `i` (after an inverted verb or `according to`).

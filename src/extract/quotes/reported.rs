@@ -528,7 +528,6 @@ impl<'a> Doc<'a> {
                 && t.w().len() > 5
                 && t.w().ends_with("ing")
                 && !t.wf(F_PREPOSITION | F_STOP | F_FUNCTION)
-                && t.w() != "according"
                 && self.verb(t).is_none()
         })
     }
