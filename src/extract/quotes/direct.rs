@@ -239,7 +239,7 @@ impl<'a> Doc<'a> {
         let toks = &self.paras[pi].toks;
         let start = (start..end)
             .rev()
-            .find(|&j| toks[j].wf(F_PREPOSITION) || matches!(toks[j].w(), "of" | "by" | "for"))
+            .find(|&j| toks[j].wf(F_PREPOSITION | F_POSTMODIFIER) || toks[j].w() == "by")
             .map_or(start, |j| j + 1);
         if start >= end {
             return None;

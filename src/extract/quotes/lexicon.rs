@@ -187,6 +187,12 @@ pub(super) const F_DETERMINER: u32 = 1 << 26;
 /// Courtesy titles and given names of `genders.txt`: a common word after one is a surname
 /// (`colin price`).
 pub(super) const F_GENDERED: u32 = 1 << 27;
+/// A preposition opening a modifier after a speaker phrase's head (`a spokesman for ...`).
+pub(super) const F_POSTMODIFIER: u32 = 1 << 28;
+/// A word of a share of people (`shares.txt`: `percent`, `in`, `nearly`, number words).
+pub(super) const F_SHARE: u32 = 1 << 29;
+/// A number written as a word (`eight`, `half`), from `shares.txt`.
+pub(super) const F_NUMBER_WORD: u32 = 1 << 30;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -218,6 +224,11 @@ pub(super) const FUNCTION_WORDS: &str =
 
 pub(super) const PREPOSITIONS: &str =
     include_str!("../../../assets/lexicon/quotes/prepositions.txt");
+
+pub(super) const POSTMODIFIERS: &str =
+    include_str!("../../../assets/lexicon/quotes/postmodifier_prepositions.txt");
+
+pub(super) const SHARES: &str = include_str!("../../../assets/lexicon/quotes/shares.txt");
 
 pub(super) const GENDERS: &str = include_str!("../../../assets/lexicon/quotes/genders.txt");
 
@@ -315,7 +326,11 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
     let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
-    let sets: [(&FxSet, u32); 22] = [
+    let number_words: FxSet = data_lines(SHARES)
+        .filter(|l| l.split_whitespace().nth(1) == Some("number"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let sets: [(&FxSet, u32); 25] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),
         (&lex.orgs, F_ORG),
@@ -338,6 +353,9 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         (&word_set(IRREGULAR_PAST), F_IRREGULAR_PAST),
         (&word_set(PREPOSITIONS), F_PREPOSITION),
         (&word_set(DETERMINERS), F_DETERMINER),
+        (&word_set(POSTMODIFIERS), F_POSTMODIFIER),
+        (&word_set(SHARES), F_SHARE),
+        (&number_words, F_NUMBER_WORD),
     ];
     for (words, f) in sets {
         for &w in words {

@@ -538,8 +538,23 @@ impl<'a> Doc<'a> {
                 && matches!(p.toks[k].w(), "adding" | "saying")
         });
         let first_quote = (ss..se).find(|&k| p.qid[k] != 0).unwrap_or(se);
-        if let Some(k) = participle.filter(|&k| k < first_quote) {
-            let found = self.reported_in_sentence(pi, ss, k - 1);
+        // `She said CLAUSE, and when pressed, she replied, "..."`: the clause before a
+        // coordinated clause that holds the quote.
+        let coordinated = || {
+            (ss + 4..first_quote).rev().find(|&k| {
+                p.toks[k].is_punct(';')
+                    || p.toks[k].is_punct(',')
+                        && p.toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.w(), "and" | "but"))
+            })
+        };
+        if let Some(k) = participle
+            .filter(|&k| k < first_quote)
+            .map(|k| k - 1)
+            .or_else(coordinated)
+        {
+            let found = self.reported_in_sentence(pi, ss, k);
             out.extend(found.into_iter().take(1).filter(|r| r.end > r.start));
         }
         // `"...," he said, adding that ...`: reported speech after the last closing mark.

@@ -150,6 +150,17 @@ impl<'a> Doc<'a> {
             return false;
         }
 
+        if self.is_share(&p.toks[a..end]) {
+            return true;
+        }
+        // `analysts in the region`: the head is before the modifier, not the word at the end.
+        if let Some(m) = (a + 1..end - 1).find(|&k| p.toks[k].wf(F_POSTMODIFIER)) {
+            let head = &p.toks[m - 1];
+            let plural = head.low.ends_with('s') && !head.low.ends_with("ss") && !head.bf(F_STOP);
+            if plural || head.bf(F_GROUP | F_ROLE | F_ROLE_PLURAL | F_ORG | F_MEDIA) {
+                return true;
+            }
+        }
         // A common word after a name is a surname (`joan price`, `gordon brown`).
         let after_name = end - 1 > a && self.name_like(&p.toks[end - 2]) && !ht.bf(F_FUNCTION);
         let nounish = ht.bf(F_GROUP | F_ORG | F_ROLE | F_MEDIA)
@@ -210,7 +221,32 @@ impl<'a> Doc<'a> {
         if p.toks[j - 1].w() == "to" {
             return self.governing_verb_subject(pi, lo, j - 1);
         }
+        if p.toks[j - 1].is_punct('%') {
+            return self.share_before(pi, lo, j);
+        }
         self.plain_subject(pi, lo, self.skip_parenthesis_back(pi, lo, j))
+    }
+
+    /// `26% say ...`: the share ending in a percent sign at `j - 1` (a noun phrase read back
+    /// from a verb stops at punctuation).
+    fn share_before(&self, pi: usize, lo: usize, j: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let mut a = j - 1;
+        while a > lo
+            && (toks[a - 1].wf(F_SHARE)
+                || toks[a - 1].low.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            a -= 1;
+        }
+        while a < j && toks[a].wf(F_STOP) && !toks[a].wf(F_NUMBER_WORD) {
+            a += 1;
+        }
+        self.is_share(&toks[a..j]).then_some(Np {
+            para: pi,
+            start: a,
+            end: j,
+            role: None,
+        })
     }
 
     /// `X went on to say`, `X took to Twitter to say`: the subject of the past-tense verb
@@ -710,13 +746,25 @@ impl<'a> Doc<'a> {
         }
         // Head part: before the first preposition.
         let mut hb = np.start;
-        while hb < np.end
-            && !matches!(
-                p.toks[hb].w(),
-                "of" | "for" | "at" | "to" | "in" | "with" | "from"
-            )
-        {
+        while hb < np.end && !p.toks[hb].wf(F_POSTMODIFIER) {
             hb += 1;
+        }
+        if self.is_share(toks) {
+            return (NpClass::Group, None);
+        }
+        // `eight of 10 voters`, `half of the delegates`: the people after `of` are the head.
+        if hb > np.start && hb + 1 < np.end && p.toks[hb].w() == "of" {
+            let part = &p.toks[np.start..hb];
+            if self.is_share(part) || part.iter().all(|t| t.wf(F_SHARE)) {
+                let people = self.classify(&Np {
+                    start: hb + 1,
+                    ..*np
+                });
+                return match people.0 {
+                    NpClass::Other => (NpClass::Group, None),
+                    _ => people,
+                };
+            }
         }
         let starts_det = toks.first().is_some_and(|t| t.wf(F_DETERMINER));
         // `Harris Associates L.P.`, `Acme Holdings Inc`: a company, not a person.
@@ -735,6 +783,17 @@ impl<'a> Doc<'a> {
             return (NpClass::Name, Some(span));
         }
         self.class_by_head(np, hb, starts_det)
+    }
+
+    /// `another 19 percent`, `two in three`, `26%`: only words of a share, with a number among
+    /// them; in a poll report such a phrase names a group of respondents.
+    pub(super) fn is_share(&self, toks: &[Tok]) -> bool {
+        let number =
+            |t: &Tok| t.wf(F_NUMBER_WORD) || t.low.starts_with(|c: char| c.is_ascii_digit());
+        toks.iter().any(number)
+            && toks
+                .iter()
+                .all(|t| t.wf(F_SHARE) || t.is_punct('%') || number(t))
     }
 
     /// A name after a prepositional role: `vice president of finance Daniel Miglio`.

@@ -210,6 +210,7 @@ impl<'a> Doc<'a> {
             }
             if self.verb(t).is_some_and(VerbClass::follows_clause)
                 && let Some(np) = self.np_after(pi, a + 1, end)
+                && self.can_speak_after_verb(pi, &np, a)
             {
                 let tail = np.role.map_or(np.end, |r| r.1);
                 if self.skip_time(pi, tail, end) >= end && p.toks[np.start].w() != "it" {
@@ -255,7 +256,9 @@ impl<'a> Doc<'a> {
         let v = (a..close).find(|&v| self.verb(&toks[v]).is_some_and(VerbClass::follows_clause))?;
         if v == a {
             let np = self.np_after(pi, a + 1, close)?;
-            return (np.end == close && np.role.is_none()).then(|| (np, toks[v].low.to_string()));
+            let fills =
+                np.end == close && np.role.is_none() && self.can_speak_after_verb(pi, &np, v);
+            return fills.then(|| (np, toks[v].low.to_string()));
         }
         let np = self.subject_before(pi, a, v)?;
         let fills = np.start == a && self.skip_time(pi, v + 1, close) >= close;
@@ -672,6 +675,13 @@ impl<'a> Doc<'a> {
         !words[0].is_word() || words[0].wf(F_NP_STARTER) || contentful
     }
 
+    /// Whether `np`, after the verb at `v` (`..., noted Smith`), is its speaker rather than its
+    /// object (`..., noted the rule in an interview`): a person, organisation or group, or a
+    /// phrase that can speak with `said`/`told`.
+    fn can_speak_after_verb(&self, pi: usize, np: &Np, v: usize) -> bool {
+        self.classify(np).0 != NpClass::Other || self.plausible_other_speaker(pi, np, v)
+    }
+
     /// `that` right after the verb at `v` (after an object for `tell`, and time phrases).
     fn that_follows(&self, pi: usize, v: usize) -> bool {
         let toks = &self.paras[pi].toks;
@@ -709,21 +719,35 @@ impl<'a> Doc<'a> {
         }
         let accepted = has_that
             || match class {
-                VerbClass::Say | VerbClass::Evidence => !NOT_CLAUSE_STARTS.contains(&toks[c].w()),
-                VerbClass::Tell => c > v + 1 && !NOT_CLAUSE_STARTS.contains(&toks[c].w()),
+                VerbClass::Say | VerbClass::Evidence => self.may_start_clause(pi, c, end),
+                VerbClass::Tell => c > v + 1 && self.may_start_clause(pi, c, end),
                 VerbClass::That => {
-                    !NOT_CLAUSE_STARTS.contains(&toks[c].w())
+                    self.may_start_clause(pi, c, end)
                         && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
                 }
                 VerbClass::Object => self.reads_as_complement(pi, v, c),
                 VerbClass::Intent => {
                     self.infinitive_at(pi, c)
-                        || (!NOT_CLAUSE_STARTS.contains(&toks[c].w())
-                            && self.reads_as_clause(pi, c, end))
+                        || (self.may_start_clause(pi, c, end) && self.reads_as_clause(pi, c, end))
                 }
                 VerbClass::QuoteOnly => false,
             };
         accepted.then_some(c)
+    }
+
+    /// Whether token `c` can open a reported clause: not a preposition or an interjection
+    /// (`said to`, `said goodbye`, `said no.`), though `no` before a noun and a verb is a
+    /// determiner (`said no decision had been made`).
+    fn may_start_clause(&self, pi: usize, c: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let w = toks[c].w();
+        if w == "no" {
+            let noun_next = toks
+                .get(c + 1)
+                .is_some_and(|t| t.is_word() && !t.wf(F_PREPOSITION | F_FUNCTION | F_NP_BOUNDARY));
+            return noun_next && self.reads_as_clause(pi, c, end);
+        }
+        !NOT_CLAUSE_STARTS.contains(&w)
     }
 
     /// `said in a statement that ...`, `says at a rally in Toledo, Ohio, that ...`: where the

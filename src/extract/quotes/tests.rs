@@ -1292,3 +1292,51 @@ fn evaluation_verbs_attribute_the_quoted_words_they_govern() {
         &[(D, "Kell", "boasted", "Nobody builds bridges")],
     );
 }
+
+#[test]
+fn a_speaker_phrase_keeps_its_head_before_a_modifier() {
+    check(
+        "The scholars on the region said the border talks could stall again.",
+        &[(
+            R,
+            "The scholars on the region",
+            "said",
+            "the border talks could stall",
+        )],
+    );
+    check(
+        "A solicitor for the two papers, Ines Varga, said no ruling had been issued yet.",
+        &[(R, "Ines Varga", "said", "no ruling had been issued yet")],
+    );
+    let text = "Asked about the vote, Perrin said no.";
+    assert!(
+        extract_quotes(text).is_empty(),
+        "{:?}",
+        extract_quotes(text)
+    );
+}
+
+#[test]
+fn shares_of_poll_respondents_speak() {
+    check(
+        "Another 31 percent said they would stay home. In the same survey, 12% say they never vote. Three in five said the tram line should close. Nearly six of 10 renters say they fear eviction.",
+        &[
+            (R, "Another 31 percent", "said", "they would stay home"),
+            (R, "12%", "say", "they never vote"),
+            (R, "Three in five", "said", "the tram line should close"),
+            (R, "Nearly six of 10 renters", "say", "they fear eviction"),
+        ],
+    );
+}
+
+#[test]
+fn a_verb_before_an_object_is_not_an_inverted_attribution() {
+    check(
+        "Mara Dunne, the council's treasurer, noted the deficit in a letter last week. She said pensions would be frozen for two years, and when asked why, she answered, \"The fund is empty.\"",
+        &[
+            (R, "Mara Dunne", "noted", "the deficit"),
+            (R, "Mara Dunne", "said", "pensions would be frozen"),
+            (D, "Mara Dunne", "answered", "The fund is empty."),
+        ],
+    );
+}
