@@ -193,6 +193,8 @@ pub(super) const F_POSTMODIFIER: u32 = 1 << 28;
 pub(super) const F_SHARE: u32 = 1 << 29;
 /// A number written as a word (`eight`, `half`), from `shares.txt`.
 pub(super) const F_NUMBER_WORD: u32 = 1 << 30;
+/// A particle of a speech verb with a noun-phrase complement (`called for`, `verb_particles.txt`).
+pub(super) const F_PARTICLE: u32 = 1 << 31;
 
 pub(super) fn word_set(src: &'static str) -> FxSet {
     data_lines(src)
@@ -227,6 +229,9 @@ pub(super) const PREPOSITIONS: &str =
 
 pub(super) const POSTMODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/postmodifier_prepositions.txt");
+
+pub(super) const VERB_PARTICLES: &str =
+    include_str!("../../../assets/lexicon/quotes/verb_particles.txt");
 
 pub(super) const SHARES: &str = include_str!("../../../assets/lexicon/quotes/shares.txt");
 
@@ -330,7 +335,7 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         .filter(|l| l.split_whitespace().nth(1) == Some("number"))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    let sets: [(&FxSet, u32); 25] = [
+    let sets: [(&FxSet, u32); 26] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),
         (&lex.orgs, F_ORG),
@@ -356,6 +361,7 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         (&word_set(POSTMODIFIERS), F_POSTMODIFIER),
         (&word_set(SHARES), F_SHARE),
         (&number_words, F_NUMBER_WORD),
+        (&word_set(VERB_PARTICLES), F_PARTICLE),
     ];
     for (words, f) in sets {
         for &w in words {

@@ -102,12 +102,18 @@ impl<'a> Doc<'a> {
         }
         if let Some(d) = toks[start..end.min(start + 10)]
             .iter()
-            .position(|t| t.is_punct('-') || t.is_punct('—'))
+            .position(|t| matches!(t.kind, Kind::Punct('-' | '—' | '–' | '―')))
         {
             let dash = start + d;
             let before = &toks[dash.max(1) - 1];
-            if dash > start && (before.low.chars().all(|c| c.is_ascii_digit()) || before.wf(F_TIME))
-            {
+            let dated = before.low.chars().all(|c| c.is_ascii_digit()) || before.wf(F_TIME);
+            // `WASHINGTON ―`: a city in capitals (or a known place) alone before the dash.
+            let city = dash - start <= 3
+                && toks[start..dash].iter().all(|t| {
+                    let capitals = !self.text[t.start..t.end].chars().any(char::is_lowercase);
+                    t.is_word() && (self.place_tok(t) || self.cased && capitals)
+                });
+            if dash > start && (dated || city) {
                 start = dash + 1;
             }
         }
@@ -244,7 +250,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if let Some((np, cue)) = self.attribution_between(pi, open + 1, close) {
-                return Some(self.raw_reported(pi, start, end, np, &cue));
+                // `A, X said Friday, as they bristled at ...`: a clause of time after the
+                // attribution is the writer's (a reason, `since ...`, is still the speaker's).
+                let writer_goes_on =
+                    matches!(p.toks[close + 1].w(), "as" | "while" | "when" | "after");
+                let quote_end = if writer_goes_on { open } else { end };
+                return Some(self.raw_reported(pi, start, quote_end, np, &cue));
             }
         }
         None
@@ -416,14 +427,24 @@ impl<'a> Doc<'a> {
                 | ClauseCut::NewSpeaker { at, .. }
                 | ClauseCut::OtherVerb { at } => at,
             };
-            out.push(self.raw_reported(pi, c, clause_end, np, &self.cue_text(pi, v, clause_end)));
+            out.push(self.raw_reported(
+                pi,
+                c,
+                clause_end,
+                np,
+                &self.reported_cue(pi, v, c, clause_end),
+            ));
             match cut {
                 ClauseCut::SameSpeaker { verb, clause, .. } => (v, c) = (verb, clause),
                 ClauseCut::NewSpeaker { from, .. } => {
                     out.extend(self.verb_then_clause(pi, from, end));
                     break;
                 }
-                ClauseCut::None | ClauseCut::OtherVerb { .. } => break,
+                ClauseCut::OtherVerb { at } => {
+                    out.extend(self.verb_then_clause(pi, at + 1, end));
+                    break;
+                }
+                ClauseCut::None => break,
             }
         }
         out
@@ -448,6 +469,18 @@ impl<'a> Doc<'a> {
             if object_class && p.toks[k].is_punct(',') && subordinate {
                 return ClauseCut::OtherVerb { at: k };
             }
+            // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
+            // writer's, and a participle after it goes on with the speaker's words.
+            if object_class && self.adjunct_ends(pi, c, k, end) {
+                return self.participle_after(pi, k, end).map_or(
+                    ClauseCut::OtherVerb { at: k },
+                    |(verb, clause)| ClauseCut::SameSpeaker {
+                        at: k,
+                        verb,
+                        clause,
+                    },
+                );
+            }
             // `..., who has not been charged.`: a relative clause on the last noun of the
             // clause is the writer's.
             if p.toks[k].is_punct(',')
@@ -458,13 +491,10 @@ impl<'a> Doc<'a> {
             }
             // `criticized the plan, saying it was reckless`: a participle goes on with a clause
             // of its own.
-            if p.toks[k].is_punct(',')
-                && let Some(&class) = self.lex.participles.get(p.toks[k + 1].w())
-                && let Some(clause) = self.clause_start(pi, k + 1, class, end)
-            {
+            if let Some((verb, clause)) = self.participle_clause(pi, k, end) {
                 return ClauseCut::SameSpeaker {
                     at: k,
-                    verb: k + 1,
+                    verb,
                     clause,
                 };
             }
@@ -505,6 +535,57 @@ impl<'a> Doc<'a> {
             }
         }
         ClauseCut::None
+    }
+
+    /// `, saying CLAUSE` at the comma `k`: the participle and where its clause starts.
+    fn participle_clause(&self, pi: usize, k: usize, end: usize) -> Option<(usize, usize)> {
+        let toks = &self.paras[pi].toks;
+        if !toks[k].is_punct(',') || k + 1 >= end {
+            return None;
+        }
+        let class = *self.lex.participles.get(toks[k + 1].w())?;
+        Some((k + 1, self.clause_start(pi, k + 1, class, end)?))
+    }
+
+    /// The first `, saying CLAUSE` after `k`, outside quotes, before the clause `end`.
+    fn participle_after(&self, pi: usize, k: usize, end: usize) -> Option<(usize, usize)> {
+        let qid = &self.paras[pi].qid;
+        (k + 1..end)
+            .filter(|&m| qid[m] == 0)
+            .find_map(|m| self.participle_clause(pi, m, end))
+    }
+
+    /// A circumstance of the speaking at `k`, after a noun-phrase complement (`called for more
+    /// money in a statement on Thursday`, `attacked her rival during the debate Monday night`):
+    /// a preposition before an event or a time, or a time word after a noun.
+    fn adjunct_ends(&self, pi: usize, c: usize, k: usize, end: usize) -> bool {
+        let p = &self.paras[pi];
+        let toks = &p.toks;
+        // Not inside a clause (`urged them to vote early on Election Day`), nor before the
+        // quoted words of a mixed quote (`called the remarks on Saturday "a wake-up call"`).
+        let clause_before = toks[c..k]
+            .iter()
+            .any(|t| matches!(t.w(), "to" | "that" | "whether") || t.is_finite_verb_word());
+        if clause_before || p.qid[k..end].iter().any(|&q| q != 0) {
+            return false;
+        }
+        let t = &toks[k];
+        if t.wf(F_TIME) && !matches!(t.w(), "may" | "march" | "now" | "then" | "time") {
+            // `attacked her rival Monday`, not `a streak of 71 months`.
+            let before = &toks[k - 1];
+            return before.is_word()
+                && !before.wf(F_PREPOSITION | F_STOP | F_NUMBER_WORD)
+                && !before.low.starts_with(|c: char| c.is_ascii_digit())
+                && !t.w().ends_with('s');
+        }
+        if !matches!(t.w(), "in" | "at" | "during" | "on") {
+            return false;
+        }
+        toks[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|u| u.is_word())
+            .any(|u| u.bf(F_EVENT | F_TIME))
     }
 
     /// Where the writer takes over from the speaker at `k`, a few words into the clause that
@@ -717,6 +798,10 @@ impl<'a> Doc<'a> {
         if end < c + 3 || !(toks[c].is_word() || toks[c].is_dq()) {
             return None;
         }
+        if class == VerbClass::Object && c == v + 1 && self.particle_at(pi, c, end) {
+            c += 1;
+            return self.reads_as_complement(pi, v + 1, c).then_some(c);
+        }
         let accepted = has_that
             || match class {
                 VerbClass::Say | VerbClass::Evidence => self.may_start_clause(pi, c, end),
@@ -828,6 +913,30 @@ impl<'a> Doc<'a> {
             .iter()
             .take_while(|t| t.is_word())
             .any(|t| t.is_finite_verb_word())
+    }
+
+    /// A particle of the verb before `c` (`called for a recount`, `railed against the deal`),
+    /// not a preposition opening an adjunct (`criticized at a rally`, `on Monday`).
+    fn particle_at(&self, pi: usize, c: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        if !toks[c].wf(F_PARTICLE) || c + 2 >= end {
+            return false;
+        }
+        let mut n = c + 1;
+        if toks[n].wf(F_DETERMINER) {
+            n += 1;
+        }
+        toks[n].is_word() && !toks[n].bf(F_EVENT | F_TIME) && !self.place_tok(&toks[n])
+    }
+
+    /// The cue of a reported clause starting at `c`: the verb at `v`, with its particle when
+    /// the clause starts after one (`called for`).
+    fn reported_cue(&self, pi: usize, v: usize, c: usize, clause_end: usize) -> String {
+        let toks = &self.paras[pi].toks;
+        if c == v + 2 && toks[v + 1].wf(F_PARTICLE) && self.verb(&toks[v]).is_some() {
+            return format!("{} {}", toks[v].low, toks[v + 1].low);
+        }
+        self.cue_text(pi, v, clause_end)
     }
 
     /// The complement of an `object`-class verb: directly after it (no time phrase first), not

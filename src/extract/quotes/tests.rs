@@ -1340,3 +1340,39 @@ fn a_verb_before_an_object_is_not_an_inverted_attribution() {
         ],
     );
 }
+
+#[test]
+fn a_particle_belongs_to_the_cue_and_circumstances_to_the_writer() {
+    check(
+        "Nadia Rusk, head of the tenants' union, called for a rent freeze in a statement on Thursday.",
+        &[(R, "Nadia Rusk", "called for", "a rent freeze")],
+    );
+    let text = "Nadia Rusk railed against the landlords during a rally Monday night.";
+    let qs = extract_quotes(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text(text), "the landlords");
+    check(
+        "Mayor Hal Brandt criticized the board in a letter Saturday, accusing it of hiding the audit.",
+        &[
+            (R, "Hal Brandt", "criticized", "the board"),
+            (R, "Hal Brandt", "accusing", "it of hiding the audit"),
+        ],
+    );
+    let text = "Brandt hailed a streak of 40 months of rising wages.";
+    let qs = extract_quotes(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text(text), "a streak of 40 months of rising wages");
+}
+
+#[test]
+fn a_capital_dateline_and_a_clause_of_time_after_the_attribution_are_the_writers() {
+    check(
+        "LISBON ― The new toll is a tax on commuters, local drivers said Friday, as they blocked the bridge for an hour.",
+        &[(
+            R,
+            "local drivers",
+            "said",
+            "The new toll is a tax on commuters",
+        )],
+    );
+}
