@@ -98,11 +98,24 @@ impl<'a> Doc<'a> {
         // The subject (or the role before it: `sanders's campaign manager, jeff weaver, said`)
         // must start the window (modulo connectives).
         let subject_start = np.role.map_or(np.start, |(ra, _)| ra.min(np.start));
-        if subject_start > i
-            && p.toks[i..subject_start]
+        let before_subject = &p.toks[i..subject_start];
+        let connective = |t: &Tok| t.is_punct(',') || matches!(t.w(), "and" | "but" | "as");
+        // `panel Chairman Rep. X said`: a role before the name the subject was cut to.
+        let role_words = before_subject.len() <= 5
+            && before_subject
+                .last()
+                .is_some_and(|t| t.wf(F_TITLE) || t.bf(F_ROLE))
+            && before_subject
                 .iter()
-                .any(|t| !(t.is_punct(',') || matches!(t.w(), "and" | "but" | "as")))
-        {
+                .all(|t| (t.is_word() || t.is_punct('.')) && self.verb(t).is_none());
+        if !role_words && !before_subject.iter().all(connective) {
+            return None;
+        }
+        // `"...," but she said the evidence ...`: a new attribution with a clause of its own.
+        let coordinated = before_subject
+            .iter()
+            .any(|t| matches!(t.w(), "and" | "but"));
+        if coordinated && self.skip_time(pi, v + 1, hi) + 2 < hi {
             return None;
         }
         if inner_terminal {

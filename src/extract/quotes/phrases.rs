@@ -694,7 +694,11 @@ impl<'a> Doc<'a> {
                 while k < hi && k <= i + 5 {
                     let u = &p.toks[k];
                     let b = u.base();
-                    if !u.is_word() {
+                    // `after Pagliano failed to show up`: a clause, not a phrase of time.
+                    let verb_form = u.is_finite_verb_word()
+                        || u.looks_past_tense() && !self.name_like(u)
+                        || p.toks[k - 1].w() == "to";
+                    if !u.is_word() || verb_form {
                         break;
                     }
                     if u.bf(F_EVENT | F_TIME)

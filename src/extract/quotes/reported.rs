@@ -13,9 +13,41 @@ use super::*;
 /// Words that cannot start the clause of a `say`-class verb without `that` (`said to`, `said
 /// nothing`, `said goodbye`).
 const NOT_CLAUSE_STARTS: &[&str] = &[
-    "to", "of", "about", "for", "with", "by", "from", "in", "on", "at", "into", "as", "so", "no",
-    "yes", "and", "but", "or", "nothing", "goodbye", "hello", "sorry", "thanks", "if", "was", "is",
+    "to",
+    "of",
+    "about",
+    "for",
+    "with",
+    "by",
+    "from",
+    "in",
+    "on",
+    "at",
+    "into",
+    "as",
+    "so",
+    "no",
+    "yes",
+    "and",
+    "but",
+    "or",
+    "nothing",
+    "goodbye",
+    "hello",
+    "sorry",
+    "thanks",
+    "if",
+    "was",
+    "is",
     "be",
+    "after",
+    "before",
+    "while",
+    "when",
+    "during",
+    "following",
+    "until",
+    "upon",
 ];
 
 /// Words between a clause's start and its attribution that make the attribution part of a
@@ -518,7 +550,11 @@ impl<'a> Doc<'a> {
                     clause,
                 };
             }
-            if p.toks[k - 1].is_punct(',') && self.attribution_starts(pi, k + 1, end) {
+            // `..., but traders said`, also after a comma inside a closing mark (`"...gun," but
+            // he said`).
+            let after_comma =
+                p.toks[k - 1].is_punct(',') || p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
+            if after_comma && self.attribution_starts(pi, k + 1, end) {
                 return ClauseCut::NewSpeaker { at: k, from: k + 1 };
             }
             // `said he would order a review and warned against hackers`: another speech verb
@@ -782,6 +818,9 @@ impl<'a> Doc<'a> {
             .then(|| self.that_after_phrase(pi, c, end))
             .flatten();
         c = that_after_phrase.unwrap_or_else(|| self.skip_time(pi, c, end));
+        if let Some(subject) = self.subject_after_adjunct(pi, c, end) {
+            c = subject;
+        }
         if c + 1 < end
             && matches!(toks[c].w(), "adding" | "saying" | "noting" | "stressing")
             && toks[c + 1].w() == "that"
@@ -818,6 +857,22 @@ impl<'a> Doc<'a> {
                 VerbClass::QuoteOnly => false,
             };
         accepted.then_some(c)
+    }
+
+    /// `said after the convention he would ...`, `admitted under questioning he had ...`: the
+    /// subject pronoun that starts the clause after a short prepositional phrase at `c`.
+    fn subject_after_adjunct(&self, pi: usize, c: usize, end: usize) -> Option<usize> {
+        let toks = &self.paras[pi].toks;
+        if !toks.get(c)?.wf(F_PREPOSITION) {
+            return None;
+        }
+        let k = (c + 2..end.min(c + 8))
+            .take_while(|&k| {
+                let t = &toks[k - 1];
+                t.is_word() && self.verb(t).is_none_or(|c| c == VerbClass::QuoteOnly)
+            })
+            .find(|&k| self.pron(&toks[k]).is_some() && toks[k].w() != "it")?;
+        self.reads_as_clause(pi, k, end).then_some(k)
     }
 
     /// Whether token `c` can open a reported clause: not a preposition or an interjection

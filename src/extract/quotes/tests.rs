@@ -1376,3 +1376,48 @@ fn a_capital_dateline_and_a_clause_of_time_after_the_attribution_are_the_writers
         )],
     );
 }
+
+#[test]
+fn a_short_phrase_before_the_clause_is_skipped_to_its_subject() {
+    check(
+        "Okafor said after the primary she would not back the nominee.",
+        &[(R, "Okafor", "said", "she would not back the nominee")],
+    );
+    check(
+        "Lund admitted under questioning he had never read the contract.",
+        &[(R, "Lund", "admitted", "he had never read the contract")],
+    );
+    let text = "Okafor said after Lund failed to show up at the hearing.";
+    assert!(
+        extract_quotes(text).is_empty(),
+        "{:?}",
+        extract_quotes(text)
+    );
+}
+
+#[test]
+fn a_new_attribution_after_a_comma_inside_a_closing_mark() {
+    check(
+        "Chief Ada Moss said the video did not show \"a clear threat to anyone,\" but she said the other evidence \"fits what we heard\" from witnesses.",
+        &[
+            (R, "Ada Moss", "said", "the video did not show"),
+            (R, "Ada Moss", "said", "the other evidence"),
+        ],
+    );
+}
+
+#[test]
+fn a_role_before_a_titled_name_after_the_quote() {
+    check(
+        "\"Summonses are not a request,\" committee Chairwoman Sen. Ruth Ekland (D-Minn.) said after the witness failed to appear.",
+        &[(D, "Ruth Ekland", "said", "Summonses are not a request")],
+    );
+}
+
+#[test]
+fn a_closing_mark_typed_at_the_start_opens_the_quote() {
+    check(
+        "”The river is our road and our larder. Nobody asked us before they dammed it.” ― Tomas Ek",
+        &[(D, "Tomas Ek", "—", "The river is our road")],
+    );
+}
