@@ -64,7 +64,8 @@ impl<'a> Doc<'a> {
     /// The run of name tokens starting at `a` (at most 4 tokens, particles inside allowed).
     pub(super) fn name_run(&self, p: &Para, a: usize, hi: usize) -> usize {
         let mut b = a;
-        while b < hi && b - a < 4 {
+        let mut initials = 0;
+        while b < hi && b - a < 4 + initials {
             let t = &p.toks[b];
             // Lower-case text: a third word looking like a verb ends the name.
             let verbish = !self.cased
@@ -75,8 +76,13 @@ impl<'a> Doc<'a> {
                 if t.possessive() {
                     break;
                 }
-            } else if b > a && t.wf(F_NAME_PARTICLE) && b + 1 < hi && self.name_like(&p.toks[b + 1])
+            } else if b > a
+                && (t.wf(F_NAME_PARTICLE) || is_initial(t))
+                && b + 1 < hi
+                && self.name_like(&p.toks[b + 1])
             {
+                // `Ludwig van Beethoven`, `Julie A. Diaz`.
+                initials += usize::from(is_initial(t));
                 b += 1;
             } else if b > a && self.surname_ok(t)
                 || b == a + 1 && p.toks[a].bf(F_GENDERED) && surname_after_given_name(t)
@@ -693,4 +699,10 @@ impl<'a> Doc<'a> {
     }
 
     // ----- reported speech -----
+}
+
+/// A middle initial: one letter and a period (`A.` in `Julie A. Diaz`).
+fn is_initial(t: &Tok) -> bool {
+    let mut chars = t.low.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
 }

@@ -266,7 +266,12 @@ impl<'a> Doc<'a> {
     /// `democrats on capitol hill, who have argued that ...`, `economists who argue that ...`:
     /// the noun phrase before the relative pronoun at `who` speaks (`mcconnell, the majority
     /// leader, who said`: the name before the description).
-    fn relative_clause_antecedent(&self, pi: usize, lo: usize, who: usize) -> Option<Np> {
+    pub(super) fn relative_clause_antecedent(
+        &self,
+        pi: usize,
+        lo: usize,
+        who: usize,
+    ) -> Option<Np> {
         let p = &self.paras[pi];
         let end = if who > lo && p.toks[who - 1].is_punct(',') {
             who - 1
@@ -396,12 +401,45 @@ impl<'a> Doc<'a> {
         if let Some(x) = self.name_before_description(pi, lo, a, b) {
             return Some(x);
         }
+        if let Some(x) = self.noun_before_participle_phrase(pi, lo, a) {
+            return Some(x);
+        }
         Some(Np {
             para: pi,
             start: a,
             end: b,
             role: None,
         })
+    }
+
+    /// `protesters marching through the streets chanted`: when the phrase before the verb
+    /// starts at `a` after a participle and a preposition, the people before the participle
+    /// are the subject.
+    fn noun_before_participle_phrase(&self, pi: usize, lo: usize, a: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        if a < lo + 3 || !toks[a - 1].is_word() || !toks[a - 1].wf(F_PREPOSITION | F_NP_BOUNDARY) {
+            return None;
+        }
+        // The participle, with at most two words of its object (`driving tractors into`).
+        let ing = (a.saturating_sub(4).max(lo)..a - 1)
+            .rev()
+            .take_while(|&k| toks[k].is_word())
+            .find(|&k| {
+                let t = &toks[k];
+                t.low.ends_with("ing") && !t.wf(F_STOP) && self.verb(t).is_none()
+            })?;
+        let (xa, xb) = self.np_back_plain(pi, lo, ing)?;
+        let np = Np {
+            para: pi,
+            start: xa,
+            end: xb,
+            role: None,
+        };
+        matches!(
+            self.classify(&np).0,
+            NpClass::Group | NpClass::Name | NpClass::RoleDesc
+        )
+        .then_some(np)
     }
 
     /// `Ortner, the bank's senior economist`: the name before the comma at `a - 1` when
@@ -943,9 +981,15 @@ impl<'a> Doc<'a> {
         if toks.iter().any(|t| t.bf(F_ROLE_HEAD)) && starts_det {
             return (NpClass::RoleDesc, None);
         }
+        // `demonstrators`, `activists`, `residents`: plural agent nouns name people.
+        let agent_plural = ["ers", "ors", "ists", "ants", "ents"]
+            .iter()
+            .any(|suffix| head.ends_with(suffix))
+            && head.len() > 6
+            && !ht.bf(F_STOP | F_TIME);
         if head.ends_with('s')
             && !head.ends_with("ss")
-            && (starts_det || toks.len() >= 2)
+            && (starts_det || toks.len() >= 2 || agent_plural)
             && !self.name_like(&p.toks[hb.max(np.start + 1) - 1])
         {
             return (NpClass::Group, None);

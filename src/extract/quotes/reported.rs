@@ -699,19 +699,44 @@ impl<'a> Doc<'a> {
         if let Some(np) = *sentence_subject {
             return Some(np);
         }
+        // `demonstrators, who have taken to the streets and called for ...`: the antecedent
+        // of the relative clause the verb is coordinated in.
+        if let Some(who) = (start + 1..v).rev().find(|&k| toks[k].w() == "who")
+            && let Some(np) = self.relative_clause_antecedent(pi, start, who)
+        {
+            // `a focal point for demonstrators, who ...`, `the clip angered commuters, who
+            // ...`: the people after the last preposition or verb form.
+            let after_preposition = (np.start..np.end)
+                .rev()
+                .find(|&k| toks[k].wf(F_POSTMODIFIER) || toks[k].looks_past_tense())
+                .map(|k| Np { start: k + 1, ..np });
+            let antecedent = [after_preposition, Some(np)]
+                .into_iter()
+                .flatten()
+                .find(|np| np.start < np.end && self.classify(np).0 != NpClass::Other);
+            if antecedent.is_some() {
+                return antecedent;
+            }
+        }
         let np = self.short_initial_subject(pi, start, v)?;
         *sentence_subject = Some(np);
         Some(np)
     }
 
-    /// `Critics called the scheme ... and said ...`: a short sentence-initial noun phrase (a
-    /// group, organisation or name) followed by a verb in `-ed`.
+    /// `Critics called the scheme ... and said ...`, `The Security Council on Friday made ...
+    /// and pledged ...`: a short sentence-initial noun phrase (a group, organisation or name)
+    /// followed, after any phrase of time, by a verb in the past tense.
     fn short_initial_subject(&self, pi: usize, start: usize, v: usize) -> Option<Np> {
         let toks = &self.paras[pi].toks;
         let mut e = start;
-        while e < v && e - start < 4 && toks[e].is_word() {
-            let w = toks[e].w();
-            if e > start && (w.ends_with("ed") || w.ends_with("es")) {
+        while e < v && e - start < 6 && toks[e].is_word() {
+            let t = &toks[e];
+            let w = t.w();
+            let name_part = self.cased && t.cap;
+            if e > start && !name_part && (t.looks_past_tense() || w.ends_with("es")) {
+                break;
+            }
+            if e > start && (t.wf(F_PREPOSITION | F_TIME | F_AUX)) && !name_part {
                 break;
             }
             e += 1;
@@ -722,9 +747,17 @@ impl<'a> Doc<'a> {
             end: e,
             role: None,
         };
+        let first_after = self.skip_time(pi, e, v);
+        let mut verb_at = first_after;
+        while verb_at < v && toks[verb_at].wf(F_AUX) {
+            verb_at += 1;
+        }
+        // After an auxiliary any word is the verb (`have taken`).
+        let past = |t: &Tok| t.looks_past_tense() || verb_at > first_after && t.is_word();
         let ok = e > start
-            && e < v
-            && toks[e].w().ends_with("ed")
+            && verb_at < v
+            && past(&toks[verb_at])
+            && !toks[start..e].iter().all(|t| t.wf(F_STOP))
             && matches!(
                 self.classify(&np).0,
                 NpClass::Group | NpClass::Org | NpClass::Name

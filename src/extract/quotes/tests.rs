@@ -1421,3 +1421,31 @@ fn a_closing_mark_typed_at_the_start_opens_the_quote() {
         &[(D, "Tomas Ek", "—", "The river is our road")],
     );
 }
+
+#[test]
+fn a_middle_initial_belongs_to_a_signature_name() {
+    check(
+        "“Nobody asked the valley before the dam was planned.” ― Rosa M. Quintero.",
+        &[(D, "Rosa M. Quintero", "—", "Nobody asked the valley")],
+    );
+}
+
+#[test]
+fn the_subject_of_a_coordinated_speech_verb_is_found_past_time_and_relatives() {
+    check(
+        "Greenpeace on Monday issued a report on the melt and pledged to fund new stations.",
+        &[(R, "Greenpeace", "pledged", "to fund new stations")],
+    );
+    check(
+        "The clip angered commuters, who have crowded the depot and called for the line to reopen.",
+        &[(R, "commuters", "called for", "the line to reopen")],
+    );
+}
+
+#[test]
+fn people_before_a_participle_phrase_are_the_subject() {
+    check(
+        "Farmers driving tractors into the square chanted \"No land, no bread!\" until dusk.",
+        &[(D, "Farmers", "chanted", "No land, no bread!")],
+    );
+}
