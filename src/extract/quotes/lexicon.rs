@@ -130,6 +130,8 @@ pub(super) struct Lexicon {
     pub(super) aux: FxSet,
     pub(super) np_boundary: FxSet,
     pub(super) np_starters: FxSet,
+    /// Words that cannot open a reported clause without `that` (`not_clause_starts.txt`).
+    pub(super) not_clause_starts: FxSet,
     pub(super) abbrev: FxSet,
     pub(super) name_particles: FxSet,
     /// Courtesy titles and given names → gender (1 male, 2 female).
@@ -233,6 +235,9 @@ pub(super) const POSTMODIFIERS: &str =
 pub(super) const VERB_PARTICLES: &str =
     include_str!("../../../assets/lexicon/quotes/verb_particles.txt");
 
+pub(super) const NOT_CLAUSE_STARTS: &str =
+    include_str!("../../../assets/lexicon/quotes/not_clause_starts.txt");
+
 pub(super) const SHARES: &str = include_str!("../../../assets/lexicon/quotes/shares.txt");
 
 pub(super) const GENDERS: &str = include_str!("../../../assets/lexicon/quotes/genders.txt");
@@ -269,6 +274,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         aux: word_set(AUX),
         np_boundary: word_set(NP_BOUNDARY),
         np_starters: word_set(NP_STARTERS),
+        not_clause_starts: word_set(NOT_CLAUSE_STARTS),
         abbrev: word_set(ABBREV),
         name_particles: word_set(NAME_PARTICLES),
         genders: data_lines(GENDERS)

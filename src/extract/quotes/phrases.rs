@@ -156,7 +156,7 @@ impl<'a> Doc<'a> {
         // `analysts in the region`: the head is before the modifier, not the word at the end.
         if let Some(m) = (a + 1..end - 1).find(|&k| p.toks[k].wf(F_POSTMODIFIER)) {
             let head = &p.toks[m - 1];
-            let plural = head.low.ends_with('s') && !head.low.ends_with("ss") && !head.bf(F_STOP);
+            let plural = looks_plural(head.low) && !head.bf(F_STOP);
             if plural || head.bf(F_GROUP | F_ROLE | F_ROLE_PLURAL | F_ORG | F_MEDIA) {
                 return true;
             }
@@ -232,10 +232,7 @@ impl<'a> Doc<'a> {
     fn share_before(&self, pi: usize, lo: usize, j: usize) -> Option<Np> {
         let toks = &self.paras[pi].toks;
         let mut a = j - 1;
-        while a > lo
-            && (toks[a - 1].wf(F_SHARE)
-                || toks[a - 1].low.starts_with(|c: char| c.is_ascii_digit()))
-        {
+        while a > lo && (toks[a - 1].wf(F_SHARE) || toks[a - 1].is_numeral()) {
             a -= 1;
         }
         while a < j && toks[a].wf(F_STOP) && !toks[a].wf(F_NUMBER_WORD) {
@@ -708,7 +705,7 @@ impl<'a> Doc<'a> {
                 }
                 break;
             }
-            if t.wf(F_TIME) && !matches!(w, "may" | "march" | "then" | "now" | "time") {
+            if t.is_time_word() {
                 i += 1;
                 continue;
             }
@@ -830,8 +827,7 @@ impl<'a> Doc<'a> {
     /// `another 19 percent`, `two in three`, `26%`: only words of a share, with a number among
     /// them; in a poll report such a phrase names a group of respondents.
     pub(super) fn is_share(&self, toks: &[Tok]) -> bool {
-        let number =
-            |t: &Tok| t.wf(F_NUMBER_WORD) || t.low.starts_with(|c: char| c.is_ascii_digit());
+        let number = |t: &Tok| t.wf(F_NUMBER_WORD) || t.is_numeral();
         toks.iter().any(number)
             && toks
                 .iter()
@@ -987,8 +983,7 @@ impl<'a> Doc<'a> {
             .any(|suffix| head.ends_with(suffix))
             && head.len() > 6
             && !ht.bf(F_STOP | F_TIME);
-        if head.ends_with('s')
-            && !head.ends_with("ss")
+        if looks_plural(head)
             && (starts_det || toks.len() >= 2 || agent_plural)
             && !self.name_like(&p.toks[hb.max(np.start + 1) - 1])
         {
@@ -999,4 +994,9 @@ impl<'a> Doc<'a> {
         }
         (NpClass::Other, None)
     }
+}
+
+/// A plural by its form: `-s`, not `-ss` (`analysts`, not `congress`).
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
 }

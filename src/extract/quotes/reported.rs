@@ -10,46 +10,6 @@
 
 use super::*;
 
-/// Words that cannot start the clause of a `say`-class verb without `that` (`said to`, `said
-/// nothing`, `said goodbye`).
-const NOT_CLAUSE_STARTS: &[&str] = &[
-    "to",
-    "of",
-    "about",
-    "for",
-    "with",
-    "by",
-    "from",
-    "in",
-    "on",
-    "at",
-    "into",
-    "as",
-    "so",
-    "no",
-    "yes",
-    "and",
-    "but",
-    "or",
-    "nothing",
-    "goodbye",
-    "hello",
-    "sorry",
-    "thanks",
-    "if",
-    "was",
-    "is",
-    "be",
-    "after",
-    "before",
-    "while",
-    "when",
-    "during",
-    "following",
-    "until",
-    "upon",
-];
-
 /// Words between a clause's start and its attribution that make the attribution part of a
 /// subordinate clause (`..., which X said`).
 const SUBORDINATORS: &[&str] = &[
@@ -606,12 +566,12 @@ impl<'a> Doc<'a> {
             return false;
         }
         let t = &toks[k];
-        if t.wf(F_TIME) && !matches!(t.w(), "may" | "march" | "now" | "then" | "time") {
+        if t.is_time_word() {
             // `attacked her rival Monday`, not `a streak of 71 months`.
             let before = &toks[k - 1];
             return before.is_word()
                 && !before.wf(F_PREPOSITION | F_STOP | F_NUMBER_WORD)
-                && !before.low.starts_with(|c: char| c.is_ascii_digit())
+                && !before.is_numeral()
                 && !t.w().ends_with('s');
         }
         if !matches!(t.w(), "in" | "at" | "during" | "on") {
@@ -812,11 +772,7 @@ impl<'a> Doc<'a> {
             "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
         );
         let words = &toks[np.start..np.end];
-        if !strong_verb
-            || words
-                .iter()
-                .any(|t| t.low.starts_with(|c: char| c.is_ascii_digit()) || t.w() == "vs")
-        {
+        if !strong_verb || words.iter().any(|t| t.is_numeral() || t.w() == "vs") {
             return false;
         }
         let contentful = words.iter().any(|t| {
@@ -920,7 +876,7 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| t.is_word() && !t.wf(F_PREPOSITION | F_FUNCTION | F_NP_BOUNDARY));
             return noun_next && self.reads_as_clause(pi, c, end);
         }
-        !NOT_CLAUSE_STARTS.contains(&w)
+        !self.lex.not_clause_starts.contains(w)
     }
 
     /// `said in a statement that ...`, `says at a rally in Toledo, Ohio, that ...`: where the

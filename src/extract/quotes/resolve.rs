@@ -77,7 +77,7 @@ impl<'a> Doc<'a> {
                 let t = &toks[first - 1];
                 let joiner = matches!(t.w(), "of" | "and" | "for" | "de")
                     || t.is_punct('&')
-                    || t.low.starts_with(|c: char| c.is_ascii_digit());
+                    || t.is_numeral();
                 let inside =
                     capitalised(t) || (joiner && first >= 2 && capitalised(&toks[first - 2]));
                 if !inside {

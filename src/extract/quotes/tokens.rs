@@ -76,6 +76,15 @@ impl<'a> Tok<'a> {
     pub(super) fn is_finite_verb_word(&self) -> bool {
         self.wf(F_AUX) || matches!(self.w(), "is" | "are" | "was" | "were")
     }
+    /// Written with a digit first (`19`, `2.5`, `1980s`).
+    pub(super) fn is_numeral(&self) -> bool {
+        self.low.starts_with(|c: char| c.is_ascii_digit())
+    }
+    /// A word of time (`Friday`, `week`) that is not also a common word (`may`, `march`,
+    /// `then`, `now`, `time`).
+    pub(super) fn is_time_word(&self) -> bool {
+        self.wf(F_TIME) && !matches!(self.w(), "may" | "march" | "then" | "now" | "time")
+    }
     /// A past-tense verb by its form: `-ed`, or an irregular past from the lexicon.
     pub(super) fn looks_past_tense(&self) -> bool {
         self.is_word() && (self.low.ends_with("ed") || self.wf(F_IRREGULAR_PAST))
