@@ -382,7 +382,9 @@ impl<'a> Doc<'a> {
     /// who heads Y said` and `Ortner, the bank's senior economist said`.
     fn plain_subject(&self, pi: usize, lo: usize, j: usize) -> Option<Np> {
         let p = &self.paras[pi];
-        let (a, b) = self.np_back_plain(pi, lo, j)?;
+        let Some((a, b)) = self.np_back_plain(pi, lo, j) else {
+            return self.noun_before_reduced_relative(pi, lo, j);
+        };
         if a >= lo + 3
             && p.toks[a - 1].w() == "who"
             && p.toks[a - 2].is_punct(',')
@@ -401,12 +403,46 @@ impl<'a> Doc<'a> {
         if let Some(x) = self.noun_before_participle_phrase(pi, lo, a) {
             return Some(x);
         }
-        Some(Np {
+        let np = Np {
             para: pi,
             start: a,
             end: b,
             role: None,
-        })
+        };
+        let can_speak = self.classify(&np).0 != NpClass::Other || p.toks[b - 1].bf(F_EVENT);
+        if !can_speak && let Some(x) = self.noun_before_reduced_relative(pi, lo, j) {
+            return Some(x);
+        }
+        Some(np)
+    }
+
+    /// `the poll released Friday shows`, `a survey conducted by Gallup found`: when a past
+    /// participle, alone (its phrase of time already skipped) or with an agent (`by` + up to
+    /// three words), ends at `j`, the subject is the noun phrase before the participle, if it
+    /// can speak.
+    fn noun_before_reduced_relative(&self, pi: usize, lo: usize, j: usize) -> Option<Np> {
+        let toks = &self.paras[pi].toks;
+        let is_participle = |k: usize| {
+            let t = &toks[k];
+            k > lo && t.looks_past_tense() && self.verb(t).is_none() && !(self.cased && t.cap)
+        };
+        let participle = if j > lo && is_participle(j - 1) {
+            j - 1
+        } else {
+            let by = (j.saturating_sub(4).max(lo)..j)
+                .rev()
+                .find(|&b| toks[b].w() == "by")?;
+            Some(by.checked_sub(1)?).filter(|&k| is_participle(k))?
+        };
+        let (xa, xb) = self.np_back_plain(pi, lo, participle)?;
+        let np = Np {
+            para: pi,
+            start: xa,
+            end: xb,
+            role: None,
+        };
+        let can_speak = self.classify(&np).0 != NpClass::Other || toks[xb - 1].bf(F_EVENT);
+        can_speak.then_some(np)
     }
 
     /// `protesters marching through the streets chanted`: when the phrase before the verb

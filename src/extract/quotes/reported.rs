@@ -206,7 +206,11 @@ impl<'a> Doc<'a> {
             {
                 return Some(self.raw_reported(pi, start, comma, np, "according to"));
             }
-            if self.verb(t).is_some_and(VerbClass::follows_clause)
+            // `CLAUSE, said X`: a document does not speak after its verb (`..., shows Y` is
+            // the verb of a long subject).
+            if self
+                .verb(t)
+                .is_some_and(|class| class.follows_clause() && class != VerbClass::Evidence)
                 && let Some(np) = self.np_after(pi, a + 1, end)
                 && self.can_speak_after_verb(pi, &np, a)
             {
@@ -751,6 +755,10 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
+        // `Bellini's claim that`: a possessive before the word makes it a noun.
+        if toks[np.end - 1].possessive() {
+            return false;
+        }
         let speaker_class = self.classify(np).0;
         let head = &toks[np.end - 1];
         match class {
@@ -763,14 +771,15 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// A noun phrase of no known class speaks only with `say`/`tell` (`the report said`), never
-    /// as table debris (`vs 2.50 mln tonnes estimated`), and only when it names something.
+    /// A noun phrase of no known class speaks only with `say`/`tell` (`the report said`) or a
+    /// verb followed by `that` (`the website reported that`), never as table debris (`vs 2.50
+    /// mln tonnes estimated`), and only when it names something.
     fn plausible_other_speaker(&self, pi: usize, np: &Np, v: usize) -> bool {
         let toks = &self.paras[pi].toks;
         let strong_verb = matches!(
             toks[v].w(),
             "said" | "says" | "say" | "told" | "tells" | "tell" | "saying" | "telling"
-        );
+        ) || self.that_follows(pi, v);
         let words = &toks[np.start..np.end];
         if !strong_verb || words.iter().any(|t| t.is_numeral() || t.w() == "vs") {
             return false;

@@ -1449,3 +1449,41 @@ fn people_before_a_participle_phrase_are_the_subject() {
         &[(D, "Farmers", "chanted", "No land, no bread!")],
     );
 }
+
+#[test]
+fn a_service_or_a_website_reports() {
+    check(
+        "The weather service said the storm would reach the coast by noon.",
+        &[(R, "The weather service", "said", "the storm would reach")],
+    );
+    check(
+        "The fan website reported that the striker had signed for two seasons.",
+        &[(R, "The fan website", "reported", "the striker had signed")],
+    );
+}
+
+#[test]
+fn a_document_with_a_participle_phrase_is_the_subject() {
+    check(
+        "The harbour survey published Monday shows that silt has doubled since 2010.",
+        &[(R, "The harbour survey", "shows", "silt has doubled")],
+    );
+    check(
+        "A census commissioned by the council found that one flat in five stands empty.",
+        &[(
+            R,
+            "A census commissioned by the council",
+            "found",
+            "one flat in five stands empty",
+        )],
+    );
+}
+
+#[test]
+fn a_document_does_not_speak_after_its_verb() {
+    // Not `crossings falling` speaking the count: `shows` is the verb of the long subject.
+    check(
+        "A count of the ferries that have sailed since May 2, 2019, shows crossings falling in every month.",
+        &[],
+    );
+}
