@@ -341,7 +341,7 @@ impl<'a> Doc<'a> {
         }
         let first = &p.toks[c1 + 1];
         let role_ok = first.wf(F_NP_STARTER)
-            || first.w() == "who"
+            || matches!(first.w(), "who" | "which")
             || first.looks_party_label()
             || first.w().ends_with("ing")
             || first.possessive()
@@ -351,7 +351,11 @@ impl<'a> Doc<'a> {
                 .iter()
                 .take(4)
                 .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
-        let before = self.skip_parenthesis_back(pi, lo, c1);
+        let mut before = self.skip_parenthesis_back(pi, lo, c1);
+        // `Schiff, 56, who ...`: the age between commas belongs to the name before it.
+        if before >= lo + 3 && p.toks[before - 1].is_numeral() && p.toks[before - 2].is_punct(',') {
+            before -= 2;
+        }
         if !role_ok {
             // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
             if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {

@@ -800,7 +800,10 @@ impl<'a> Doc<'a> {
     /// `that` right after the verb at `v` (after an object for `tell`, and time phrases).
     fn that_follows(&self, pi: usize, v: usize) -> bool {
         let toks = &self.paras[pi].toks;
-        let c = self.skip_time(pi, v + 1, toks.len());
+        let mut c = self.skip_time(pi, v + 1, toks.len());
+        if toks.get(c).is_some_and(|t| t.wf(F_PARTICLE)) {
+            c += 1;
+        }
         toks.get(c).is_some_and(|t| t.w() == "that")
     }
 
@@ -811,6 +814,10 @@ impl<'a> Doc<'a> {
         let mut c = v + 1;
         if class == VerbClass::Tell {
             c = self.tell_object(pi, c, end);
+        }
+        // `pointed out that`, `spoke out that`.
+        if c + 1 < end && toks[c].wf(F_PARTICLE) && toks[c + 1].w() == "that" {
+            c += 1;
         }
         let that_after_phrase = (class != VerbClass::Object)
             .then(|| self.that_after_phrase(pi, c, end))

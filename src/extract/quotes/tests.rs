@@ -1487,3 +1487,37 @@ fn a_document_does_not_speak_after_its_verb() {
         &[],
     );
 }
+
+#[test]
+fn responded_and_pointed_out_take_a_that_clause() {
+    check(
+        "The ferry operator responded that the timetable had been agreed in March.",
+        &[(
+            R,
+            "The ferry operator",
+            "responded",
+            "the timetable had been agreed",
+        )],
+    );
+    check(
+        "The Greens campaign has pointed out that the levy funds the night buses.",
+        &[(
+            R,
+            "The Greens campaign",
+            "pointed",
+            "the levy funds the night buses",
+        )],
+    );
+}
+
+#[test]
+fn an_age_or_a_relative_clause_between_commas_is_skipped_to_the_subject() {
+    check(
+        "Ostrova, 61, who has sailed the route for decades, told the inquiry that the buoys were moved.",
+        &[(R, "Ostrova", "told the inquiry", "the buoys were moved")],
+    );
+    check(
+        "The harbour survey, which is repeated every spring, showed that silt has doubled since 2010.",
+        &[(R, "The harbour survey", "showed", "silt has doubled")],
+    );
+}
