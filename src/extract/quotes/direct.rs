@@ -223,6 +223,12 @@ impl<'a> Doc<'a> {
             if t.w().ends_with("ing") {
                 continue;
             }
+            // `defended not paying an architect who said ..., saying: "..."`: a speech verb in a
+            // relative clause does not govern the participle.
+            let relative = k > lo && matches!(p.toks[k - 1].w(), "who" | "which" | "that");
+            if participle.is_some() && relative {
+                continue;
+            }
             if let Some(np) = self.subject_before(pi, lo, k) {
                 let hi = o;
                 let cue = participle.unwrap_or_else(|| self.cue_text(pi, k, hi));

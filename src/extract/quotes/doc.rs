@@ -402,14 +402,19 @@ pub(super) fn abbreviation_stop(toks: &[Tok], i: usize) -> bool {
                 && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('(')))
 }
 
+/// More than half the words are capitalised (`Christie Calls Clinton 'A Disgrace'`).
+pub(super) fn title_case(toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let capitalised = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    capitalised * 2 > words
+}
+
 /// A verb form that ends a place name (`the united states`) is not a verb. In cased text, nor
 /// is a capitalised verb form right after a capitalised word (`Secretary of State`, `Mr.
 /// Says`), unless the paragraph is a headline in title case (`Christie Calls Clinton 'A
 /// Disgrace'`).
 fn unverb_name_parts(toks: &mut [Tok], cased: bool, lex: &Lexicon) {
-    let words = toks.iter().filter(|t| t.is_word()).count();
-    let capitalised = toks.iter().filter(|t| t.is_word() && t.cap).count();
-    let title_case = capitalised * 2 > words;
+    let title_case = title_case(toks);
     for k in 1..toks.len() {
         if toks[k].verb.is_none() || !toks[k - 1].is_word() {
             continue;

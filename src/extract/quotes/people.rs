@@ -232,6 +232,11 @@ impl<'a> Doc<'a> {
         let mut found: Vec<Registration<'a>> = Vec::new();
         let mut weak: Vec<Registration<'a>> = Vec::new();
         for pi in 0..self.paras.len() {
+            // `Gold Star Mom Corners Obama`: in a headline in title case every word looks
+            // like a name; the body names the people again.
+            if pi == 0 && self.titled && self.cased && title_case(&self.paras[pi].toks) {
+                continue;
+            }
             for &(ss, se) in &self.paras[pi].sents {
                 self.speech_verb_subjects(pi, ss, se, &mut found);
                 weak.extend(self.sentence_initial_run(pi, ss, se));
@@ -361,6 +366,10 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let b = self.name_run(p, i, p.toks.len());
+            if self.headline_verb_at(pi, i) {
+                i = b.max(i + 1);
+                continue;
+            }
             // `Mrs. Clinton`, `sen. warren`: a courtesy or office title makes one word a name.
             if i > 0 && p.toks[i - 1].wf(F_TITLE) && !p.toks[i - 1].bf(F_NAME_PARTICLE) {
                 let name = self.np_text(pi, i - 1, b);
@@ -383,6 +392,13 @@ impl<'a> Doc<'a> {
             }
             i = b.max(i + 1);
         }
+    }
+
+    /// `union chief corners wells`: in a lower-case headline, a word in `-s` opening a name
+    /// run at `i` is the headline's present-tense verb.
+    fn headline_verb_at(&self, pi: usize, i: usize) -> bool {
+        let t = &self.paras[pi].toks[i];
+        pi == 0 && self.titled && !self.cased && t.low.ends_with('s') && !t.possessive()
     }
 
     /// `X, the ROLE of Y,`: the name run `[i, b)` followed by a comma and a role.
@@ -479,7 +495,10 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let b = self.name_run(p, i, p.toks.len());
-                if (2..=3).contains(&(b - i)) && !p.toks[b - 1].possessive() {
+                if (2..=3).contains(&(b - i))
+                    && !p.toks[b - 1].possessive()
+                    && !self.headline_verb_at(pi, i)
+                {
                     pairs
                         .entry(p.toks[b - 1].base().to_string())
                         .or_insert_with(|| (self.np_text(pi, i, b).to_string(), p.toks[i].start));

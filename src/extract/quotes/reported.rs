@@ -393,7 +393,9 @@ impl<'a> Doc<'a> {
         let toks = &self.paras[pi].toks;
         let first_verb = (start + 1..limit).find(|&k| {
             let t = &toks[k];
+            // (`earlier`, `also` are marked as auxiliaries for the words before a verb.)
             self.paras[pi].qid[k] == 0
+                && !t.wf(F_ADVERB)
                 && (t.is_finite_verb_word() || t.looks_past_tense() || self.verb(t).is_some())
         })?;
         let np = self.subject_before(pi, start, first_verb)?;

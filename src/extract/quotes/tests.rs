@@ -1105,6 +1105,11 @@ fn a_headline_verb_is_not_part_of_a_name() {
         "Mayor Dana Wells questions the budget\n\n\"We cannot wait another year,\" Wells said on Monday.",
         &[(D, "Dana Wells", "said", "We cannot wait another year")],
     );
+    // A headline in title case: every word is capitalised, none of them makes a name.
+    check(
+        "Union Chief Corners Wells On School Funding\n\n\"We cannot wait another year,\" Wells said on Monday.",
+        &[(D, "Wells", "said", "We cannot wait another year")],
+    );
 }
 
 #[test]
@@ -1519,5 +1524,23 @@ fn an_age_or_a_relative_clause_between_commas_is_skipped_to_the_subject() {
     check(
         "The harbour survey, which is repeated every spring, showed that silt has doubled since 2010.",
         &[(R, "The harbour survey", "showed", "silt has doubled")],
+    );
+}
+
+#[test]
+fn a_participle_after_a_phrase_of_time_has_the_sentence_subject() {
+    check(
+        "At a rally earlier in the day, Ostrova attacked the mayor over the closures, saying, \"He has sold the harbour.\"",
+        &[
+            (R, "Ostrova", "attacked", "the mayor over the closures"),
+            (D, "Ostrova", "saying", "He has sold the harbour."),
+        ],
+    );
+    check(
+        "Ostrova was defensive when asked about a pilot who said he was never paid, saying, \"He did not finish the job.\"",
+        &[
+            (R, "a pilot", "said", "he was never paid"),
+            (D, "Ostrova", "saying", "He did not finish the job."),
+        ],
     );
 }
