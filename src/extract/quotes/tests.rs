@@ -1544,3 +1544,11 @@ fn a_participle_after_a_phrase_of_time_has_the_sentence_subject() {
         ],
     );
 }
+
+#[test]
+fn a_closing_mark_opening_a_paragraph_before_an_ellipsis_opens_the_quote() {
+    check(
+        "Title\n\n” … and what the valley taught me is that a river keeps its own accounts,” Ostrova said.",
+        &[(D, "Ostrova", "said", "… and what the valley taught me")],
+    );
+}

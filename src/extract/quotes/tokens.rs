@@ -443,10 +443,11 @@ fn mark_or_punct(text: &str, i: usize, ps: usize, pe: usize, c: char, cl: usize)
             (Kind::Dq(m), 1)
         }
         '“' | '„' | '«' => (Kind::Dq(Mark::Open), cl),
-        // A closing mark typed as an opener: at a paragraph start or after a space, and
-        // straight before a word (`”Mr. Trump embodies ...”`).
-        '”' if (i == ps || char_before(text, i).is_none_or(char::is_whitespace))
-            && char_at(text, i + cl).is_some_and(char::is_alphanumeric) =>
+        // A closing mark typed as an opener: at a paragraph start (`” … what I learned`), or
+        // after a space and straight before a word (`”Mr. Trump embodies ...”`).
+        '”' if i == ps
+            || char_before(text, i).is_none_or(char::is_whitespace)
+                && char_at(text, i + cl).is_some_and(char::is_alphanumeric) =>
         {
             (Kind::Dq(Mark::Open), cl)
         }
