@@ -535,8 +535,34 @@ impl<'a> Doc<'a> {
             if object_class && p.toks[k + 1].looks_past_tense() {
                 return ClauseCut::OtherVerb { at: k };
             }
+            // `agreed to lend him $5 million, and the union also stepped in`: an infinitive or
+            // a noun phrase does not go on into a clause with its own subject.
+            let complement = object_class || p.toks[c].w() == "to";
+            if complement && p.toks[k - 1].is_punct(',') && self.new_clause_at(pi, k + 1, end) {
+                return ClauseCut::OtherVerb { at: k };
+            }
         }
         ClauseCut::None
+    }
+
+    /// A clause with its own subject starts at `a`: someone (a pronoun, person, group or
+    /// organisation), then, past adverbs, a finite verb (`the union also stepped in`, `she
+    /// is promising`).
+    fn new_clause_at(&self, pi: usize, a: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let Some(np) = self.np_after(pi, a, end) else {
+            return false;
+        };
+        if self.classify(&np).0 == NpClass::Other {
+            return false;
+        }
+        let mut v = np.end;
+        while v < end && (toks[v].wf(F_ADVERB) || toks[v].looks_ly_adverb(self.cased)) {
+            v += 1;
+        }
+        toks.get(v).is_some_and(|t| {
+            v < end && (t.is_finite_verb_word() || t.looks_past_tense() || self.verb(t).is_some())
+        })
     }
 
     /// `, saying CLAUSE` at the comma `k`: the participle and where its clause starts.

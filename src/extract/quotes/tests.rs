@@ -1552,3 +1552,19 @@ fn a_closing_mark_opening_a_paragraph_before_an_ellipsis_opens_the_quote() {
         &[(D, "Ostrova", "said", "… and what the valley taught me")],
     );
 }
+
+#[test]
+fn an_infinitive_ends_before_a_clause_with_its_own_subject() {
+    check(
+        "The port authority has vowed to dredge the channel by May, and the ferry union is promising to strike in June.",
+        &[
+            (
+                R,
+                "The port authority",
+                "vowed",
+                "to dredge the channel by May",
+            ),
+            (R, "the ferry union", "promising", "to strike in June"),
+        ],
+    );
+}
