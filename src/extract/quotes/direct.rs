@@ -63,9 +63,7 @@ impl<'a> Doc<'a> {
             }
             hi += 1;
         }
-        let dashed = p.toks[c + 1..i]
-            .iter()
-            .any(|t| matches!(t.kind, Kind::Punct('-' | '—' | '–' | '―')));
+        let dashed = p.toks[c + 1..i].iter().any(Tok::is_dash);
         if dashed && let Some(name) = self.dash_signature(pi, i, hi) {
             return Some((name, "—".to_string()));
         }

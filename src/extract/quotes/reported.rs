@@ -94,7 +94,7 @@ impl<'a> Doc<'a> {
         }
         if let Some(d) = toks[start..end.min(start + 10)]
             .iter()
-            .position(|t| matches!(t.kind, Kind::Punct('-' | '—' | '–' | '―')))
+            .position(Tok::is_dash)
         {
             let dash = start + d;
             let before = &toks[dash.max(1) - 1];
@@ -377,9 +377,11 @@ impl<'a> Doc<'a> {
         let form = if matches!(before.w(), "is" | "are" | "was" | "were" | "been" | "am") {
             VerbForm::Progressive { be: k - 1 }
         } else if v > start + 2
-            && (before.is_punct(',') || toks.get(v + 1).is_some_and(|t| t.w() == "that"))
+            && (before.is_punct(',')
+                || before.is_dash()
+                || toks.get(v + 1).is_some_and(|t| t.w() == "that"))
         {
-            // `..., saying`, `issued a statement saying that ...`.
+            // `..., saying`, `... – saying`, `issued a statement saying that ...`.
             VerbForm::Participial
         } else {
             return None;
@@ -846,6 +848,13 @@ impl<'a> Doc<'a> {
         // `pointed out that`, `spoke out that`.
         if c + 1 < end && toks[c].wf(F_PARTICLE) && toks[c + 1].w() == "that" {
             c += 1;
+        }
+        // `said — on Twitter, as it happens — that ...`: an aside between dashes.
+        if c < end
+            && toks[c].is_dash()
+            && let Some(close) = (c + 2..end.min(c + 12)).find(|&k| toks[k].is_dash())
+        {
+            c = close + 1;
         }
         let that_after_phrase = (class != VerbClass::Object)
             .then(|| self.that_after_phrase(pi, c, end))

@@ -1568,3 +1568,15 @@ fn an_infinitive_ends_before_a_clause_with_its_own_subject() {
         ],
     );
 }
+
+#[test]
+fn a_dash_before_a_participle_or_around_an_aside() {
+    check(
+        "The mayor changed her mind on the spot – saying the tide would not wait for the council.",
+        &[(R, "The mayor", "saying", "the tide would not wait")],
+    );
+    check(
+        "Ostrova said — on the radio, as it happens — that the dredger had left the port.",
+        &[(R, "Ostrova", "said", "the dredger had left the port")],
+    );
+}

@@ -76,6 +76,10 @@ impl<'a> Tok<'a> {
     pub(super) fn is_finite_verb_word(&self) -> bool {
         self.wf(F_AUX) || matches!(self.w(), "is" | "are" | "was" | "were")
     }
+    /// A dash of any length (`-`, `–`, `—`, `―`).
+    pub(super) fn is_dash(&self) -> bool {
+        matches!(self.kind, Kind::Punct('-' | '—' | '–' | '―'))
+    }
     /// Written with a digit first (`19`, `2.5`, `1980s`).
     pub(super) fn is_numeral(&self) -> bool {
         self.low.starts_with(|c: char| c.is_ascii_digit())
