@@ -379,14 +379,32 @@ impl<'a> Doc<'a> {
         } else if v > start + 2
             && (before.is_punct(',')
                 || before.is_dash()
-                || toks.get(v + 1).is_some_and(|t| t.w() == "that"))
+                || toks.get(v + 1).is_some_and(|t| t.w() == "that")
+                || self.message_before(pi, start, k))
         {
-            // `..., saying`, `... – saying`, `issued a statement saying that ...`.
+            // `..., saying`, `... – saying`, `issued a statement saying that ...`, `released a
+            // letter on Friday saying ...`.
             VerbForm::Participial
         } else {
             return None;
         };
         Some(ClauseVerb { class, form })
+    }
+
+    /// A message (`statement`, `letter`, `tweet`), and any phrase of time after it, ends at
+    /// `k` (`released a statement Wednesday` before `saying`).
+    fn message_before(&self, pi: usize, start: usize, k: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let mut j = k;
+        while j > start && (toks[j - 1].is_time_word() || toks[j - 1].w() == "on") {
+            j -= 1;
+        }
+        j > start + 1
+            && toks[j - 1].bf(F_EVENT | F_SPEECH_NOUN)
+            && matches!(
+                toks[j - 2].w(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+            )
     }
 
     /// The subject of the sentence's first finite verb before `limit` (`Trump defended his
@@ -1006,9 +1024,11 @@ impl<'a> Doc<'a> {
         if self.lex.info(subject).pron.is_some() || subject == "there" {
             return true;
         }
+        // (`a video saying the bridge would reopen`: a message and its participle are the
+        // verb's object.)
         toks[c + 1..end.min(c + 9)]
             .iter()
-            .take_while(|t| t.is_word())
+            .take_while(|t| t.is_word() && self.lex.participles.get(t.w()).is_none())
             .any(|t| t.is_finite_verb_word())
     }
 

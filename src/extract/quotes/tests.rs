@@ -1580,3 +1580,15 @@ fn a_dash_before_a_participle_or_around_an_aside() {
         &[(R, "Ostrova", "said", "the dredger had left the port")],
     );
 }
+
+#[test]
+fn a_message_then_saying_reports_the_sentence_subject() {
+    check(
+        "The council released a statement on Wednesday saying the ferry fares would rise in May.",
+        &[(R, "The council", "saying", "the ferry fares would rise")],
+    );
+    check(
+        "The mayor posted a video saying the bridge would reopen before the winter.",
+        &[(R, "The mayor", "saying", "the bridge would reopen")],
+    );
+}
