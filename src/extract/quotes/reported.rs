@@ -1028,7 +1028,7 @@ impl<'a> Doc<'a> {
         // verb's object.)
         toks[c + 1..end.min(c + 9)]
             .iter()
-            .take_while(|t| t.is_word() && self.lex.participles.get(t.w()).is_none())
+            .take_while(|t| t.is_word() && !self.lex.participles.contains_key(t.w()))
             .any(|t| t.is_finite_verb_word())
     }
 
