@@ -897,6 +897,10 @@ impl<'a> Doc<'a> {
         if end < c + 3 || !(toks[c].is_word() || toks[c].is_dq()) {
             return None;
         }
+        // `she said, blaming it on ...`: a participle after a comma has its own complement.
+        if toks[c - 1].is_punct(',') && self.lex.participles.contains_key(toks[c].w()) {
+            return None;
+        }
         if class == VerbClass::Object && c == v + 1 && self.particle_at(pi, c, end) {
             c += 1;
             return self.reads_as_complement(pi, v + 1, c).then_some(c);

@@ -1592,3 +1592,14 @@ fn a_message_then_saying_reports_the_sentence_subject() {
         &[(R, "The mayor", "saying", "the bridge would reopen")],
     );
 }
+
+#[test]
+fn a_participle_after_a_direct_attribution_reports_its_complement() {
+    check(
+        "\"Too many empty berths,\" Ostrova said, blaming some of it on the new toll at the lock.",
+        &[
+            (D, "Ostrova", "said", "Too many empty berths"),
+            (R, "Ostrova", "blaming", "some of it on the new toll"),
+        ],
+    );
+}
