@@ -50,6 +50,12 @@ pub(super) fn strip_article(s: &str) -> &str {
     s.trim()
 }
 
+/// The last of several words of a name is its surname, even when it is also a title word
+/// (`Mr. King`, `Larry King`, `Ms. Bishop`).
+fn surname_position(i: usize, words: usize) -> bool {
+    words > 1 && i + 1 == words
+}
+
 pub(super) fn strip_titles(s: &str, lex: &Lexicon) -> String {
     s.split_whitespace()
         .filter(|w| {
@@ -120,7 +126,8 @@ impl<'a> Doc<'a> {
     /// (each word lower-cased onto the end, dropped again if it is a title), without `'s`.
     fn person_key(&self, name: &str) -> String {
         let mut low = String::with_capacity(name.len());
-        for w in name.split_whitespace() {
+        let words = name.split_whitespace().count();
+        for (i, w) in name.split_whitespace().enumerate() {
             let mark = low.len();
             if !low.is_empty() {
                 low.push(' ');
@@ -128,7 +135,9 @@ impl<'a> Doc<'a> {
             let start = low.len();
             push_lower(&mut low, w);
             let lw = &low[start..];
-            if self.lex.titles.contains(lw.trim_end_matches('.')) || self.lex.titles.contains(lw) {
+            let title =
+                self.lex.titles.contains(lw.trim_end_matches('.')) || self.lex.titles.contains(lw);
+            if title && !surname_position(i, words) {
                 low.truncate(mark);
             }
         }
@@ -141,10 +150,11 @@ impl<'a> Doc<'a> {
     fn name_without_titles(&self, name: &str) -> String {
         let mut clean = String::with_capacity(name.len());
         let mut lw = String::new();
-        for w in name.split_whitespace() {
+        let words = name.split_whitespace().count();
+        for (i, w) in name.split_whitespace().enumerate() {
             lw.clear();
             push_lower(&mut lw, w);
-            if self.lex.titles.contains(lw.trim_end_matches('.')) {
+            if self.lex.titles.contains(lw.trim_end_matches('.')) && !surname_position(i, words) {
                 continue;
             }
             if !clean.is_empty() {

@@ -1603,3 +1603,14 @@ fn a_participle_after_a_direct_attribution_reports_its_complement() {
         ],
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_title_word() {
+    check(
+        "Rosa King, the ferry captain, said the tide was late.\n\n\"We sail at dawn,\" Ms. King said.",
+        &[
+            (R, "Rosa King", "said", "the tide was late"),
+            (D, "Rosa King", "said", "We sail at dawn"),
+        ],
+    );
+}
