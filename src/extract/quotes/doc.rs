@@ -136,6 +136,7 @@ impl<'a> Doc<'a> {
                 t.name_like = name_like_tok(t, cased);
             }
             unverb_name_parts(&mut p.toks, cased, lex);
+            mark_title_word_surnames(&mut p.toks, cased);
         }
         let titled = !skip.contains(&true) && paras.len() > 1;
         let mut d = Doc {
@@ -400,6 +401,24 @@ pub(super) fn abbreviation_stop(toks: &[Tok], i: usize) -> bool {
         && (next.is_some_and(|t| t.is_punct(','))
             || next.is_some_and(|t| t.is_punct(')'))
                 && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('(')))
+}
+
+/// A role or title word right after a courtesy title (`Mr. King`, `ms. bishop`) or a given
+/// name (`Larry King`, `john major`) is a surname.
+fn mark_title_word_surnames(toks: &mut [Tok], cased: bool) {
+    for k in 1..toks.len() {
+        let (before, rest) = toks.split_at_mut(k);
+        let (prev, t) = (&before[k - 1], &mut rest[0]);
+        if t.name_like || !t.is_word() || (cased && !t.cap) || !t.bf(F_ROLE | F_TITLE) {
+            continue;
+        }
+        let gendered = prev.bf(F_GENDERED) || prev.wf(F_GENDERED);
+        let courtesy_title = gendered && (prev.bf(F_TITLE) || prev.wf(F_TITLE));
+        let given_name = gendered && prev.name_like && (!cased || prev.cap);
+        if courtesy_title || given_name {
+            t.name_like = true;
+        }
+    }
 }
 
 /// More than half the words are capitalised (`Christie Calls Clinton 'A Disgrace'`).

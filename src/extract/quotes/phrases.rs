@@ -215,6 +215,15 @@ impl<'a> Doc<'a> {
         if p.toks[j - 1].is_punct(',') {
             return self.appositive_subject(pi, lo, j - 1);
         }
+        // `X, the chief of Y -- the company that owns Z's show -- told`: the aside between
+        // dashes is skipped, and the first dash closes the apposition like a comma would.
+        if p.toks[j - 1].is_dash()
+            && let Some(d1) = self.opening_dash(pi, lo, j - 1)
+        {
+            return self
+                .appositive_subject(pi, lo, d1)
+                .or_else(|| self.plain_subject(pi, lo, d1));
+        }
         if p.toks[j - 1].w() == "who" {
             return self.relative_clause_antecedent(pi, lo, j - 1);
         }
@@ -312,6 +321,24 @@ impl<'a> Doc<'a> {
 
     /// `Rep. Gwen Moore (D-Wis.)`: the end of a noun phrase before a parenthesis that ends at
     /// `end` (else `end`).
+    /// The first dash of the dash (or dashes, `--`) opening the aside that the dash at `close`
+    /// ends, within the sentence and 30 tokens.
+    fn opening_dash(&self, pi: usize, lo: usize, close: usize) -> Option<usize> {
+        let toks = &self.paras[pi].toks;
+        let mut k = close;
+        while k > lo && toks[k - 1].is_dash() {
+            k -= 1;
+        }
+        let mut d = (k.saturating_sub(30).max(lo)..k)
+            .rev()
+            .take_while(|&i| !(toks[i].is_terminal() || toks[i].is_dq()))
+            .find(|&i| toks[i].is_dash())?;
+        while d > lo && toks[d - 1].is_dash() {
+            d -= 1;
+        }
+        (d > lo).then_some(d)
+    }
+
     fn skip_parenthesis_back(&self, pi: usize, lo: usize, end: usize) -> usize {
         let toks = &self.paras[pi].toks;
         if end <= lo || !toks[end - 1].is_punct(')') {

@@ -1614,3 +1614,36 @@ fn a_surname_that_is_also_a_title_word() {
         ],
     );
 }
+
+#[test]
+fn a_title_word_after_a_courtesy_title_or_given_name_is_a_surname() {
+    // `Mr. King` names a person, not a king to be found in someone's role.
+    check(
+        "John Dickey, the chief executive of the company that owns Mr. King's show, said the deal was fair.\n\nMr. King said that he rarely watched the network.",
+        &[
+            (R, "John Dickey", "said", "the deal was fair"),
+            (R, "King", "said", "he rarely watched the network"),
+        ],
+    );
+    // A given name before the title word makes it a name too.
+    check(
+        "I watched Larry King on his new network.\n\nJohn Dickey, the chief executive of the company that owns the show, said the deal was fair.\n\nMr. King said that he rarely watched the network.",
+        &[
+            (R, "John Dickey", "said", "the deal was fair"),
+            (R, "Larry King", "said", "he rarely watched the network"),
+        ],
+    );
+}
+
+#[test]
+fn an_aside_between_dashes_before_the_verb_is_skipped() {
+    // The name inside the aside does not speak; the apposition before it does.
+    check(
+        "John Dickey, the chief executive of Ora Media -- the company that owns Mr. Lind's show, which also streams online -- told me, \"We're a content provider.\"",
+        &[(D, "John Dickey", "told me", "We're a content provider.")],
+    );
+    check(
+        "Ada Lind -- whose father, Mr. Okafor, founded the firm -- said the firm would grow.",
+        &[(R, "Ada Lind", "said", "the firm would grow")],
+    );
+}
