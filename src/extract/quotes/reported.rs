@@ -815,6 +815,14 @@ impl<'a> Doc<'a> {
                 head.bf(F_EVENT) || (speaker_class != NpClass::Other && self.that_follows(pi, v))
             }
             _ if speaker_class != NpClass::Other => true,
+            // `the statement noted ...`, `the report argues ...`: a document speaks with any
+            // verb of saying; not one after a preposition (`in a message posted Friday, X said`).
+            VerbClass::Say | VerbClass::That
+                if head.bf(F_EVENT)
+                    && !(np.start > start && toks[np.start - 1].wf(F_PREPOSITION)) =>
+            {
+                true
+            }
             _ => self.plausible_other_speaker(pi, np, v),
         }
     }

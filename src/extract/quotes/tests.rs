@@ -1647,3 +1647,28 @@ fn an_aside_between_dashes_before_the_verb_is_skipped() {
         &[(R, "Ada Lind", "said", "the firm would grow")],
     );
 }
+
+#[test]
+fn documents_speak_with_any_verb_of_saying_and_mojibake_keeps_a_name_whole() {
+    check(
+        "The statement noted they would take further measures if the test went ahead.",
+        &[(
+            R,
+            "The statement",
+            "noted",
+            "they would take further measures",
+        )],
+    );
+    check(
+        "In a Facebook message posted Friday, Cruz said he would vote for the nominee.",
+        &[(R, "Cruz", "said", "he would vote for the nominee")],
+    );
+    // UTF-8 read as Latin-1 leaves symbols and control characters inside a name.
+    let text = "\"Europe must be able to defend itself,\" French President Fran\u{c3}\u{83}\u{c2}\u{a7}ois Hollande said Friday.";
+    let quotes = extract_quotes(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        quotes[0].speaker.as_ref(),
+        "Fran\u{c3}\u{83}\u{c2}\u{a7}ois Hollande"
+    );
+}

@@ -309,6 +309,19 @@ pub(super) fn tokenize(
     out
 }
 
+/// A symbol or control character that UTF-8 read as Latin-1 or Windows-1252 leaves inside a
+/// word (`FranÃ\u{83}Â§ois`, `donâ€™t`): it follows a lead letter (`Ã`, `Â`, `â`) or another
+/// such character, and keeps the word whole.
+fn mojibake_trail(text: &str, j: usize, d: char) -> bool {
+    let trail = |c: char| {
+        matches!(c as u32, 0x80..=0x9F | 0xA1..=0xBF) && !matches!(c, '«' | '»')
+            || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
+    };
+    trail(d)
+        && char_before(text, j)
+            .is_some_and(|p| matches!(p, 'Ã' | 'Â' | 'â' | 'Å' | 'Ä') || trail(p))
+}
+
 /// The end of the word starting at `i` with `c` (`cl` bytes): letters and digits, joined by
 /// `'`, `-`, `.`, `&`, digit-group commas and slashes between digits, plus an abbreviation's period (`mr.`, `u.s.`).
 /// Also whether it is plain ASCII letters and digits, and whether it has an ASCII capital.
@@ -338,7 +351,7 @@ fn word_end(
         let Some((d, dl)) = char_len_at(text, j) else {
             break;
         };
-        if d.is_alphanumeric() {
+        if d.is_alphanumeric() || mojibake_trail(text, j, d) {
             j += dl;
             continue;
         }
