@@ -48,7 +48,7 @@ impl<'a> Doc<'a> {
         let p = &self.paras[pi];
         let n = p.toks.len();
         let mut i = c + 1;
-        while i < n && matches!(p.toks[i].kind, Kind::Punct(',' | '-' | '—' | '–' | '―')) {
+        while i < n && (p.toks[i].is_punct(',') || p.toks[i].is_dash()) {
             i += 1;
         }
         if i >= n {

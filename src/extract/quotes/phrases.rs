@@ -319,8 +319,6 @@ impl<'a> Doc<'a> {
         j
     }
 
-    /// `Rep. Gwen Moore (D-Wis.)`: the end of a noun phrase before a parenthesis that ends at
-    /// `end` (else `end`).
     /// The first dash of the dash (or dashes, `--`) opening the aside that the dash at `close`
     /// ends, within the sentence and 30 tokens.
     fn opening_dash(&self, pi: usize, lo: usize, close: usize) -> Option<usize> {
@@ -339,6 +337,8 @@ impl<'a> Doc<'a> {
         (d > lo).then_some(d)
     }
 
+    /// `Rep. Gwen Moore (D-Wis.)`: the end of a noun phrase before a parenthesis that ends at
+    /// `end` (else `end`).
     fn skip_parenthesis_back(&self, pi: usize, lo: usize, end: usize) -> usize {
         let toks = &self.paras[pi].toks;
         if end <= lo || !toks[end - 1].is_punct(')') {
