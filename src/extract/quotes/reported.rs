@@ -185,7 +185,8 @@ impl<'a> Doc<'a> {
                 return Some(self.raw_reported(pi, start, comma, np, "according to"));
             }
         }
-        for comma in (lim..end).rev() {
+        // `CLAUSE, said X, a ... who ...`: the speaker's description may run long.
+        for comma in (start + 3..end).rev() {
             if !p.toks[comma].is_punct(',') || p.qid[comma] != 0 || comma + 1 >= end {
                 continue;
             }
@@ -214,12 +215,16 @@ impl<'a> Doc<'a> {
                 && let Some(np) = self.np_after(pi, a + 1, end)
                 && self.can_speak_after_verb(pi, &np, a)
             {
-                let tail = np.role.map_or(np.end, |r| r.1);
-                if self.skip_time(pi, tail, end) >= end && p.toks[np.start].w() != "it" {
+                let tail = self.skip_time(pi, np.role.map_or(np.end, |r| r.1), end);
+                if (tail >= end || self.speaker_goes_on_at(pi, tail))
+                    && p.toks[np.start].w() != "it"
+                {
                     return Some(self.raw_reported(pi, start, comma, np, t.low));
                 }
             }
-            if let Some((np, cue)) = self.subject_verb_tail(pi, a, end) {
+            if comma >= lim
+                && let Some((np, cue)) = self.subject_verb_tail(pi, a, end)
+            {
                 return Some(self.raw_reported(pi, start, comma, np, &cue));
             }
         }
@@ -255,6 +260,20 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// After `CLAUSE, said X`, the words at `k` go on about the speaker or the saying, not a
+    /// clause of X's: a relative clause (`who oversees ...`), another apposition (`, a ...`) or a
+    /// prepositional phrase (`in the room`, `at the meeting`).
+    fn speaker_goes_on_at(&self, pi: usize, k: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let t = &toks[k];
+        let apposition = toks
+            .get(k + 1)
+            .is_some_and(|u| u.wf(F_NP_STARTER) && u.w() != "that");
+        t.is_punct(',') && apposition
+            || matches!(t.w(), "who" | "whose")
+            || t.wf(F_PREPOSITION | F_POSTMODIFIER) && t.w() != "to"
     }
 
     /// `he added` / `said X` filling `[a, close)` exactly (time phrases allowed after the verb).
@@ -349,10 +368,25 @@ impl<'a> Doc<'a> {
                 continue;
             };
             if let Some(c) = self.clause_start(pi, v, verb.class, end) {
+                let end = self.fronted_clause_end(pi, start, v, c, end);
                 return self.clauses_from(pi, v, c, end, np);
             }
         }
         Vec::new()
+    }
+
+    /// `When X noted that A, B ...`: an attribution inside a subordinate clause that opens the
+    /// sentence reports up to the comma before the main clause (`end` otherwise).
+    fn fronted_clause_end(&self, pi: usize, start: usize, v: usize, c: usize, end: usize) -> usize {
+        let p = &self.paras[pi];
+        let fronted = SUBORDINATORS.contains(&p.toks[start].w())
+            && !p.toks[start..v].iter().any(|t| t.is_punct(','));
+        if !fronted {
+            return end;
+        }
+        (c + 1..end)
+            .find(|&k| p.toks[k].is_punct(',') && p.qid[k] == 0)
+            .unwrap_or(end)
     }
 
     /// The speech verb at `v` and its form: a finite verb of the lexicon, or an `-ing`
@@ -438,7 +472,7 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         let (mut v, mut c) = (v, c);
         while out.len() < 4 {
-            let cut = self.clause_cut(pi, c, end, object_class);
+            let cut = self.clause_cut(pi, v, c, end, object_class);
             let clause_end = match cut {
                 ClauseCut::None => end,
                 ClauseCut::SameSpeaker { at, .. }
@@ -472,11 +506,29 @@ impl<'a> Doc<'a> {
     /// attribution or (after an `object`-class verb, whose complement is a noun phrase) another
     /// verb of the speaker (`called the plan "a good start" and left`) or a subordinate clause
     /// (`, though ...`).
-    fn clause_cut(&self, pi: usize, c: usize, end: usize, object_class: bool) -> ClauseCut {
+    fn clause_cut(
+        &self,
+        pi: usize,
+        verb: usize,
+        c: usize,
+        end: usize,
+        object_class: bool,
+    ) -> ClauseCut {
         let p = &self.paras[pi];
         for k in c + 2..end.saturating_sub(2) {
             if p.qid[k] != 0 {
                 continue;
+            }
+            // `X said A, though she noted B`, `..., while Y argued B`: a subordinate clause
+            // with an attribution of its own.
+            if p.toks[k].is_punct(',')
+                && matches!(
+                    p.toks[k + 1].w(),
+                    "though" | "although" | "while" | "whereas"
+                )
+                && self.attribution_starts(pi, k + 2, end)
+            {
+                return ClauseCut::NewSpeaker { at: k, from: k + 2 };
             }
             // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
             // complement ends before a subordinate clause.
@@ -522,11 +574,16 @@ impl<'a> Doc<'a> {
             if !matches!(p.toks[k].w(), "and" | "but") {
                 continue;
             }
-            let v = if p.toks[k + 1].w() == "also" {
-                k + 2
-            } else {
-                k + 1
-            };
+            // `and also said`, `but has said`, `and later warned`.
+            let v = self.skip_auxiliaries(pi, k + 1, end);
+            // `Police say he posed a threat and refused to drop the gun`: a verb in another
+            // tense than the speech verb, without a comma, goes on with the reported clause.
+            if v < end
+                && !p.toks[k - 1].is_punct(',')
+                && self.tense_differs(&p.toks[verb], &p.toks[v])
+            {
+                continue;
+            }
             if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
                 && let Some(clause) = self.clause_start(pi, v, class, end)
             {
@@ -563,6 +620,29 @@ impl<'a> Doc<'a> {
             }
         }
         ClauseCut::None
+    }
+
+    /// Past auxiliaries and adverbs from `k` (`has`, `also`, `later`, `then`): where the
+    /// verb they go with is, at most three words on.
+    fn skip_auxiliaries(&self, pi: usize, k: usize, end: usize) -> usize {
+        let toks = &self.paras[pi].toks;
+        let mut v = k;
+        while v < end.min(k + 3)
+            && (toks[v].wf(F_AUX | F_ADVERB) || toks[v].looks_ly_adverb(self.cased))
+        {
+            v += 1;
+        }
+        v
+    }
+
+    /// Whether the verb `other` is in the past tense and the speech verb `speech` in the
+    /// present (`say` ... `refused`), or the other way round (`said` ... `refuses`).
+    fn tense_differs(&self, speech: &Tok, other: &Tok) -> bool {
+        let present = |t: &Tok| matches!(t.w(), "say" | "says") || t.w().ends_with('s');
+        let speech_past = speech.looks_past_tense();
+        let other_past = other.looks_past_tense();
+        (speech_past && !other_past && present(other) && self.verb(other).is_some())
+            || (!speech_past && present(speech) && other_past && !present(other))
     }
 
     /// A clause with its own subject starts at `a`: someone (a pronoun, person, group or
@@ -704,7 +784,17 @@ impl<'a> Doc<'a> {
                 role: None,
             });
         }
-        let coordinated = v > start + 1 && matches!(toks[v - 1].w(), "and" | "but" | "also");
+        // `... and said`, `... but has since said`.
+        let mut before_verb = v;
+        while before_verb > start + 1
+            && (toks[before_verb - 1].wf(F_AUX | F_ADVERB)
+                || toks[before_verb - 1].looks_ly_adverb(self.cased))
+            && v - before_verb < 3
+        {
+            before_verb -= 1;
+        }
+        let coordinated =
+            before_verb > start + 1 && matches!(toks[before_verb - 1].w(), "and" | "but" | "also");
         if !coordinated {
             return None;
         }
@@ -959,7 +1049,15 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| t.is_word() && !t.wf(F_PREPOSITION | F_FUNCTION | F_NP_BOUNDARY));
             return noun_next && self.reads_as_clause(pi, c, end);
         }
-        !self.lex.not_clause_starts.contains(w)
+        // `said about 20 people have ...`: a word before a count (not a year, not a preposition
+        // of place or time) approximates it.
+        let before_count = toks.get(c + 1).is_some_and(|t| {
+            (t.is_numeral() && t.low.len() != 4) || t.wf(F_NUMBER_WORD) && t.w() != "one"
+        });
+        if !self.lex.not_clause_starts.contains(w) {
+            return true;
+        }
+        before_count && !toks[c].wf(F_PREPOSITION | F_TIME) && self.reads_as_clause(pi, c, end)
     }
 
     /// `said in a statement that ...`, `says at a rally in Toledo, Ohio, that ...`: where the

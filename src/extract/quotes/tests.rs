@@ -1672,3 +1672,86 @@ fn documents_speak_with_any_verb_of_saying_and_mojibake_keeps_a_name_whole() {
         "Fran\u{c3}\u{83}\u{c2}\u{a7}ois Hollande"
     );
 }
+
+/// As [`check`], with each quote's whole text given (not only its start).
+fn check_exact(text: &str, exp: &[Exp]) {
+    check(text, exp);
+    for t in [text.to_string(), text.to_lowercase()] {
+        for (q, e) in extract_quotes(&t).iter().zip(exp) {
+            assert!(
+                q.text(&t).eq_ignore_ascii_case(e.3),
+                "{:?} != {:?}",
+                q.text(&t),
+                e.3
+            );
+        }
+    }
+}
+
+#[test]
+fn reported_clauses_end_where_another_clause_or_attribution_starts() {
+    // A subordinate clause opening the sentence ends at its comma.
+    check_exact(
+        "When Ms. Reyes noted that the mayor had not paid the fee, the mayor laughed it off.",
+        &[(R, "Reyes", "noted", "the mayor had not paid the fee")],
+    );
+    // `, though` + an attribution of its own is a second quote.
+    check_exact(
+        "Okafor said the rules erase some barriers, though she noted clients now demand more.",
+        &[
+            (R, "Okafor", "said", "the rules erase some barriers"),
+            (R, "Okafor", "noted", "clients now demand more"),
+        ],
+    );
+    // `but has said`: auxiliaries between the conjunction and the speech verb.
+    check_exact(
+        "Lindqvist has urged the allies to spend more but has said he will keep every pledge.",
+        &[
+            (R, "Lindqvist", "urged", "the allies to spend more"),
+            (R, "Lindqvist", "said", "he will keep every pledge"),
+        ],
+    );
+    // A verb in another tense, with no comma, belongs to the reported clause.
+    check_exact(
+        "Officers say the driver ignored the lights and refused to stop.",
+        &[(
+            R,
+            "Officers",
+            "say",
+            "the driver ignored the lights and refused to stop",
+        )],
+    );
+}
+
+#[test]
+fn reported_speech_with_counts_adverbs_and_long_speaker_descriptions() {
+    // `about 20 people`: an approximated count can open a clause without `that`.
+    check_exact(
+        "Governor Tamsin Hale has said about 20 people have asked for the seat.",
+        &[(
+            R,
+            "Tamsin Hale",
+            "said",
+            "about 20 people have asked for the seat",
+        )],
+    );
+    // `-fully` adverbs are not part of the speaker.
+    check(
+        "Democrats successfully argued that the map split the district.",
+        &[(R, "Democrats", "argued", "the map split the district")],
+    );
+    // `CLAUSE, said X, a ... who ...` and `CLAUSE, said X in the room`.
+    check_exact(
+        "The first ads could run this week, said Dana Ruiz, a longtime adviser to the family who runs the fund.",
+        &[(R, "Dana Ruiz", "said", "The first ads could run this week")],
+    );
+    check_exact(
+        "The meeting went badly from there, said one aide in the room.",
+        &[(R, "one aide", "said", "The meeting went badly from there")],
+    );
+    // The clause continuing after the speaker is still the speaker's (`A, said X, B`).
+    check(
+        "The plan, said Okafor, is a disaster for the city and its people.",
+        &[(R, "Okafor", "said", "The plan")],
+    );
+}

@@ -101,19 +101,20 @@ impl<'a> Tok<'a> {
             && w.len() > 2
             && w[2..].bytes().all(|c| c.is_ascii_alphabetic() || c == b'.')
     }
-    /// An adverb by its form (`cynically`, `generally`, `quietly`), for the words between a
-    /// subject and its verb. Name-like endings are left out: `-lly` other than `-ally`
-    /// (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily` (`Emily`); a
-    /// capitalised word in cased text is never one.
+    /// An adverb by its form (`cynically`, `generally`, `quietly`, `successfully`), for the
+    /// words between a subject and its verb. Name-like endings are left out: `-lly` other than
+    /// `-ally` and `-fully` (`Kelly`), `-ley` (`Bradley`), `-erly` (`Kimberly`) and short `-ily`
+    /// (`Emily`); a capitalised word in cased text is never one.
     pub(super) fn looks_ly_adverb(&self, cased: bool) -> bool {
         let w = self.w();
         if w.len() < 5 || !w.ends_with("ly") || (cased && self.cap) {
             return false;
         }
-        let name_like_ending = (w.ends_with("lly") && !w.ends_with("ally"))
-            || w.ends_with("ley")
-            || w.ends_with("erly")
-            || (w.ends_with("ily") && w.len() < 7);
+        let name_like_ending =
+            (w.ends_with("lly") && !w.ends_with("ally") && !w.ends_with("fully"))
+                || w.ends_with("ley")
+                || w.ends_with("erly")
+                || (w.ends_with("ily") && w.len() < 7);
         !name_like_ending && w.len() >= 6
     }
     /// A past tense that is not also a name: `-ed` in six letters or more (not `Mohammed`,
