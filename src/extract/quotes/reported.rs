@@ -368,8 +368,13 @@ impl<'a> Doc<'a> {
                 continue;
             };
             if let Some(c) = self.clause_start(pi, v, verb.class, end) {
-                let end = self.fronted_clause_end(pi, start, v, c, end);
-                return self.clauses_from(pi, v, c, end, np);
+                let fronted_end = self.fronted_clause_end(pi, start, v, c, end);
+                let mut out = self.clauses_from(pi, v, c, fronted_end, np);
+                if fronted_end < end {
+                    // The main clause after the fronted one may report too.
+                    out.extend(self.verb_then_clause(pi, fronted_end + 1, end));
+                }
+                return out;
             }
         }
         Vec::new()
@@ -413,11 +418,12 @@ impl<'a> Doc<'a> {
         } else if v > start + 2
             && (before.is_punct(',')
                 || before.is_dash()
+                || matches!(before.w(), "by" | "after" | "while" | "when" | "before")
                 || toks.get(v + 1).is_some_and(|t| t.w() == "that")
                 || self.message_before(pi, start, k))
         {
-            // `..., saying`, `... – saying`, `issued a statement saying that ...`, `released a
-            // letter on Friday saying ...`.
+            // `..., saying`, `... – saying`, `began by saying`, `issued a statement saying
+            // that ...`, `released a letter on Friday saying ...`.
             VerbForm::Participial
         } else {
             return None;

@@ -896,6 +896,10 @@ fn participles_take_the_subject_of_the_sentence() {
             (R, "Lena Berg", "arguing", "the cuts were needed"),
         ],
     );
+    check(
+        "Dr. Omar Sy appeared on the radio and began by saying he would never diagnose anyone.",
+        &[(R, "Omar Sy", "saying", "he would never diagnose anyone")],
+    );
 }
 
 #[test]
@@ -1671,6 +1675,15 @@ fn documents_speak_with_any_verb_of_saying_and_mojibake_keeps_a_name_whole() {
         quotes[0].speaker.as_ref(),
         "Fran\u{c3}\u{83}\u{c2}\u{a7}ois Hollande"
     );
+    // Decomposed accents (a letter, then a combining mark) stay inside the word.
+    let text = "\"Europe must act,\" Jose\u{301} Mari\u{301}a Ruiz said. \"We are ready,\" Fran\u{41}\u{303}\u{83}\u{41}\u{302}\u{a7}ois Lenoir said Friday.";
+    let quotes = extract_quotes(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].speaker.as_ref(), "Jose\u{301} Mari\u{301}a Ruiz");
+    assert_eq!(
+        quotes[1].speaker.as_ref(),
+        "Fran\u{41}\u{303}\u{83}\u{41}\u{302}\u{a7}ois Lenoir"
+    );
 }
 
 /// As [`check`], with each quote's whole text given (not only its start).
@@ -1694,6 +1707,14 @@ fn reported_clauses_end_where_another_clause_or_attribution_starts() {
     check_exact(
         "When Ms. Reyes noted that the mayor had not paid the fee, the mayor laughed it off.",
         &[(R, "Reyes", "noted", "the mayor had not paid the fee")],
+    );
+    // ... and the main clause after it may report too.
+    check_exact(
+        "Although Ms. Reyes conceded the fee was late, the mayor insisted the city had lost nothing.",
+        &[
+            (R, "Reyes", "conceded", "the fee was late"),
+            (R, "the mayor", "insisted", "the city had lost nothing"),
+        ],
     );
     // `, though` + an attribution of its own is a second quote.
     check_exact(

@@ -319,8 +319,14 @@ fn mojibake_trail(text: &str, j: usize, d: char) -> bool {
             || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
     };
     trail(d)
-        && char_before(text, j)
-            .is_some_and(|p| matches!(p, 'Ã' | 'Â' | 'â' | 'Å' | 'Ä') || trail(p))
+        && char_before(text, j).is_some_and(|p| {
+            matches!(p, 'Ã' | 'Â' | 'â' | 'Å' | 'Ä') || is_combining_mark(p) || trail(p)
+        })
+}
+
+/// A combining accent (`e` + U+0301 is `é` in decomposed text): part of the word it follows.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// The end of the word starting at `i` with `c` (`cl` bytes): letters and digits, joined by
@@ -352,7 +358,7 @@ fn word_end(
         let Some((d, dl)) = char_len_at(text, j) else {
             break;
         };
-        if d.is_alphanumeric() || mojibake_trail(text, j, d) {
+        if d.is_alphanumeric() || is_combining_mark(d) || mojibake_trail(text, j, d) {
             j += dl;
             continue;
         }
