@@ -560,7 +560,11 @@ impl<'a> Doc<'a> {
         // `"...," he said, adding that ...`: reported speech after the last closing mark.
         let last_quote = (ss..se).rev().find(|&k| p.qid[k] != 0);
         if let Some(lq) = last_quote.filter(|&lq| lq + 4 < se) {
-            let after = self.reported_in_sentence(pi, lq + 1, se);
+            let mut after = self.reported_in_sentence(pi, lq + 1, se);
+            if after.is_empty() && first_quote > ss + 1 {
+                // `X said: "...," adding that ...`: the participle has no subject of its own.
+                after = self.participle_after_quote(pi, ss, first_quote, lq, se);
+            }
             out.extend(after.into_iter().filter(|r| {
                 let clause = &self.text[r.start..r.end];
                 let first = clause.split_whitespace().next().unwrap_or("");

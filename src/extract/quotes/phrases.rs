@@ -384,11 +384,13 @@ impl<'a> Doc<'a> {
             before -= 2;
         }
         if !role_ok {
-            // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`.
-            if c2 - c1 - 1 <= 4 && self.name_run(p, c1 + 1, c2) == c2 {
+            // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`, `The minister, Mr.
+            // Luis Ortega, argues ...` (courtesy titles before the name).
+            let name = (c1 + 1..c2).find(|&k| !p.toks[k].wf(F_TITLE)).unwrap_or(c2);
+            if name < c2 && c2 - name <= 4 && self.name_run(p, name, c2) == c2 {
                 return Some(Np {
                     para: pi,
-                    start: c1 + 1,
+                    start: name,
                     end: c2,
                     role: self.np_back_plain(pi, lo, before),
                 });

@@ -343,9 +343,21 @@ impl<'a> Doc<'a> {
     /// with a plausible speaker and a clause after it, and the verbs coordinated with it
     /// (`..., and warned that ...`).
     fn verb_then_clause(&self, pi: usize, start: usize, end: usize) -> Vec<Raw> {
+        self.verb_then_clause_from(pi, start, start, end)
+    }
+
+    /// [`Self::verb_then_clause`] with the verb searched from `first_verb` on; subjects may
+    /// start back at `start` (`X, who said A, recalled B`).
+    fn verb_then_clause_from(
+        &self,
+        pi: usize,
+        start: usize,
+        first_verb: usize,
+        end: usize,
+    ) -> Vec<Raw> {
         let p = &self.paras[pi];
         let mut sentence_subject: Option<Np> = None;
-        for v in start..end {
+        for v in first_verb..end {
             if p.qid[v] != 0 {
                 continue;
             }
@@ -372,7 +384,7 @@ impl<'a> Doc<'a> {
                 let mut out = self.clauses_from(pi, v, c, fronted_end, np);
                 if fronted_end < end {
                     // The main clause after the fronted one may report too.
-                    out.extend(self.verb_then_clause(pi, fronted_end + 1, end));
+                    out.extend(self.verb_then_clause_from(pi, start, fronted_end + 1, end));
                 }
                 return out;
             }
@@ -380,18 +392,62 @@ impl<'a> Doc<'a> {
         Vec::new()
     }
 
-    /// `When X noted that A, B ...`: an attribution inside a subordinate clause that opens the
-    /// sentence reports up to the comma before the main clause (`end` otherwise).
+    /// `X said: "...," adding that CLAUSE`: a participle right after the closing mark at
+    /// `close` reports for the subject of the attribution before the first quote.
+    pub(super) fn participle_after_quote(
+        &self,
+        pi: usize,
+        ss: usize,
+        first_quote: usize,
+        close: usize,
+        end: usize,
+    ) -> Vec<Raw> {
+        let toks = &self.paras[pi].toks;
+        let v = if toks.get(close + 1).is_some_and(|t| t.is_punct(',')) {
+            close + 2
+        } else {
+            close + 1
+        };
+        let Some(&class) = toks.get(v).and_then(|t| self.lex.participles.get(t.w())) else {
+            return Vec::new();
+        };
+        let Some(np) = self.main_subject(pi, ss, first_quote) else {
+            return Vec::new();
+        };
+        let Some((_, end)) = self.reported_bounds(pi, v, end) else {
+            return Vec::new();
+        };
+        match self.clause_start(pi, v, class, end) {
+            Some(c) => self.clauses_from(pi, v, c, end, np),
+            None => Vec::new(),
+        }
+    }
+
+    /// `When X noted that A, B ...`, `The hearing, during which X said A, lasted ...`: an
+    /// attribution inside a subordinate clause (opening the sentence, or a relative clause
+    /// between commas) reports up to the comma that closes it (`end` otherwise).
     fn fronted_clause_end(&self, pi: usize, start: usize, v: usize, c: usize, end: usize) -> usize {
         let p = &self.paras[pi];
-        let fronted = SUBORDINATORS.contains(&p.toks[start].w())
-            && !p.toks[start..v].iter().any(|t| t.is_punct(','));
-        if !fronted {
+        let last_comma = (start..v).rev().find(|&k| p.toks[k].is_punct(','));
+        let subordinate = match last_comma {
+            None => SUBORDINATORS.contains(&p.toks[start].w()),
+            Some(k) => self.opens_relative_clause(pi, k + 1, v),
+        };
+        if !subordinate {
             return end;
         }
         (c + 1..end)
             .find(|&k| p.toks[k].is_punct(',') && p.qid[k] == 0)
             .unwrap_or(end)
+    }
+
+    /// `which`, `who`, `whom` or a preposition and `which`/`whom` at `k` (before `v`).
+    fn opens_relative_clause(&self, pi: usize, k: usize, v: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let relative = |t: &Tok| matches!(t.w(), "which" | "who" | "whom");
+        k < v
+            && (relative(&toks[k])
+                || (k + 1 < v && toks[k].wf(F_PREPOSITION) && relative(&toks[k + 1])))
     }
 
     /// The speech verb at `v` and its form: a finite verb of the lexicon, or an `-ing`
@@ -885,7 +941,13 @@ impl<'a> Doc<'a> {
         class: VerbClass,
     ) -> bool {
         let toks = &self.paras[pi].toks;
+        // `the policy that X says ...` reports nothing of its own, but in `a letter in which X
+        // argued that ...` the relative clause is whole and X speaks.
+        let prepositional_relative = np.start > start + 1
+            && matches!(toks[np.start - 1].w(), "which" | "whom")
+            && toks[np.start - 2].wf(F_PREPOSITION);
         if np.start > start
+            && !prepositional_relative
             && matches!(
                 toks[np.start - 1].w(),
                 "which" | "that" | "who" | "whom" | "how"
@@ -893,7 +955,13 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        if toks[np.end..v]
+        // `X did not say`, but not `X, who said he did not sign, recalled`: the negation counts
+        // after the last comma only.
+        let negation_from = (np.end..v)
+            .rev()
+            .find(|&k| toks[k].is_punct(','))
+            .map_or(np.end, |k| k + 1);
+        if toks[negation_from..v]
             .iter()
             .any(|t| matches!(t.w(), "not" | "never" | "cannot") || t.w().ends_with("n't"))
         {

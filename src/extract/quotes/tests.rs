@@ -1776,3 +1776,46 @@ fn reported_speech_with_counts_adverbs_and_long_speaker_descriptions() {
         &[(R, "Okafor", "said", "The plan")],
     );
 }
+
+#[test]
+fn participle_after_a_quote_and_titled_appositives() {
+    // `X said: "...," adding that ...`: the participle reports for the same speaker.
+    check(
+        "In a statement, Peabody said: \"The deal was good,\" adding that its value doubled in a year.",
+        &[
+            (D, "Peabody", "said", "The deal was good"),
+            (R, "Peabody", "adding", "its value doubled in a year"),
+        ],
+    );
+    // A courtesy title before the name in an apposition is not part of the speaker.
+    check_exact(
+        "The minister, Mr. Guajardo Villarreal, argues the plan will fail.",
+        &[(R, "Guajardo Villarreal", "argues", "the plan will fail")],
+    );
+}
+
+#[test]
+fn attributions_inside_relative_clauses() {
+    // `in which X argued that ...`: a relative clause after a preposition is whole.
+    check_exact(
+        "It was a hearing in which Democrats argued that the map was unfair.",
+        &[(R, "Democrats", "argued", "the map was unfair")],
+    );
+    // A relative clause between commas ends at its closing comma ...
+    check_exact(
+        "The hearing, during which Smith said the map was unfair, lasted an hour.",
+        &[(R, "Smith", "said", "the map was unfair")],
+    );
+    // ... and the main clause after it may report for the antecedent, even when the
+    // relative clause holds a negation.
+    check_exact(
+        "Moreau, who said in an interview that he did not sign, recalled that the lawyer threatened him.",
+        &[
+            (R, "Moreau", "said", "he did not sign"),
+            (R, "Moreau", "recalled", "the lawyer threatened him"),
+        ],
+    );
+    // The policy is the object of `say`, not its clause.
+    check("The policy that Democrats say is failing will stay.", &[]);
+    check("Smith did not say the plan would fail.", &[]);
+}
