@@ -115,6 +115,8 @@ pub(super) struct Lexicon {
     pub(super) roles: FxSet,
     /// Role words that can head a role description (`minister`), not modifiers (`finance`).
     pub(super) role_heads: FxSet,
+    /// `vice`, `deputy`: before a role head, another office (`vice president`).
+    pub(super) rank_modifiers: FxSet,
     pub(super) groups: FxSet,
     pub(super) orgs: FxSet,
     pub(super) media: FxSet,
@@ -223,6 +225,9 @@ pub(super) const ABBREV: &str = include_str!("../../../assets/lexicon/quotes/abb
 pub(super) const ROLE_MODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/role_modifiers.txt");
 
+pub(super) const RANK_MODIFIERS: &str =
+    include_str!("../../../assets/lexicon/quotes/rank_modifiers.txt");
+
 pub(super) const FUNCTION_WORDS: &str =
     include_str!("../../../assets/lexicon/quotes/function_words.txt");
 
@@ -261,6 +266,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             .filter(|w| !role_modifiers.contains(w))
             .collect(),
         roles: word_set(ROLES),
+        rank_modifiers: word_set(RANK_MODIFIERS),
         groups: word_set(GROUPS),
         orgs: word_set(ORGS),
         media: word_set(MEDIA),

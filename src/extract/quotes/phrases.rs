@@ -356,6 +356,18 @@ impl<'a> Doc<'a> {
     /// correspondent, Rachel Harvey, told`: the comma before the verb is `c2`.
     fn appositive_subject(&self, pi: usize, lo: usize, c2: usize) -> Option<Np> {
         let p = &self.paras[pi];
+        // `Johnnie Walsh, 61, of Dayton, Ohio, said`: the age and home town are skipped.
+        let before_origin = self.skip_age_and_origin_back(pi, lo, c2);
+        if before_origin < c2 {
+            let np = self
+                .appositive_subject(pi, lo, before_origin)
+                .or_else(|| self.plain_subject(pi, lo, before_origin))?;
+            let origin = (before_origin + 1, c2);
+            return Some(Np {
+                role: np.role.or(Some(origin)),
+                ..np
+            });
+        }
         let stop = c2.saturating_sub(32).max(lo);
         let c1 = (stop..c2)
             .rev()
@@ -378,11 +390,8 @@ impl<'a> Doc<'a> {
                 .iter()
                 .take(4)
                 .any(|t| t.bf(F_ROLE_HEAD) || t.bf(F_ORG));
-        let mut before = self.skip_parenthesis_back(pi, lo, c1);
-        // `Schiff, 56, who ...`: the age between commas belongs to the name before it.
-        if before >= lo + 3 && p.toks[before - 1].is_numeral() && p.toks[before - 2].is_punct(',') {
-            before -= 2;
-        }
+        // `Schiff, 56, of Burbank, who ...`: the age and home town belong to the name before.
+        let before = self.skip_age_and_origin_back(pi, lo, self.skip_parenthesis_back(pi, lo, c1));
         if !role_ok {
             // `The BBC's correspondent in Jakarta, Rachel Harvey, told ...`, `The minister, Mr.
             // Luis Ortega, argues ...` (courtesy titles before the name).
@@ -409,6 +418,43 @@ impl<'a> Doc<'a> {
             end: b,
             role: Some((c1 + 1, c2)),
         })
+    }
+
+    /// `X, 56, of Dayton, Ohio,` with `comma` the comma after the last segment: the comma
+    /// after `X`, skipping segments that give an age (`56`), a home town (`of Dayton`, `from
+    /// Lyon`) or the region after a home town (`Ohio`). `comma` when there are none.
+    fn skip_age_and_origin_back(&self, pi: usize, lo: usize, comma: usize) -> usize {
+        let toks = &self.paras[pi].toks;
+        let previous_comma = |c: usize| {
+            (c.saturating_sub(6).max(lo)..c)
+                .rev()
+                .find(|&k| toks[k].is_punct(','))
+        };
+        let is_origin = |a: usize, b: usize| {
+            matches!(toks[a].w(), "of" | "from")
+                && b - a <= 5
+                && toks[a + 1..b]
+                    .iter()
+                    .all(|t| t.is_word() || t.is_punct('.'))
+        };
+        let mut end = comma;
+        while end < toks.len() && toks[end].is_punct(',') {
+            let Some(start) = previous_comma(end) else {
+                break;
+            };
+            let segment = start + 1..end;
+            let age = segment.len() == 1 && toks[segment.start].is_numeral();
+            let region = segment.len() <= 3
+                && toks[segment.clone()]
+                    .iter()
+                    .all(|t| t.is_word() || t.is_punct('.'))
+                && previous_comma(start).is_some_and(|s| is_origin(s + 1, start));
+            if segment.is_empty() || !(age || region || is_origin(segment.start, end)) {
+                break;
+            }
+            end = start;
+        }
+        end
     }
 
     /// The noun phrase ending at `j`, or the name it describes when a comma is missing: `X,
@@ -584,6 +630,16 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// `briefed` in `an official briefed on the talks` / `quoted earlier`: a past participle at
+    /// `k` followed by a preposition, a time word or nothing (`hi` or punctuation).
+    fn participle_after_noun(&self, pi: usize, k: usize, hi: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let t = &toks[k];
+        let phrase_follows =
+            k + 1 >= hi || !toks[k + 1].is_word() || toks[k + 1].wf(F_PREPOSITION | F_TIME);
+        t.clearly_past_tense() && !(self.cased && t.cap) && phrase_follows
+    }
+
     /// The end of the noun phrase starting at `i` (at most eight words, up to `hi`), without
     /// trailing prepositions and determiners; `None` when it is empty.
     fn phrase_end(&self, pi: usize, i: usize, hi: usize) -> Option<usize> {
@@ -617,7 +673,10 @@ impl<'a> Doc<'a> {
                                     | "explaining"
                             )
                             || t.wf(F_TIME)
-                            || self.verb(t).is_some())
+                            || self.verb(t).is_some()
+                            // `an official briefed on the talks`: a participle ends it, not
+                            // one before a noun (`an unnamed official`).
+                            || (b > i && self.participle_after_noun(pi, b, hi)))
                 }
                 Kind::Punct('&') => true,
                 _ => false,

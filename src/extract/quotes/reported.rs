@@ -214,6 +214,7 @@ impl<'a> Doc<'a> {
                 .is_some_and(|class| class.follows_clause() && class != VerbClass::Evidence)
                 && let Some(np) = self.np_after(pi, a + 1, end)
                 && self.can_speak_after_verb(pi, &np, a)
+                && !self.holds_past_verb(pi, &np)
             {
                 let tail = self.skip_time(pi, np.role.map_or(np.end, |r| r.1), end);
                 if (tail >= end || self.speaker_goes_on_at(pi, tail))
@@ -229,6 +230,19 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// `X, 59, who watched, said the event brought back memories`: a past-tense verb with an
+    /// object after the first word of what follows `said` makes it a clause, not the speaker of
+    /// the words before (`said an official briefed on the talks`, `quoted earlier` are not).
+    fn holds_past_verb(&self, pi: usize, np: &Np) -> bool {
+        let toks = &self.paras[pi].toks;
+        (np.start + 1..np.end).any(|k| {
+            let object_follows = toks.get(k + 1).is_some_and(|next| {
+                next.is_word() && !next.wf(F_PREPOSITION | F_TIME) && !next.looks_ly_adverb(false)
+            });
+            toks[k].clearly_past_tense() && !(self.cased && toks[k].cap) && object_follows
+        })
     }
 
     /// `A, he added, B` / `A, said X, B`: an attribution between two commas inside the
@@ -271,9 +285,15 @@ impl<'a> Doc<'a> {
         let apposition = toks
             .get(k + 1)
             .is_some_and(|u| u.wf(F_NP_STARTER) && u.w() != "that");
+        // `an official briefed on the talks`: a participle with its phrase.
+        let participle_phrase = t.clearly_past_tense()
+            && toks
+                .get(k + 1)
+                .is_some_and(|u| u.wf(F_PREPOSITION | F_TIME));
         t.is_punct(',') && apposition
             || matches!(t.w(), "who" | "whose")
             || t.wf(F_PREPOSITION | F_POSTMODIFIER) && t.w() != "to"
+            || participle_phrase
     }
 
     /// `he added` / `said X` filling `[a, close)` exactly (time phrases allowed after the verb).

@@ -409,6 +409,15 @@ impl<'a> Doc<'a> {
             if !modifiers.iter().all(|m| role_words.contains(m)) {
                 continue;
             }
+            // `the president` is not the `vice president`.
+            let other_office = role_words.windows(2).any(|pair| {
+                pair[1] == head
+                    && self.lex.rank_modifiers.contains(pair[0])
+                    && !words.iter().any(|w| w.as_ref() == pair[0])
+            });
+            if other_office {
+                continue;
+            }
             if !dplaces.is_empty() {
                 let rp = self.places_in(&p.role);
                 if !rp.is_empty() && !dplaces.iter().all(|d| rp.contains(d)) {

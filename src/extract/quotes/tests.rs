@@ -1819,3 +1819,30 @@ fn attributions_inside_relative_clauses() {
     check("The policy that Democrats say is failing will stay.", &[]);
     check("Smith did not say the plan would fail.", &[]);
 }
+
+#[test]
+fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
+    // `X, 61, of Town, Region, said`: the age and home town are not the speaker.
+    check_exact(
+        "Chief Justice Ana Pereira spoke first. Lionel Marsh, of Dayton, Ohio, said the museum was beautiful.",
+        &[(R, "Lionel Marsh", "said", "the museum was beautiful")],
+    );
+    check_exact(
+        "Nadia Okoro, 59, of Leeds, who watched the parade, said the event brought back memories.",
+        &[(R, "Nadia Okoro", "said", "the event brought back memories")],
+    );
+    // ... and the clause after `said` there is not a speaker of the words before it.
+    check(
+        "Prices will rise, said an official briefed on the talks.",
+        &[(R, "an official", "said", "Prices will rise")],
+    );
+    check(
+        "\"Nobody will move,\" said one unaligned Ohio strategist.",
+        &[(D, "one unaligned Ohio strategist", "said", "Nobody will move")],
+    );
+    // `the president` is not the vice president named earlier.
+    let t = "Vice President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
+    check(t, &[(R, "the president", "said", "the economy was strong")]);
+    let t = "President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
+    check(t, &[(R, "Karl Brandt", "said", "the economy was strong")]);
+}
