@@ -409,11 +409,11 @@ impl<'a> Doc<'a> {
             if !modifiers.iter().all(|m| role_words.contains(m)) {
                 continue;
             }
-            // `the president` is not the `vice president`.
-            let other_office = role_words.windows(2).any(|pair| {
-                pair[1] == head
-                    && self.lex.rank_modifiers.contains(pair[0])
-                    && !words.iter().any(|w| w.as_ref() == pair[0])
+            // `the president` is not the `vice president`, and `the presidential nominee` is
+            // not the `vice presidential nominee`.
+            let head_at = role_words.iter().position(|&w| w == head).unwrap_or(0);
+            let other_office = role_words[..head_at].iter().any(|&w| {
+                self.lex.rank_modifiers.contains(w) && !words.iter().any(|d| d.as_ref() == w)
             });
             if other_office {
                 continue;

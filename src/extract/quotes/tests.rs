@@ -1838,11 +1838,26 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
     );
     check(
         "\"Nobody will move,\" said one unaligned Ohio strategist.",
-        &[(D, "one unaligned Ohio strategist", "said", "Nobody will move")],
+        &[(
+            D,
+            "one unaligned Ohio strategist",
+            "said",
+            "Nobody will move",
+        )],
     );
     // `the president` is not the vice president named earlier.
     let t = "Vice President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
     check(t, &[(R, "the president", "said", "the economy was strong")]);
+    let t = "Democratic vice presidential nominee Karl Brandt spoke. Later the Democratic presidential nominee said the economy was strong.";
+    check(
+        t,
+        &[(
+            R,
+            "the Democratic presidential nominee",
+            "said",
+            "the economy was strong",
+        )],
+    );
     let t = "President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
     check(t, &[(R, "Karl Brandt", "said", "the economy was strong")]);
 }
