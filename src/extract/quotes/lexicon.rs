@@ -117,6 +117,8 @@ pub(super) struct Lexicon {
     pub(super) role_heads: FxSet,
     /// `vice`, `deputy`: before a role head, another office (`vice president`).
     pub(super) rank_modifiers: FxSet,
+    /// Verb forms reporting a directive, `OBJECT to VERB` (`urged Y to act`).
+    pub(super) directive_verbs: FxSet,
     pub(super) groups: FxSet,
     pub(super) orgs: FxSet,
     pub(super) media: FxSet,
@@ -225,6 +227,9 @@ pub(super) const ABBREV: &str = include_str!("../../../assets/lexicon/quotes/abb
 pub(super) const ROLE_MODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/role_modifiers.txt");
 
+pub(super) const DIRECTIVE_VERBS: &str =
+    include_str!("../../../assets/lexicon/quotes/directive_verbs.txt");
+
 pub(super) const RANK_MODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/rank_modifiers.txt");
 
@@ -267,6 +272,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             .collect(),
         roles: word_set(ROLES),
         rank_modifiers: word_set(RANK_MODIFIERS),
+        directive_verbs: word_set(DIRECTIVE_VERBS),
         groups: word_set(GROUPS),
         orgs: word_set(ORGS),
         media: word_set(MEDIA),

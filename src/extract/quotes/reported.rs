@@ -1100,7 +1100,10 @@ impl<'a> Doc<'a> {
         let accepted = has_that
             || match class {
                 VerbClass::Say | VerbClass::Evidence => self.may_start_clause(pi, c, end),
-                VerbClass::Tell => c > v + 1 && self.may_start_clause(pi, c, end),
+                VerbClass::Tell if c > v + 1 && self.may_start_clause(pi, c, end) => true,
+                // `told his advisers to find a way`: the object and its infinitive.
+                VerbClass::Tell if self.urged_to(pi, v, v + 1, end) => return Some(v + 1),
+                VerbClass::Tell => false,
                 VerbClass::That => {
                     self.may_start_clause(pi, c, end)
                         && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
@@ -1211,12 +1214,15 @@ impl<'a> Doc<'a> {
             && !(self.cased && verb.cap)
     }
 
-    /// `X urged Y to ...`, `X warned Y to ...`.
+    /// `X urged Y to ...`, `X told his aides to ...`: a directive verb of the lexicon, an
+    /// object from `c` and `to` before a verb within seven words.
     fn urged_to(&self, pi: usize, v: usize, c: usize, end: usize) -> bool {
         let toks = &self.paras[pi].toks;
-        let verb = toks[v].w();
-        (verb.starts_with("urg") || verb.starts_with("warn"))
-            && toks[c..end.min(c + 7)].iter().any(|t| t.w() == "to")
+        self.lex.directive_verbs.contains(toks[v].w())
+            && (c + 1..end.min(c + 7)).any(|k| {
+                toks[k].w() == "to"
+                    && (self.infinitive_at(pi, k) || toks.get(k + 1).is_some_and(Tok::is_dq))
+            })
     }
 
     /// Words from `c` that read as a finite clause: a subject pronoun first, or an auxiliary

@@ -1861,3 +1861,46 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
     let t = "President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
     check(t, &[(R, "Karl Brandt", "said", "the economy was strong")]);
 }
+
+#[test]
+fn directives_report_the_object_and_its_infinitive() {
+    check_exact(
+        "Senator Ines Varga has encouraged the allies to raise their spending.",
+        &[(
+            R,
+            "Ines Varga",
+            "encouraged",
+            "the allies to raise their spending",
+        )],
+    );
+    check_exact(
+        "Fellow members are urging Okafor to make the next vote count.",
+        &[(
+            R,
+            "Fellow members",
+            "urging",
+            "Okafor to make the next vote count",
+        )],
+    );
+    check(
+        "Mayor Lund told his aides to find another site.",
+        &[(
+            R,
+            "Lund",
+            "told his aides",
+            "his aides to find another site",
+        )],
+    );
+    // Quoted words right after `to` (a mixed quote).
+    check(
+        "Cruz exhorted delegates to \"vote your conscience\" at the convention.",
+        &[(
+            R,
+            "Cruz",
+            "exhorted",
+            "delegates to \"vote your conscience\"",
+        )],
+    );
+    // Not a directive: `told the story to his friends`.
+    check("Lund told the story to her friends.", &[]);
+}
