@@ -1117,7 +1117,13 @@ impl<'a> Doc<'a> {
         {
             return (NpClass::Group, None);
         }
-        if self.cased && toks.iter().all(|t| t.cap || !t.is_word()) {
+        // `the NAACP`, `the Kremlin`: a capitalised name after `the` names an organisation.
+        let name_part = match toks.first() {
+            Some(t) if t.w() == "the" => &toks[1..],
+            _ => toks,
+        };
+        let capitalised = |t: &Tok| t.cap || !t.is_word();
+        if self.cased && !name_part.is_empty() && name_part.iter().all(capitalised) {
             return (NpClass::Org, None);
         }
         (NpClass::Other, None)

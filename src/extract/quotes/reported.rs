@@ -443,6 +443,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// `Y, who was born in Cuba, of`: the closing comma of a relative clause opened by the
+    /// comma at `k`, when the complement goes on after it with `of`, `as` or `for`.
+    fn relative_inside_complement(&self, pi: usize, k: usize, end: usize) -> Option<usize> {
+        let toks = &self.paras[pi].toks;
+        if !toks[k].is_punct(',') || !matches!(toks[k + 1].w(), "who" | "which") {
+            return None;
+        }
+        let close = (k + 2..end.min(k + 20)).find(|&j| toks[j].is_punct(','))?;
+        toks.get(close + 1)
+            .is_some_and(|t| matches!(t.w(), "of" | "as" | "for"))
+            .then_some(close)
+    }
+
     /// `When X noted that A, B ...`, `The hearing, during which X said A, lasted ...`: an
     /// attribution inside a subordinate clause (opening the sentence, or a relative clause
     /// between commas) reports up to the comma that closes it (`end` otherwise).
@@ -597,111 +610,146 @@ impl<'a> Doc<'a> {
         object_class: bool,
     ) -> ClauseCut {
         let p = &self.paras[pi];
-        for k in c + 2..end.saturating_sub(2) {
-            if p.qid[k] != 0 {
+        let mut relative_until = 0;
+        for k in c + 1..end.saturating_sub(2) {
+            if p.qid[k] != 0 || k < relative_until {
                 continue;
             }
-            // `X said A, though she noted B`, `..., while Y argued B`: a subordinate clause
-            // with an attribution of its own.
-            if p.toks[k].is_punct(',')
-                && matches!(
-                    p.toks[k + 1].w(),
-                    "though" | "although" | "while" | "whereas"
-                )
-                && self.attribution_starts(pi, k + 2, end)
-            {
-                return ClauseCut::NewSpeaker { at: k, from: k + 2 };
-            }
-            // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
-            // complement ends before a subordinate clause.
-            let subordinate = matches!(
-                p.toks[k + 1].w(),
-                "though" | "although" | "while" | "whereas" | "despite" | "which"
-            );
-            if object_class && p.toks[k].is_punct(',') && subordinate {
-                return ClauseCut::OtherVerb { at: k };
-            }
-            // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
-            // writer's, and a participle after it goes on with the speaker's words.
-            if object_class && self.adjunct_ends(pi, c, k, end) {
-                return self.participle_after(pi, k, end).map_or(
-                    ClauseCut::OtherVerb { at: k },
-                    |(verb, clause)| ClauseCut::SameSpeaker {
-                        at: k,
-                        verb,
-                        clause,
-                    },
-                );
-            }
-            // `..., who has not been charged.`: a relative clause on the last noun of the
-            // clause is the writer's.
-            if p.toks[k].is_punct(',')
-                && p.toks[k + 1].w() == "who"
-                && !p.toks[k + 1..end].iter().any(|t| t.is_punct(','))
-            {
-                return ClauseCut::OtherVerb { at: k };
-            }
-            // `criticized the plan, saying it was reckless`: a participle goes on with a clause
-            // of its own.
-            if let Some((verb, clause)) = self.participle_clause(pi, k, end) {
-                return ClauseCut::SameSpeaker {
-                    at: k,
-                    verb,
-                    clause,
-                };
-            }
-            if self.writer_adds_after(pi, c, k, object_class) {
-                return ClauseCut::OtherVerb { at: k };
-            }
-            if !matches!(p.toks[k].w(), "and" | "but") {
+            // `accused Y, who was born in Cuba, of ...`: a relative clause inside the
+            // complement, before the rest of it.
+            if object_class && let Some(close) = self.relative_inside_complement(pi, k, end) {
+                relative_until = close + 1;
                 continue;
             }
-            // `and also said`, `but has said`, `and later warned`.
-            let v = self.skip_auxiliaries(pi, k + 1, end);
-            // `Police say he posed a threat and refused to drop the gun`: a verb in another
-            // tense than the speech verb, without a comma, goes on with the reported clause.
-            if v < end
-                && !p.toks[k - 1].is_punct(',')
-                && self.tense_differs(&p.toks[verb], &p.toks[v])
-            {
+            if k == c + 1 {
                 continue;
             }
-            if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
-                && let Some(clause) = self.clause_start(pi, v, class, end)
-            {
-                return ClauseCut::SameSpeaker {
-                    at: k,
-                    verb: v,
-                    clause,
-                };
-            }
-            // `..., but traders said`, also after a comma inside a closing mark (`"...gun," but
-            // he said`).
-            let after_comma =
-                p.toks[k - 1].is_punct(',') || p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
-            if after_comma && self.attribution_starts(pi, k + 1, end) {
-                return ClauseCut::NewSpeaker { at: k, from: k + 1 };
-            }
-            // `said he would order a review and warned against hackers`: another speech verb
-            // of the speaker ends the clause, even without a clause of its own.
-            if self
-                .verb(&p.toks[v])
-                .is_some_and(|c| c != VerbClass::QuoteOnly && c != VerbClass::Evidence)
-                && p.toks[v].looks_past_tense()
-            {
-                return ClauseCut::OtherVerb { at: k };
-            }
-            if object_class && p.toks[k + 1].looks_past_tense() {
-                return ClauseCut::OtherVerb { at: k };
-            }
-            // `agreed to lend him $5 million, and the union also stepped in`: an infinitive or
-            // a noun phrase does not go on into a clause with its own subject.
-            let complement = object_class || p.toks[c].w() == "to";
-            if complement && p.toks[k - 1].is_punct(',') && self.new_clause_at(pi, k + 1, end) {
-                return ClauseCut::OtherVerb { at: k };
+            let cut = self
+                .cut_at_comma(pi, c, k, end, object_class)
+                .or_else(|| self.cut_at_conjunction(pi, verb, c, k, end, object_class));
+            if let Some(cut) = cut {
+                return cut;
             }
         }
         ClauseCut::None
+    }
+
+    /// [`Self::clause_cut`] at `k`: a subordinate clause, a participle or a relative clause
+    /// that ends the reported words.
+    fn cut_at_comma(
+        &self,
+        pi: usize,
+        c: usize,
+        k: usize,
+        end: usize,
+        object_class: bool,
+    ) -> Option<ClauseCut> {
+        let p = &self.paras[pi];
+        // `X said A, though she noted B`, `..., while Y argued B`: a subordinate clause
+        // with an attribution of its own.
+        if p.toks[k].is_punct(',')
+            && matches!(
+                p.toks[k + 1].w(),
+                "though" | "although" | "while" | "whereas"
+            )
+            && self.attribution_starts(pi, k + 2, end)
+        {
+            return Some(ClauseCut::NewSpeaker { at: k, from: k + 2 });
+        }
+        // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
+        // complement ends before a subordinate clause.
+        let subordinate = matches!(
+            p.toks[k + 1].w(),
+            "though" | "although" | "while" | "whereas" | "despite" | "which"
+        );
+        if object_class && p.toks[k].is_punct(',') && subordinate {
+            return Some(ClauseCut::OtherVerb { at: k });
+        }
+        // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
+        // writer's, and a participle after it goes on with the speaker's words.
+        if object_class && self.adjunct_ends(pi, c, k, end) {
+            return Some(self.participle_after(pi, k, end).map_or(
+                ClauseCut::OtherVerb { at: k },
+                |(verb, clause)| ClauseCut::SameSpeaker {
+                    at: k,
+                    verb,
+                    clause,
+                },
+            ));
+        }
+        // `..., who has not been charged.`: a relative clause on the last noun of the
+        // clause is the writer's.
+        if p.toks[k].is_punct(',')
+            && p.toks[k + 1].w() == "who"
+            && !p.toks[k + 1..end].iter().any(|t| t.is_punct(','))
+        {
+            return Some(ClauseCut::OtherVerb { at: k });
+        }
+        // `criticized the plan, saying it was reckless`: a participle goes on with a clause
+        // of its own.
+        if let Some((verb, clause)) = self.participle_clause(pi, k, end) {
+            return Some(ClauseCut::SameSpeaker {
+                at: k,
+                verb,
+                clause,
+            });
+        }
+        self.writer_adds_after(pi, c, k, object_class)
+            .then_some(ClauseCut::OtherVerb { at: k })
+    }
+
+    /// [`Self::clause_cut`] at `and`/`but` at `k`: another speech verb of the speaker, another
+    /// speaker, or (after a complement) another clause.
+    fn cut_at_conjunction(
+        &self,
+        pi: usize,
+        verb: usize,
+        c: usize,
+        k: usize,
+        end: usize,
+        object_class: bool,
+    ) -> Option<ClauseCut> {
+        let p = &self.paras[pi];
+        if !matches!(p.toks[k].w(), "and" | "but") {
+            return None;
+        }
+        // `and also said`, `but has said`, `and later warned`.
+        let v = self.skip_auxiliaries(pi, k + 1, end);
+        // `Police say he posed a threat and refused to drop the gun`: a verb in another
+        // tense than the speech verb, without a comma, goes on with the reported clause.
+        if v < end && !p.toks[k - 1].is_punct(',') && self.tense_differs(&p.toks[verb], &p.toks[v])
+        {
+            return None;
+        }
+        if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
+            && let Some(clause) = self.clause_start(pi, v, class, end)
+        {
+            return Some(ClauseCut::SameSpeaker {
+                at: k,
+                verb: v,
+                clause,
+            });
+        }
+        // `..., but traders said`, also after a comma inside a closing mark (`"...gun," but
+        // he said`).
+        let after_comma =
+            p.toks[k - 1].is_punct(',') || p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
+        if after_comma && self.attribution_starts(pi, k + 1, end) {
+            return Some(ClauseCut::NewSpeaker { at: k, from: k + 1 });
+        }
+        // `said he would order a review and warned against hackers`: another speech verb
+        // of the speaker ends the clause, even without a clause of its own.
+        let other_speech_verb = self
+            .verb(&p.toks[v])
+            .is_some_and(|c| c != VerbClass::QuoteOnly && c != VerbClass::Evidence)
+            && p.toks[v].looks_past_tense();
+        // `agreed to lend him $5 million, and the union also stepped in`: an infinitive or
+        // a noun phrase does not go on into a clause with its own subject.
+        let complement = object_class || p.toks[c].w() == "to";
+        let ends = other_speech_verb
+            || object_class && p.toks[k + 1].looks_past_tense()
+            || complement && p.toks[k - 1].is_punct(',') && self.new_clause_at(pi, k + 1, end);
+        ends.then_some(ClauseCut::OtherVerb { at: k })
     }
 
     /// Past auxiliaries and adverbs from `k` (`has`, `also`, `later`, `then`): where the

@@ -1904,3 +1904,28 @@ fn directives_report_the_object_and_its_infinitive() {
     // Not a directive: `told the story to his friends`.
     check("Lund told the story to her friends.", &[]);
 }
+
+#[test]
+fn complements_with_relative_clauses_and_organisations_after_the() {
+    // `accused Y, who ..., of ...`: the relative clause is inside the complement.
+    check_exact(
+        "Marsh repeatedly accused Ortega, who was born and raised in Lima, of lying to the board.",
+        &[(
+            R,
+            "Marsh",
+            "accused",
+            "Ortega, who was born and raised in Lima, of lying to the board",
+        )],
+    );
+    // ... but a relative clause on the complement's last noun is the writer's.
+    check_exact(
+        "Marsh criticized the plan, which passed in May.",
+        &[(R, "Marsh", "criticized", "the plan")],
+    );
+    // `the NAACP`: a capitalised name after `the` is an organisation, which can call for things.
+    let t = "Last year, the NAACP called for a moratorium on new schools.";
+    let qs = extract_quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text(t), "a moratorium on new schools");
+    assert!(qs[0].speaker.ends_with("NAACP"), "{qs:?}");
+}
