@@ -47,6 +47,14 @@ enum ClauseCut {
     },
     /// `, but` + another speaker's attribution, from token `from`.
     NewSpeaker { at: usize, from: usize },
+    /// `and`/`but` + another speech verb, in another tense, of the reported clause's own
+    /// subject `speaker` (`X says Y promised A and said B`).
+    ClauseSubject {
+        at: usize,
+        verb: usize,
+        clause: usize,
+        speaker: Np,
+    },
     /// `and` + a verb that is not speech (after a noun-phrase complement).
     OtherVerb { at: usize },
 }
@@ -555,7 +563,7 @@ impl<'a> Doc<'a> {
     /// The clause of the verb at `v` (starting at `c`) up to `end` or a semicolon, cut where
     /// another attribution starts inside it: a coordinated verb of the same speaker (`X said
     /// A, but noted that B`) or a new speaker (`..., but traders said B`), whose clauses follow.
-    fn clauses_from(&self, pi: usize, v: usize, c: usize, end: usize, np: Np) -> Vec<Raw> {
+    fn clauses_from(&self, pi: usize, v: usize, c: usize, end: usize, mut np: Np) -> Vec<Raw> {
         let p = &self.paras[pi];
         let end = (c..end)
             .find(|&k| p.toks[k].is_punct(';') && p.qid[k] == 0)
@@ -572,6 +580,7 @@ impl<'a> Doc<'a> {
                 ClauseCut::None => end,
                 ClauseCut::SameSpeaker { at, .. }
                 | ClauseCut::NewSpeaker { at, .. }
+                | ClauseCut::ClauseSubject { at, .. }
                 | ClauseCut::OtherVerb { at } => at,
             };
             out.push(self.raw_reported(
@@ -583,6 +592,12 @@ impl<'a> Doc<'a> {
             ));
             match cut {
                 ClauseCut::SameSpeaker { verb, clause, .. } => (v, c) = (verb, clause),
+                ClauseCut::ClauseSubject {
+                    verb,
+                    clause,
+                    speaker,
+                    ..
+                } => (v, c, np) = (verb, clause, speaker),
                 ClauseCut::NewSpeaker { from, .. } => {
                     out.extend(self.verb_then_clause(pi, from, end));
                     break;
@@ -719,7 +734,9 @@ impl<'a> Doc<'a> {
         // tense than the speech verb, without a comma, goes on with the reported clause.
         if v < end && !p.toks[k - 1].is_punct(',') && self.tense_differs(&p.toks[verb], &p.toks[v])
         {
-            return None;
+            // ... unless that verb is speech and the clause's subject can speak: `Merrill says
+            // Ruiz promised A and said B`.
+            return self.clause_subject_speaks(pi, c, k, v, end);
         }
         if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
             && let Some(clause) = self.clause_start(pi, v, class, end)
@@ -750,6 +767,34 @@ impl<'a> Doc<'a> {
             || object_class && p.toks[k + 1].looks_past_tense()
             || complement && p.toks[k - 1].is_punct(',') && self.new_clause_at(pi, k + 1, end);
         ends.then_some(ClauseCut::OtherVerb { at: k })
+    }
+
+    /// `X says Y promised A and said B`: the speech verb at `v` after `and` at `k` goes with
+    /// `Y`, the subject of the reported clause at `c`, when `Y` is a person, group or
+    /// organisation and the verb is one of saying with a clause (`and refused to stop` is an
+    /// act, and stays in the clause).
+    fn clause_subject_speaks(
+        &self,
+        pi: usize,
+        c: usize,
+        k: usize,
+        v: usize,
+        end: usize,
+    ) -> Option<ClauseCut> {
+        let class = self
+            .verb(&self.paras[pi].toks[v])
+            .filter(|&class| matches!(class, VerbClass::Say | VerbClass::Tell | VerbClass::That))?;
+        let speaker = self.np_after(pi, c, k)?;
+        if self.classify(&speaker).0 == NpClass::Other {
+            return None;
+        }
+        let clause = self.clause_start(pi, v, class, end)?;
+        Some(ClauseCut::ClauseSubject {
+            at: k,
+            verb: v,
+            clause,
+            speaker,
+        })
     }
 
     /// Past auxiliaries and adverbs from `k` (`has`, `also`, `later`, `then`): where the

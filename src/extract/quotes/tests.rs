@@ -1929,3 +1929,26 @@ fn complements_with_relative_clauses_and_organisations_after_the() {
     assert_eq!(qs[0].text(t), "a moratorium on new schools");
     assert!(qs[0].speaker.ends_with("NAACP"), "{qs:?}");
 }
+
+#[test]
+fn a_speech_verb_in_another_tense_goes_with_the_reported_clause_subject() {
+    // `X says Y promised A and said B`: Y said B.
+    check_exact(
+        "Lindgren says Ortega promised to back the party and said she would campaign in Ohio.",
+        &[
+            (R, "Lindgren", "says", "Ortega promised to back the party"),
+            (R, "Ortega", "said", "she would campaign in Ohio"),
+        ],
+    );
+    // An act in another tense stays in the clause (`and refused to stop`), as does a speech
+    // verb whose subject cannot speak.
+    check_exact(
+        "The senator says the plan failed and warned that costs would rise.",
+        &[(
+            R,
+            "The senator",
+            "says",
+            "the plan failed and warned that costs would rise",
+        )],
+    );
+}
