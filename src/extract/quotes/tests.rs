@@ -1952,3 +1952,18 @@ fn a_speech_verb_in_another_tense_goes_with_the_reported_clause_subject() {
         )],
     );
 }
+
+#[test]
+fn a_court_rules_that() {
+    check_exact(
+        "The appeals court ruled that the county had removed eligible voters.",
+        &[(
+            R,
+            "The appeals court",
+            "ruled",
+            "the county had removed eligible voters",
+        )],
+    );
+    // `ruled out` is not a ruling.
+    check("Marsh ruled out a run for the seat.", &[]);
+}
