@@ -117,6 +117,8 @@ pub(super) struct Lexicon {
     pub(super) role_heads: FxSet,
     /// `vice`, `deputy`: before a role head, another office (`vice president`).
     pub(super) rank_modifiers: FxSet,
+    /// `for`, `like`, `however`: words opening an aside between a speaker and its verb.
+    pub(super) aside_openers: FxSet,
     /// Verb forms reporting a directive, `OBJECT to VERB` (`urged Y to act`).
     pub(super) directive_verbs: FxSet,
     pub(super) groups: FxSet,
@@ -230,6 +232,9 @@ pub(super) const ROLE_MODIFIERS: &str =
 pub(super) const DIRECTIVE_VERBS: &str =
     include_str!("../../../assets/lexicon/quotes/directive_verbs.txt");
 
+pub(super) const ASIDE_OPENERS: &str =
+    include_str!("../../../assets/lexicon/quotes/aside_openers.txt");
+
 pub(super) const RANK_MODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/rank_modifiers.txt");
 
@@ -272,6 +277,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             .collect(),
         roles: word_set(ROLES),
         rank_modifiers: word_set(RANK_MODIFIERS),
+        aside_openers: word_set(ASIDE_OPENERS),
         directive_verbs: word_set(DIRECTIVE_VERBS),
         groups: word_set(GROUPS),
         orgs: word_set(ORGS),

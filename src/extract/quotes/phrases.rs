@@ -379,6 +379,12 @@ impl<'a> Doc<'a> {
             return None;
         }
         let first = &p.toks[c1 + 1];
+        // `Clinton, for her part, said`: the speaker is before the aside.
+        if self.lex.aside_openers.contains(first.w()) {
+            return self
+                .appositive_subject(pi, lo, c1)
+                .or_else(|| self.plain_subject(pi, lo, c1));
+        }
         let role_ok = first.wf(F_NP_STARTER)
             || matches!(first.w(), "who" | "which")
             || first.looks_party_label()

@@ -1967,3 +1967,24 @@ fn a_court_rules_that() {
     // `ruled out` is not a ruling.
     check("Marsh ruled out a run for the seat.", &[]);
 }
+
+#[test]
+fn an_aside_between_the_speaker_and_the_verb_is_skipped() {
+    check_exact(
+        "Lindgren, like her rival, has said the deal was a mistake.",
+        &[(R, "Lindgren", "said", "the deal was a mistake")],
+    );
+    check_exact(
+        "Ortega, for her part, said the vote would be close.",
+        &[(R, "Ortega", "said", "the vote would be close")],
+    );
+    check_exact(
+        "Mayor Ortega, in a statement, said the vote would be close.",
+        &[(R, "Ortega", "said", "the vote would be close")],
+    );
+    // An apposition naming the speaker is not an aside.
+    check(
+        "The paper's correspondent in Lima, Rosa Vidal, said the vote would be close.",
+        &[(R, "Rosa Vidal", "said", "the vote would be close")],
+    );
+}
