@@ -371,20 +371,22 @@ impl<'a> Doc<'a> {
     /// with a plausible speaker and a clause after it, and the verbs coordinated with it
     /// (`..., and warned that ...`).
     fn verb_then_clause(&self, pi: usize, start: usize, end: usize) -> Vec<Raw> {
-        self.verb_then_clause_from(pi, start, start, end)
+        self.verb_then_clause_from(pi, start, start, end, None)
     }
 
     /// [`Self::verb_then_clause`] with the verb searched from `first_verb` on; subjects may
-    /// start back at `start` (`X, who said A, recalled B`).
+    /// start back at `start` (`X, who said A, recalled B`), and a verb coordinated with
+    /// `and`/`but` falls back on `subject` (`X supported Y, which ..., and said B`).
     fn verb_then_clause_from(
         &self,
         pi: usize,
         start: usize,
         first_verb: usize,
         end: usize,
+        subject: Option<Np>,
     ) -> Vec<Raw> {
         let p = &self.paras[pi];
-        let mut sentence_subject: Option<Np> = None;
+        let mut sentence_subject: Option<Np> = subject;
         for v in first_verb..end {
             if p.qid[v] != 0 {
                 continue;
@@ -412,7 +414,7 @@ impl<'a> Doc<'a> {
                 let mut out = self.clauses_from(pi, v, c, fronted_end, np);
                 if fronted_end < end {
                     // The main clause after the fronted one may report too.
-                    out.extend(self.verb_then_clause_from(pi, start, fronted_end + 1, end));
+                    out.extend(self.verb_then_clause_from(pi, start, fronted_end + 1, end, None));
                 }
                 return out;
             }
@@ -603,7 +605,8 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 ClauseCut::OtherVerb { at } => {
-                    out.extend(self.verb_then_clause(pi, at + 1, end));
+                    // `X supported Y, which let him go, and said B`: X said B.
+                    out.extend(self.verb_then_clause_from(pi, at + 1, at + 1, end, Some(np)));
                     break;
                 }
                 ClauseCut::None => break,

@@ -1988,3 +1988,15 @@ fn an_aside_between_the_speaker_and_the_verb_is_skipped() {
         &[(R, "Rosa Vidal", "said", "the vote would be close")],
     );
 }
+
+#[test]
+fn a_coordinated_speech_verb_after_a_writers_clause_keeps_the_speaker() {
+    // `X supported Y, which ..., and said B`: the relative clause is the writer's, and X said B.
+    check_exact(
+        "Lindgren supported the union during her years at the mill, which closed in 2015, and said she would not back the mayor.",
+        &[
+            (R, "Lindgren", "supported", "the union"),
+            (R, "Lindgren", "said", "she would not back the mayor"),
+        ],
+    );
+}
