@@ -1275,6 +1275,11 @@ impl<'a> Doc<'a> {
                 | "near"
                 | "over"
                 | "while"
+                | "for"
+                | "since"
+                | "by"
+                | "under"
+                | "amid"
         );
         if !preposition {
             return None;

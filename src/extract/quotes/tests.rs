@@ -2000,3 +2000,15 @@ fn a_coordinated_speech_verb_after_a_writers_clause_keeps_the_speaker() {
         ],
     );
 }
+
+#[test]
+fn that_after_a_phrase_of_time_or_means() {
+    check_exact(
+        "Curtis Haugland, who has argued for years that delegates can't be bound, left the party.",
+        &[(R, "Curtis Haugland", "argued", "delegates can't be bound")],
+    );
+    check_exact(
+        "Lindgren said by phone that the deal was off.",
+        &[(R, "Lindgren", "said", "the deal was off")],
+    );
+}
