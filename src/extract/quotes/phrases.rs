@@ -220,9 +220,7 @@ impl<'a> Doc<'a> {
         if p.toks[j - 1].is_dash()
             && let Some(d1) = self.opening_dash(pi, lo, j - 1)
         {
-            return self
-                .appositive_subject(pi, lo, d1)
-                .or_else(|| self.plain_subject(pi, lo, d1));
+            return self.subject_ending_at_comma(pi, lo, d1);
         }
         if p.toks[j - 1].w() == "who" {
             return self.relative_clause_antecedent(pi, lo, j - 1);
@@ -359,9 +357,7 @@ impl<'a> Doc<'a> {
         // `Johnnie Walsh, 61, of Dayton, Ohio, said`: the age and home town are skipped.
         let before_origin = self.skip_age_and_origin_back(pi, lo, c2);
         if before_origin < c2 {
-            let np = self
-                .appositive_subject(pi, lo, before_origin)
-                .or_else(|| self.plain_subject(pi, lo, before_origin))?;
+            let np = self.subject_ending_at_comma(pi, lo, before_origin)?;
             let origin = (before_origin + 1, c2);
             return Some(Np {
                 role: np.role.or(Some(origin)),
@@ -381,9 +377,7 @@ impl<'a> Doc<'a> {
         let first = &p.toks[c1 + 1];
         // `Clinton, for her part, said`: the speaker is before the aside.
         if self.lex.aside_openers.contains(first.w()) {
-            return self
-                .appositive_subject(pi, lo, c1)
-                .or_else(|| self.plain_subject(pi, lo, c1));
+            return self.subject_ending_at_comma(pi, lo, c1);
         }
         let role_ok = first.wf(F_NP_STARTER)
             || matches!(first.w(), "who" | "which")
@@ -426,6 +420,13 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// The speaker phrase ending at the comma (or dash) at `comma`: with an apposition of its
+    /// own, or plain.
+    fn subject_ending_at_comma(&self, pi: usize, lo: usize, comma: usize) -> Option<Np> {
+        self.appositive_subject(pi, lo, comma)
+            .or_else(|| self.plain_subject(pi, lo, comma))
+    }
+
     /// `X, 56, of Dayton, Ohio,` with `comma` the comma after the last segment: the comma
     /// after `X`, skipping segments that give an age (`56`), a home town (`of Dayton`, `from
     /// Lyon`) or the region after a home town (`Ohio`). `comma` when there are none.
@@ -436,12 +437,10 @@ impl<'a> Doc<'a> {
                 .rev()
                 .find(|&k| toks[k].is_punct(','))
         };
+        let words_only =
+            |a: usize, b: usize| toks[a..b].iter().all(|t| t.is_word() || t.is_punct('.'));
         let is_origin = |a: usize, b: usize| {
-            matches!(toks[a].w(), "of" | "from")
-                && b - a <= 5
-                && toks[a + 1..b]
-                    .iter()
-                    .all(|t| t.is_word() || t.is_punct('.'))
+            matches!(toks[a].w(), "of" | "from") && b - a <= 5 && words_only(a + 1, b)
         };
         let mut end = comma;
         while end < toks.len() && toks[end].is_punct(',') {
@@ -451,9 +450,7 @@ impl<'a> Doc<'a> {
             let segment = start + 1..end;
             let age = segment.len() == 1 && toks[segment.start].is_numeral();
             let region = segment.len() <= 3
-                && toks[segment.clone()]
-                    .iter()
-                    .all(|t| t.is_word() || t.is_punct('.'))
+                && words_only(segment.start, end)
                 && previous_comma(start).is_some_and(|s| is_origin(s + 1, start));
             if segment.is_empty() || !(age || region || is_origin(segment.start, end)) {
                 break;
@@ -640,10 +637,15 @@ impl<'a> Doc<'a> {
     /// `k` followed by a preposition, a time word or nothing (`hi` or punctuation).
     fn participle_after_noun(&self, pi: usize, k: usize, hi: usize) -> bool {
         let toks = &self.paras[pi].toks;
-        let t = &toks[k];
         let phrase_follows =
             k + 1 >= hi || !toks[k + 1].is_word() || toks[k + 1].wf(F_PREPOSITION | F_TIME);
-        t.clearly_past_tense() && !(self.cased && t.cap) && phrase_follows
+        self.past_form(&toks[k]) && phrase_follows
+    }
+
+    /// A past tense or participle by its form (`briefed`, `brought`), not a capitalised word
+    /// in cased text (which may be a name).
+    pub(super) fn past_form(&self, t: &Tok) -> bool {
+        t.clearly_past_tense() && !(self.cased && t.cap)
     }
 
     /// The end of the noun phrase starting at `i` (at most eight words, up to `hi`), without

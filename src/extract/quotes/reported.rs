@@ -249,7 +249,7 @@ impl<'a> Doc<'a> {
             let object_follows = toks.get(k + 1).is_some_and(|next| {
                 next.is_word() && !next.wf(F_PREPOSITION | F_TIME) && !next.looks_ly_adverb(false)
             });
-            toks[k].clearly_past_tense() && !(self.cased && toks[k].cap) && object_follows
+            self.past_form(&toks[k]) && object_follows
         })
     }
 
