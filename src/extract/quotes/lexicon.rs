@@ -119,6 +119,10 @@ pub(super) struct Lexicon {
     pub(super) rank_modifiers: FxSet,
     /// `for`, `like`, `however`: words opening an aside between a speaker and its verb.
     pub(super) aside_openers: FxSet,
+    /// `which`, `as`, `when`: words opening a subordinate clause.
+    pub(super) subordinators: FxSet,
+    /// `when`, `although`: subordinators that open a fronted clause at a sentence's start.
+    pub(super) fronted_subordinators: FxSet,
     /// Verb forms reporting a directive, `OBJECT to VERB` (`urged Y to act`).
     pub(super) directive_verbs: FxSet,
     pub(super) groups: FxSet,
@@ -235,6 +239,9 @@ pub(super) const DIRECTIVE_VERBS: &str =
 pub(super) const ASIDE_OPENERS: &str =
     include_str!("../../../assets/lexicon/quotes/aside_openers.txt");
 
+pub(super) const SUBORDINATORS: &str =
+    include_str!("../../../assets/lexicon/quotes/subordinators.txt");
+
 pub(super) const RANK_MODIFIERS: &str =
     include_str!("../../../assets/lexicon/quotes/rank_modifiers.txt");
 
@@ -278,6 +285,11 @@ pub(super) fn build_lexicon() -> Lexicon {
         roles: word_set(ROLES),
         rank_modifiers: word_set(RANK_MODIFIERS),
         aside_openers: word_set(ASIDE_OPENERS),
+        subordinators: word_set(SUBORDINATORS),
+        fronted_subordinators: data_lines(SUBORDINATORS)
+            .filter(|l| l.split_whitespace().nth(1) == Some("fronted"))
+            .filter_map(|l| l.split_whitespace().next())
+            .collect(),
         directive_verbs: word_set(DIRECTIVE_VERBS),
         groups: word_set(GROUPS),
         orgs: word_set(ORGS),

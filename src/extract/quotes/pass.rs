@@ -549,10 +549,19 @@ impl<'a> Doc<'a> {
                             .is_some_and(|t| matches!(t.w(), "and" | "but"))
             })
         };
+        // `When X noted that A, Y boasted, "..."`: the fronted clause before the quote's
+        // attribution.
+        let fronted = || {
+            let opens_fronted = self.lex.fronted_subordinators.contains(p.toks[ss].w());
+            (ss + 4..first_quote)
+                .find(|&k| p.toks[k].is_punct(',') || p.toks[k].is_dash())
+                .filter(|_| opens_fronted)
+        };
         if let Some(k) = participle
             .filter(|&k| k < first_quote)
             .map(|k| k - 1)
             .or_else(coordinated)
+            .or_else(fronted)
         {
             let found = self.reported_in_sentence(pi, ss, k);
             out.extend(found.into_iter().take(1).filter(|r| r.end > r.start));

@@ -10,13 +10,6 @@
 
 use super::*;
 
-/// Words between a clause's start and its attribution that make the attribution part of a
-/// subordinate clause (`..., which X said`).
-const SUBORDINATORS: &[&str] = &[
-    "as", "which", "that", "who", "when", "while", "because", "if", "although", "since", "than",
-    "whom",
-];
-
 /// A speech verb that can take a reported clause, and how it is written.
 #[derive(Clone, Copy)]
 struct ClauseVerb {
@@ -243,13 +236,20 @@ impl<'a> Doc<'a> {
     /// `X, 59, who watched, said the event brought back memories`: a past-tense verb with an
     /// object after the first word of what follows `said` makes it a clause, not the speaker of
     /// the words before (`said an official briefed on the talks`, `quoted earlier` are not).
+    /// A past form right after a determiner, a number or an adverb describes the noun after it
+    /// (`said one unaligned strategist`, `said the newly elected mayor`).
     fn holds_past_verb(&self, pi: usize, np: &Np) -> bool {
         let toks = &self.paras[pi].toks;
         (np.start + 1..np.end).any(|k| {
             let object_follows = toks.get(k + 1).is_some_and(|next| {
                 next.is_word() && !next.wf(F_PREPOSITION | F_TIME) && !next.looks_ly_adverb(false)
             });
-            self.past_form(&toks[k]) && object_follows
+            let before = &toks[k - 1];
+            let modifies_noun = before.wf(F_DETERMINER | F_NUMBER_WORD)
+                || before.is_numeral()
+                || before.wf(F_ADVERB)
+                || before.w().ends_with("ly");
+            self.past_form(&toks[k]) && object_follows && !modifies_noun
         })
     }
 
@@ -327,7 +327,7 @@ impl<'a> Doc<'a> {
         let np = self.subject_before(pi, a, v)?;
         if toks[a..np.start]
             .iter()
-            .any(|t| !t.is_word() || SUBORDINATORS.contains(&t.w()))
+            .any(|t| !t.is_word() || self.lex.subordinators.contains(t.w()))
         {
             return None;
         }
@@ -473,14 +473,14 @@ impl<'a> Doc<'a> {
         let p = &self.paras[pi];
         let last_comma = (start..v).rev().find(|&k| p.toks[k].is_punct(','));
         let subordinate = match last_comma {
-            None => SUBORDINATORS.contains(&p.toks[start].w()),
+            None => self.lex.subordinators.contains(p.toks[start].w()),
             Some(k) => self.opens_relative_clause(pi, k + 1, v),
         };
         if !subordinate {
             return end;
         }
         (c + 1..end)
-            .find(|&k| p.toks[k].is_punct(',') && p.qid[k] == 0)
+            .find(|&k| (p.toks[k].is_punct(',') || p.toks[k].is_dash()) && p.qid[k] == 0)
             .unwrap_or(end)
     }
 
@@ -664,15 +664,34 @@ impl<'a> Doc<'a> {
     ) -> Option<ClauseCut> {
         let p = &self.paras[pi];
         // `X said A, though she noted B`, `..., while Y argued B`: a subordinate clause
-        // with an attribution of its own.
-        if p.toks[k].is_punct(',')
+        // with an attribution of its own, also after a comma inside a closing mark
+        // (`"...," though she noted`).
+        let subordinator = if p.toks[k].is_punct(',') {
+            k + 1
+        } else if k >= 2 && p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',') {
+            k
+        } else {
+            end
+        };
+        if subordinator + 1 < end
             && matches!(
-                p.toks[k + 1].w(),
+                p.toks[subordinator].w(),
                 "though" | "although" | "while" | "whereas"
             )
-            && self.attribution_starts(pi, k + 2, end)
+            && self.attribution_starts(pi, subordinator + 1, end)
         {
-            return Some(ClauseCut::NewSpeaker { at: k, from: k + 2 });
+            return Some(ClauseCut::NewSpeaker {
+                at: k,
+                from: subordinator + 1,
+            });
+        }
+        // `said A, which he said were ...` / `said A, the footage showed.`: a relative clause
+        // with an attribution of its own, or another attribution closing the sentence.
+        if p.toks[k].is_punct(',')
+            && (p.toks[k + 1].w() == "which" && self.attribution_starts(pi, k + 2, end)
+                || self.attribution_between(pi, k + 1, end).is_some())
+        {
+            return Some(ClauseCut::OtherVerb { at: k });
         }
         // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
         // complement ends before a subordinate clause.
@@ -739,7 +758,12 @@ impl<'a> Doc<'a> {
         {
             // ... unless that verb is speech and the clause's subject can speak: `Merrill says
             // Ruiz promised A and said B`.
-            return self.clause_subject_speaks(pi, c, k, v, end);
+            let subject_speaks = self.clause_subject_speaks(pi, c, k, v, end);
+            if subject_speaks.is_some() || !self.that_follows(pi, v) {
+                return subject_speaks;
+            }
+            // `His aides say it's too early but noted that B`: a subject that cannot speak
+            // leaves `noted that` to the sentence's speaker.
         }
         if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
             && let Some(clause) = self.clause_start(pi, v, class, end)
@@ -754,7 +778,9 @@ impl<'a> Doc<'a> {
         // he said`).
         let after_comma =
             p.toks[k - 1].is_punct(',') || p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
-        if after_comma && self.attribution_starts(pi, k + 1, end) {
+        if (after_comma || self.speaker_verb_follows(pi, k + 1, end))
+            && self.attribution_starts(pi, k + 1, end)
+        {
             return Some(ClauseCut::NewSpeaker { at: k, from: k + 1 });
         }
         // `said he would order a review and warned against hackers`: another speech verb
@@ -788,7 +814,11 @@ impl<'a> Doc<'a> {
             .verb(&self.paras[pi].toks[v])
             .filter(|&class| matches!(class, VerbClass::Say | VerbClass::Tell | VerbClass::That))?;
         let speaker = self.np_after(pi, c, k)?;
-        if self.classify(&speaker).0 == NpClass::Other {
+        // `it` opening a clause is mostly no one (`it is too early`).
+        if matches!(
+            self.classify(&speaker).0,
+            NpClass::Other | NpClass::Pronoun(PronClass::Org)
+        ) {
             return None;
         }
         let clause = self.clause_start(pi, v, class, end)?;
@@ -920,6 +950,33 @@ impl<'a> Doc<'a> {
                 && !t.wf(F_PREPOSITION | F_STOP | F_FUNCTION)
                 && self.verb(t).is_none()
         })
+    }
+
+    /// `Republicans said A and Democrats accused B`: without a comma, a new speaker needs a
+    /// person, group or organisation right before a speech verb in the past tense, and `and`
+    /// must not join two names (`people such as David and Charles Koch wanted`; in lowercased
+    /// text no name qualifies).
+    fn speaker_verb_follows(&self, pi: usize, a: usize, end: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        if self.cased && toks[a - 2].cap {
+            return false;
+        }
+        let Some(np) = self.np_after(pi, a, end) else {
+            return false;
+        };
+        let verb_follows = toks.get(np.end).is_some_and(|t| {
+            np.end < end
+                && t.looks_past_tense()
+                && self
+                    .verb(t)
+                    .is_some_and(|c| !matches!(c, VerbClass::QuoteOnly | VerbClass::Evidence))
+        });
+        // In lowercased text a name after `and` may end a pair of names.
+        match self.classify(&np).0 {
+            NpClass::Other | NpClass::Pronoun(_) => false,
+            NpClass::Name => verb_follows && self.cased,
+            _ => verb_follows,
+        }
     }
 
     /// A noun phrase starting at `a` is the subject of a speech verb within eight words.
@@ -1159,6 +1216,14 @@ impl<'a> Doc<'a> {
         if c < end
             && toks[c].is_dash()
             && let Some(close) = (c + 2..end.min(c + 12)).find(|&k| toks[k].is_dash())
+        {
+            c = close + 1;
+        }
+        // `cautioned, as did the campaign itself, that ...`: an aside between commas.
+        if c < end
+            && toks[c].is_punct(',')
+            && let Some(close) = (c + 2..end.min(c + 12)).find(|&k| toks[k].is_punct(','))
+            && toks.get(close + 1).is_some_and(|t| t.w() == "that")
         {
             c = close + 1;
         }

@@ -1845,6 +1845,96 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             "Nobody will move",
         )],
     );
+    // `, though X noted` after a comma inside a closing mark is another attribution.
+    check(
+        "Lena Ortiz said she speaks about crime because \"you talk about what is in front of you,\" though she noted she has also pushed for tougher sentences.",
+        &[
+            (R, "Lena Ortiz", "said", "she speaks about crime because"),
+            (
+                R,
+                "Lena Ortiz",
+                "noted",
+                "she has also pushed for tougher sentences",
+            ),
+        ],
+    );
+    // A fronted clause before a quote's attribution ends at a comma or a dash.
+    check(
+        "When Ortiz noted that Hale had paid no income tax \u{2015} as was true for years \u{2015} Hale boasted, \"That makes me smart.\"",
+        &[
+            (R, "Ortiz", "noted", "Hale had paid no income tax"),
+            (D, "Hale", "boasted", "That makes me smart."),
+        ],
+    );
+    // An aside between commas before `that`.
+    check(
+        "Several economists cautioned, as did the campaign itself, that the proposals might change after the election.",
+        &[(
+            R,
+            "Several economists",
+            "cautioned",
+            "the proposals might change after the election",
+        )],
+    );
+    // A relative clause with its own attribution is not the speaker's.
+    check_exact(
+        "Bamberg also said the videos do not show what Scott held, which he said were his keys.",
+        &[(
+            R,
+            "Bamberg",
+            "said",
+            "the videos do not show what Scott held",
+        )],
+    );
+    // `and`/`but` then another speaker's speech verb, without a comma, starts a new quote.
+    check(
+        "Republicans said the agency mishandled the inquiry and Democrats accused the party of stoking the issue.",
+        &[
+            (
+                R,
+                "Republicans",
+                "said",
+                "the agency mishandled the inquiry",
+            ),
+            (R, "Democrats", "accused", "the party of stoking the issue"),
+        ],
+    );
+    check_exact(
+        "Mara Lind said that only people such as Tom and Jerry Koch wanted open borders.",
+        &[(
+            R,
+            "Mara Lind",
+            "said",
+            "only people such as Tom and Jerry Koch wanted open borders",
+        )],
+    );
+    // A clause subject that cannot speak leaves `noted that` to the sentence's speaker.
+    check(
+        "His aides say it is too early to plan a run but noted that Vance won two hard races.",
+        &[
+            (R, "His aides", "say", "it is too early to plan a run"),
+            (R, "His aides", "noted", "Vance won two hard races"),
+        ],
+    );
+    // ... nor is a past form before the noun (`one unaligned strategist`) a clause's verb.
+    check(
+        "Nobody will move this year, said one unaligned Ohio strategist.",
+        &[(
+            R,
+            "one unaligned Ohio strategist",
+            "said",
+            "Nobody will move this year",
+        )],
+    );
+    check(
+        "Turnout will be low, said the newly elected mayor of Akron.",
+        &[(
+            R,
+            "the newly elected mayor of Akron",
+            "said",
+            "Turnout will be low",
+        )],
+    );
     // `the president` is not the vice president named earlier.
     let t = "Vice President Karl Brandt spoke at the rally. Later the president said the economy was strong.";
     check(t, &[(R, "the president", "said", "the economy was strong")]);
@@ -1941,15 +2031,23 @@ fn a_speech_verb_in_another_tense_goes_with_the_reported_clause_subject() {
         ],
     );
     // An act in another tense stays in the clause (`and refused to stop`), as does a speech
-    // verb whose subject cannot speak.
+    // verb whose subject cannot speak...
     check_exact(
-        "The senator says the plan failed and warned that costs would rise.",
+        "The senator says the plan failed and warned of rising costs.",
         &[(
             R,
             "The senator",
             "says",
-            "the plan failed and warned that costs would rise",
+            "the plan failed and warned of rising costs",
         )],
+    );
+    // ... unless `that` follows it: then it is the sentence's speaker's.
+    check_exact(
+        "The senator says the plan failed and warned that costs would rise.",
+        &[
+            (R, "The senator", "says", "the plan failed"),
+            (R, "The senator", "warned", "costs would rise"),
+        ],
     );
 }
 
