@@ -71,7 +71,72 @@ impl<'a> Doc<'a> {
         if !found.is_empty() {
             return found;
         }
-        self.noun_cue_clause(pi, start, end).into_iter().collect()
+        self.noun_cue_clause(pi, start, end)
+            .or_else(|| self.characterised_as_quote(pi, start, end))
+            .into_iter()
+            .collect()
+    }
+
+    /// A verb by its form at `v`: a past form, a participle after an auxiliary, an `-ing`
+    /// form, or a third-person `-s` that is not a function word nor a noun after a determiner.
+    fn looks_like_verb(&self, pi: usize, v: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let t = &toks[v];
+        let maybe_name = self.cased && t.cap;
+        let function_word = t.wf(F_DETERMINER | F_PRON | F_STOP);
+        let noun_after_determiner = toks[v - 1].wf(F_DETERMINER);
+        let third_person =
+            t.w().ends_with('s') && !maybe_name && !function_word && !noun_after_determiner;
+        self.past_form(t)
+            || t.wf(F_IRREGULAR_PAST)
+            || toks[v - 1].wf(F_AUX)
+            || (t.w().ends_with("ing") && t.w().len() > 5)
+            || third_person
+    }
+
+    /// `Reid has gone after Trump as a "con artist"`, `Trump admires Putin as a "strong
+    /// leader,"`: whatever the verb, an object characterised `as` quoted words is the
+    /// subject's characterisation, when the subject can speak. The quote runs from the
+    /// object to the first comma after the quoted words.
+    fn characterised_as_quote(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
+        let p = &self.paras[pi];
+        let toks = &p.toks;
+        let as_at = (start + 3..end.saturating_sub(2)).find(|&k| {
+            let quoted_at = if toks[k + 1].wf(F_DETERMINER) {
+                k + 2
+            } else {
+                k + 1
+            };
+            p.qid[k] == 0 && toks[k].w() == "as" && toks[quoted_at].is_dq() && p.qid[quoted_at] != 0
+        })?;
+        // The verb: the last verb-like word before a short object without commas.
+        let verb = (as_at.saturating_sub(7).max(start + 1)..as_at - 1)
+            .rev()
+            .take_while(|&v| toks[v].is_word() && p.qid[v] == 0)
+            .find(|&v| self.looks_like_verb(pi, v))?;
+        // `has been steadily pounding`: auxiliaries and adverbs before the verb.
+        let mut verb_group = verb;
+        while verb_group > start + 1 && {
+            let t = &toks[verb_group - 1];
+            t.wf(F_AUX | F_ADVERB) || t.w() == "been" || t.looks_ly_adverb(self.cased)
+        } {
+            verb_group -= 1;
+        }
+        let np = self.subject_before(pi, start, verb_group)?;
+        if matches!(
+            self.classify(&np).0,
+            NpClass::Other | NpClass::Pronoun(PronClass::Org)
+        ) {
+            return None;
+        }
+        // The first comma outside the quoted words, or closing them (`as a "leader,"`).
+        let quote_end = (as_at + 2..end)
+            .find(|&k| {
+                toks[k].is_punct(',')
+                    && (p.qid[k] == 0 || toks.get(k + 1).is_some_and(|t| t.is_dq()))
+            })
+            .unwrap_or(end);
+        Some(self.raw_reported(pi, verb + 1, quote_end, np, toks[verb].low))
     }
 
     /// The sentence without leading punctuation, a wire dateline (`LUXEMBOURG, March 3 -`) and
@@ -916,6 +981,11 @@ impl<'a> Doc<'a> {
         }
         if !matches!(t.w(), "in" | "at" | "during" | "on") {
             return false;
+        }
+        // `criticized the law as a "crazy system" during a stop in Flint`: after the quoted
+        // words, `during` opens the writer's circumstance (`in` may still be the object's).
+        if toks[k - 1].is_dq() && t.w() == "during" {
+            return true;
         }
         toks[k + 1..]
             .iter()

@@ -547,6 +547,27 @@ fn speakers_with_appositives_and_possessives() {
 
 #[test]
 fn mixed_quotes_are_one_reported_quote() {
+    // Whatever the verb, an object characterised `as` quoted words is the subject's words.
+    check(
+        "Mara Velez openly admires the governor as a \"strong leader,\" comparing him to Lincoln.",
+        &[(
+            R,
+            "Mara Velez",
+            "admires",
+            "the governor as a \"strong leader",
+        )],
+    );
+    check(
+        "Senator Hal Pruitt has been steadily pounding his rival as a \"con artist\" for weeks.",
+        &[(R, "Hal Pruitt", "pounding", "his rival as a \"con artist\"")],
+    );
+    // ... but not when no one speaks.
+    check("The museum opened as a \"place of memory\" in 2016.", &[]);
+    // After the quoted words, `during` opens the writer's circumstance.
+    check_exact(
+        "Ana Ruiz criticized the law as a \"crazy system\" during a campaign stop in Flint.",
+        &[(R, "Ana Ruiz", "criticized", "the law as a \"crazy system\"")],
+    );
     let t = "The senator insists the deal was \"reckless\" and \"a gift to lobbyists.\"";
     check(
         t,
