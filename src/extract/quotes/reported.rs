@@ -857,9 +857,13 @@ impl<'a> Doc<'a> {
         // `agreed to lend him $5 million, and the union also stepped in`: an infinitive or
         // a noun phrase does not go on into a clause with its own subject.
         let complement = object_class || p.toks[c].w() == "to";
+        // `promising lower taxes and "jobs, jobs, jobs," but he has also ...`: after quoted
+        // words closing on a comma, a clause with its own subject is the writer's.
+        let quote_closed = p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
         let ends = other_speech_verb
             || object_class && p.toks[k + 1].looks_past_tense()
-            || complement && p.toks[k - 1].is_punct(',') && self.new_clause_at(pi, k + 1, end);
+            || (complement && p.toks[k - 1].is_punct(',') || quote_closed)
+                && self.new_clause_at(pi, k + 1, end);
         ends.then_some(ClauseCut::OtherVerb { at: k })
     }
 
@@ -1131,8 +1135,9 @@ impl<'a> Doc<'a> {
     }
 
     /// `Critics called the scheme ... and said ...`, `The Security Council on Friday made ...
-    /// and pledged ...`: a short sentence-initial noun phrase (a group, organisation or name)
-    /// followed, after any phrase of time, by a verb in the past tense.
+    /// and pledged ...`, `She toured the plant and vowed ...`: a short sentence-initial noun
+    /// phrase (a group, organisation, name, role description or personal pronoun) followed,
+    /// after any phrase of time or adverb, by a verb in the past tense.
     fn short_initial_subject(&self, pi: usize, start: usize, v: usize) -> Option<Np> {
         let toks = &self.paras[pi].toks;
         let mut e = start;
@@ -1143,7 +1148,8 @@ impl<'a> Doc<'a> {
             if e > start && !name_part && (t.looks_past_tense() || w.ends_with("es")) {
                 break;
             }
-            if e > start && (t.wf(F_PREPOSITION | F_TIME | F_AUX)) && !name_part {
+            let adverb = t.wf(F_ADVERB) || t.looks_ly_adverb(self.cased);
+            if e > start && (t.wf(F_PREPOSITION | F_TIME | F_AUX) || adverb) && !name_part {
                 break;
             }
             e += 1;
@@ -1156,19 +1162,20 @@ impl<'a> Doc<'a> {
         };
         let first_after = self.skip_time(pi, e, v);
         let mut verb_at = first_after;
-        while verb_at < v && toks[verb_at].wf(F_AUX) {
+        while verb_at < v
+            && (toks[verb_at].wf(F_AUX | F_ADVERB) || toks[verb_at].looks_ly_adverb(self.cased))
+        {
             verb_at += 1;
         }
         // After an auxiliary any word is the verb (`have taken`).
         let past = |t: &Tok| t.looks_past_tense() || verb_at > first_after && t.is_word();
-        let ok = e > start
-            && verb_at < v
-            && past(&toks[verb_at])
-            && !toks[start..e].iter().all(|t| t.wf(F_STOP))
-            && matches!(
-                self.classify(&np).0,
-                NpClass::Group | NpClass::Org | NpClass::Name
-            );
+        let content_words = !toks[start..e].iter().all(|t| t.wf(F_STOP));
+        let speaker = match self.classify(&np).0 {
+            NpClass::Pronoun(class) => matches!(class, PronClass::Person | PronClass::Group),
+            NpClass::Other => false,
+            _ => content_words,
+        };
+        let ok = e > start && verb_at < v && past(&toks[verb_at]) && speaker;
         ok.then_some(np)
     }
 
@@ -1343,6 +1350,7 @@ impl<'a> Doc<'a> {
                 VerbClass::Intent => {
                     self.infinitive_at(pi, c)
                         || (self.may_start_clause(pi, c, end) && self.reads_as_clause(pi, c, end))
+                        || self.object_holds_quote(pi, v, c, end)
                 }
                 VerbClass::QuoteOnly => false,
             };
@@ -1515,6 +1523,16 @@ impl<'a> Doc<'a> {
             && !reflexive
             && !matches!(first.w(), "by" | "out" | "up" | "off" | "back")
             && !first.wf(F_TIME)
+    }
+
+    /// `is promising lower taxes and "jobs, jobs, jobs"`: a noun-phrase object right after the
+    /// verb at `v` that runs, within a few words, into quoted words (a mixed quote).
+    fn object_holds_quote(&self, pi: usize, v: usize, c: usize, end: usize) -> bool {
+        let p = &self.paras[pi];
+        c == v + 1
+            && (c..end.min(c + 6))
+                .take_while(|&k| p.toks[k].is_word() || p.toks[k].is_dq())
+                .any(|k| p.toks[k].is_dq() && p.qid[k] != 0)
     }
 
     /// `X's claim that CLAUSE`, `X's allegations of ...`: a possessive speaker, a speech noun

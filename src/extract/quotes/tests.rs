@@ -563,6 +563,17 @@ fn mixed_quotes_are_one_reported_quote() {
     );
     // ... but not when no one speaks.
     check("The museum opened as a \"place of memory\" in 2016.", &[]);
+    // A verb of intent with a noun-phrase object holding quoted words; after the quoted words
+    // close on a comma, a clause with its own subject is the writer's.
+    check_exact(
+        "Kemp is promising lower taxes and \"jobs, jobs, jobs,\" but he has also sharpened his attacks.",
+        &[(
+            R,
+            "Kemp",
+            "promising",
+            "lower taxes and \"jobs, jobs, jobs,\"",
+        )],
+    );
     // After the quoted words, `during` opens the writer's circumstance.
     check_exact(
         "Ana Ruiz criticized the law as a \"crazy system\" during a campaign stop in Flint.",
@@ -1907,6 +1918,17 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             "the videos do not show what Scott held",
         )],
     );
+    // A speech verb coordinated with another verb of a short sentence-initial subject: a role
+    // description or a personal pronoun speaks too.
+    check(
+        "The Republican nominee also outlined his plan and vowed to punish leakers.",
+        &[(R, "The Republican nominee", "vowed", "to punish leakers")],
+    );
+    check(
+        "She toured the plant and said the jobs would stay.",
+        &[(R, "She", "said", "the jobs would stay")],
+    );
+    check("It rained all day and said nothing about the game.", &[]);
     // `and`/`but` then another speaker's speech verb, without a comma, starts a new quote.
     check(
         "Republicans said the agency mishandled the inquiry and Democrats accused the party of stoking the issue.",
