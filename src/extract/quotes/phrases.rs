@@ -1134,6 +1134,14 @@ impl<'a> Doc<'a> {
         if self.cased && !name_part.is_empty() && name_part.iter().all(capitalised) {
             return (NpClass::Org, None);
         }
+        // `japan`, `north korea`, `the united states` named alone act as their government,
+        // also in lower case.
+        let place_alone = name_part.len() <= 3
+            && name_part.iter().all(|t| self.place_tok(t))
+            && name_part.iter().any(|t| t.bf(F_PLACE));
+        if place_alone {
+            return (NpClass::Org, None);
+        }
         (NpClass::Other, None)
     }
 }

@@ -1918,6 +1918,25 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             "the videos do not show what Scott held",
         )],
     );
+    // `compared X to Y` characterises, when someone speaks (not `Sales compared favorably`).
+    check(
+        "Aaron Vick compared the senator to a coach who is \"working the referees\" before a game.",
+        &[(
+            R,
+            "Aaron Vick",
+            "compared",
+            "the senator to a coach who is \"working the referees\"",
+        )],
+    );
+    check("Sales compared favorably with the year before.", &[]);
+    // A country named alone acts as its government, also in lower case.
+    check(
+        "Japan branded its neighbour an \"outlaw nation\" on Friday. North Korea vowed to continue its tests.",
+        &[
+            (R, "Japan", "branded", "its neighbour an \"outlaw nation\""),
+            (R, "North Korea", "vowed", "to continue its tests"),
+        ],
+    );
     // A speech verb coordinated with another verb of a short sentence-initial subject: a role
     // description or a personal pronoun speaks too.
     check(
