@@ -136,6 +136,7 @@ impl<'a> Doc<'a> {
                 t.name_like = name_like_tok(t, cased);
             }
             unverb_name_parts(&mut p.toks, cased, lex);
+            mark_past_looking_names(&mut p.toks, cased);
             mark_title_word_surnames(&mut p.toks, cased);
         }
         let titled = !skip.contains(&true) && paras.len() > 1;
@@ -401,6 +402,29 @@ pub(super) fn abbreviation_stop(toks: &[Tok], i: usize) -> bool {
         && (next.is_some_and(|t| t.is_punct(','))
             || next.is_some_and(|t| t.is_punct(')'))
                 && toks[i.saturating_sub(4)..i].iter().any(|t| t.is_punct('(')))
+}
+
+/// Lower case: a word shaped like a past tense right before a speech verb is a name, since
+/// two verbs do not follow each other (`husted said`, `jon husted told reporters`).
+fn mark_past_looking_names(toks: &mut [Tok], cased: bool) {
+    if cased {
+        return;
+    }
+    for k in 0..toks.len().saturating_sub(1) {
+        let before_speech_verb = toks[k + 1].verb.is_some();
+        // `officials who were briefed said`: a participle after an auxiliary stays a verb.
+        let after_auxiliary = k > 0
+            && (toks[k - 1].is_finite_verb_word()
+                || matches!(toks[k - 1].w(), "been" | "be" | "who" | "that" | "which"));
+        if after_auxiliary {
+            continue;
+        }
+        let t = &mut toks[k];
+        if !t.name_like && before_speech_verb && t.clearly_past_tense() && name_shaped_tok(t, cased)
+        {
+            t.name_like = true;
+        }
+    }
 }
 
 /// A role or title word right after a courtesy title (`Mr. King`, `ms. bishop`) or a given

@@ -1929,6 +1929,14 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
         )],
     );
     check("Sales compared favorably with the year before.", &[]);
+    // Lower case: a surname shaped like a past tense right before a speech verb is a name.
+    check(
+        "In a statement, Jon Husted said the ruling was wrong. Husted said the state would appeal.",
+        &[
+            (R, "Jon Husted", "said", "the ruling was wrong"),
+            (R, "Jon Husted", "said", "the state would appeal"),
+        ],
+    );
     // A country named alone acts as its government, also in lower case.
     check(
         "Japan branded its neighbour an \"outlaw nation\" on Friday. North Korea vowed to continue its tests.",

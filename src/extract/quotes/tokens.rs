@@ -146,6 +146,14 @@ pub(super) fn base_of(l: &str) -> &str {
 
 /// A token that can be part of a person's name; `cased`: the document is normally cased.
 pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
+    // Lower case: `mr. schultz generally said`, `mrs. clinton enjoyed support`.
+    let lower_case_verbish = !cased && (t.looks_ly_adverb(cased) || t.clearly_past_tense());
+    !lower_case_verbish && name_shaped_tok(t, cased)
+}
+
+/// A token shaped like a part of a name, setting aside (in lower case) that it may read as an
+/// adverb or a past tense (`husted`, `early`).
+pub(super) fn name_shaped_tok(t: &Tok, cased: bool) -> bool {
     // All conditions are independent tests: the cheap ones (casing, flags) go first.
     if !t.is_word() || (cased && !t.cap) {
         return false;
@@ -158,10 +166,8 @@ pub(super) fn name_like_tok(t: &Tok, cased: bool) -> bool {
     if t.bf(role_forms | blocking | place_part) || t.wf(F_TITLE) {
         return false;
     }
-    // Lower case: `mr. schultz generally said`, `mrs. clinton enjoyed support`; never a
-    // contraction (`didn't`, `he'll`).
-    let lower_case_verbish = !cased && (t.looks_ly_adverb(cased) || t.clearly_past_tense());
-    if lower_case_verbish || is_contraction(t.low) {
+    // Never a contraction (`didn't`, `he'll`).
+    if is_contraction(t.low) {
         return false;
     }
     let b = t.base();
