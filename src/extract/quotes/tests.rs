@@ -1937,6 +1937,19 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             (R, "Jon Husted", "said", "the state would appeal"),
         ],
     );
+    // A family, relatives or friends speak as a group.
+    check(
+        "Scott's family has called on police to release the videos. Friends said he was quiet.",
+        &[
+            (
+                R,
+                "Scott's family",
+                "called on",
+                "police to release the videos",
+            ),
+            (R, "Friends", "said", "he was quiet"),
+        ],
+    );
     // A country named alone acts as its government, also in lower case.
     check(
         "Japan branded its neighbour an \"outlaw nation\" on Friday. North Korea vowed to continue its tests.",
