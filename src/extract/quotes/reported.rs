@@ -1075,6 +1075,7 @@ impl<'a> Doc<'a> {
         sentence_subject: &mut Option<Np>,
     ) -> Option<Np> {
         if let Some(np) = self.subject_before(pi, start, v) {
+            let np = self.widen_coordinated_subject(pi, start, np);
             sentence_subject.get_or_insert(np);
             return Some(np);
         }
@@ -1132,6 +1133,30 @@ impl<'a> Doc<'a> {
         let np = self.short_initial_subject(pi, start, v)?;
         *sentence_subject = Some(np);
         Some(np)
+    }
+
+    /// `Experts on North Korea and nuclear nonproliferation said`: after `and`, a subject that
+    /// cannot speak, or that goes on the object of a preposition in the first part, ends a
+    /// coordinated subject whose first part can speak.
+    fn widen_coordinated_subject(&self, pi: usize, start: usize, np: Np) -> Np {
+        let toks = &self.paras[pi].toks;
+        if np.start < start + 2 || toks[np.start - 1].w() != "and" {
+            return np;
+        }
+        let Some(first) = self.subject_before(pi, start, np.start - 1) else {
+            return np;
+        };
+        let first_has_object = toks[first.start + 1..first.end]
+            .iter()
+            .any(|t| t.wf(F_POSTMODIFIER));
+        let second_speaks = self.classify(&np).0 != NpClass::Other;
+        if self.classify(&first).0 == NpClass::Other || second_speaks && !first_has_object {
+            return np;
+        }
+        Np {
+            start: first.start,
+            ..np
+        }
     }
 
     /// `Critics called the scheme ... and said ...`, `The Security Council on Friday made ...

@@ -1937,6 +1937,16 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             (R, "Jon Husted", "said", "the state would appeal"),
         ],
     );
+    // A coordinated subject whose last part cannot speak is read whole.
+    check(
+        "Experts on Iran and nuclear nonproliferation said the latest test could change that.",
+        &[(
+            R,
+            "Experts on Iran and nuclear nonproliferation",
+            "said",
+            "the latest test could change that",
+        )],
+    );
     // A family, relatives or friends speak as a group.
     check(
         "Scott's family has called on police to release the videos. Friends said he was quiet.",
