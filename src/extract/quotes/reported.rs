@@ -1370,6 +1370,7 @@ impl<'a> Doc<'a> {
                 VerbClass::That => {
                     self.may_start_clause(pi, c, end)
                         && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
+                        || self.gerund_after(pi, v, c)
                 }
                 VerbClass::Object => self.reads_as_complement(pi, v, c),
                 VerbClass::Intent => {
@@ -1548,6 +1549,17 @@ impl<'a> Doc<'a> {
             && !reflexive
             && !matches!(first.w(), "by" | "out" | "up" | "off" | "back")
             && !first.wf(F_TIME)
+    }
+
+    /// `admitted using the tax code`, `denied taking the money`: a gerund right after the verb
+    /// at `v` is what was said (not `during`, `nothing`, nor a capitalised name).
+    fn gerund_after(&self, pi: usize, v: usize, c: usize) -> bool {
+        let t = &self.paras[pi].toks[c];
+        c == v + 1
+            && t.w().ends_with("ing")
+            && t.w().len() > 5
+            && !t.wf(F_STOP | F_TIME | F_PREPOSITION)
+            && !(self.cased && t.cap)
     }
 
     /// `is promising lower taxes and "jobs, jobs, jobs"`: a noun-phrase object right after the

@@ -1937,6 +1937,20 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             (R, "Jon Husted", "said", "the state would appeal"),
         ],
     );
+    // A gerund right after a verb of saying is what was said.
+    check(
+        "Mayor Ortiz denied taking money from the foundation. She acknowledged making mistakes in the campaign.",
+        &[
+            (R, "Ortiz", "denied", "taking money from the foundation"),
+            (
+                R,
+                "Ortiz",
+                "acknowledged",
+                "making mistakes in the campaign",
+            ),
+        ],
+    );
+    check("The council noted nothing unusual in the accounts.", &[]);
     // A coordinated subject whose last part cannot speak is read whole.
     check(
         "Experts on Iran and nuclear nonproliferation said the latest test could change that.",
