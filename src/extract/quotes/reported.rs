@@ -858,10 +858,12 @@ impl<'a> Doc<'a> {
         // a noun phrase does not go on into a clause with its own subject.
         let complement = object_class || p.toks[c].w() == "to";
         // `promising lower taxes and "jobs, jobs, jobs," but he has also ...`: after quoted
-        // words closing on a comma, a clause with its own subject is the writer's.
+        // words closing on a comma, a clause with its own subject is the writer's, as is
+        // anything after `but`.
         let quote_closed = p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
         let ends = other_speech_verb
             || object_class && p.toks[k + 1].looks_past_tense()
+            || quote_closed && p.toks[k].w() == "but"
             || (complement && p.toks[k - 1].is_punct(',') || quote_closed)
                 && self.new_clause_at(pi, k + 1, end);
         ends.then_some(ClauseCut::OtherVerb { at: k })

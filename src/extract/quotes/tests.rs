@@ -561,6 +561,16 @@ fn mixed_quotes_are_one_reported_quote() {
         "Senator Hal Pruitt has been steadily pounding his rival as a \"con artist\" for weeks.",
         &[(R, "Hal Pruitt", "pounding", "his rival as a \"con artist\"")],
     );
+    // After quoted words closing on a comma, `but` hands back to the writer.
+    check_exact(
+        "The fact-checkers ruled that the claim about \"thousands of shootings\" is \"true,\" but in fact the toll was lower than claimed.",
+        &[(
+            R,
+            "The fact-checkers",
+            "ruled",
+            "the claim about \"thousands of shootings\" is \"true,\"",
+        )],
+    );
     // ... but not when no one speaks.
     check("The museum opened as a \"place of memory\" in 2016.", &[]);
     // A verb of intent with a noun-phrase object holding quoted words; after the quoted words
