@@ -750,6 +750,14 @@ impl<'a> Doc<'a> {
                 from: subordinator + 1,
             });
         }
+        // `said he does not do them publicly, as was the case with ...`: a comment of the
+        // writer's.
+        if p.toks[k].is_punct(',')
+            && p.toks[k + 1].w() == "as"
+            && p.toks.get(k + 2).is_some_and(Tok::is_finite_verb_word)
+        {
+            return Some(ClauseCut::OtherVerb { at: k });
+        }
         // `said A, which he said were ...` / `said A, the footage showed.`: a relative clause
         // with an attribution of its own, or another attribution closing the sentence.
         if p.toks[k].is_punct(',')
@@ -817,6 +825,14 @@ impl<'a> Doc<'a> {
         }
         // `and also said`, `but has said`, `and later warned`.
         let v = self.skip_auxiliaries(pi, k + 1, end);
+        // `said he has not held dinners and never called a donor`: a negated verb is not
+        // another attribution; the clause goes on.
+        let negated = p.toks[k + 1..v]
+            .iter()
+            .any(|t| matches!(t.w(), "not" | "never") || t.w().ends_with("n't"));
+        if negated {
+            return None;
+        }
         // `Police say he posed a threat and refused to drop the gun`: a verb in another
         // tense than the speech verb, without a comma, goes on with the reported clause.
         if v < end && !p.toks[k - 1].is_punct(',') && self.tense_differs(&p.toks[verb], &p.toks[v])

@@ -1947,6 +1947,20 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             (R, "Jon Husted", "said", "the state would appeal"),
         ],
     );
+    // A negated verb after `and` goes on with the clause; `, as was ...` is the writer's.
+    check_exact(
+        "Lena Cole said she has not held fundraising dinners and never called a donor for money.",
+        &[(
+            R,
+            "Lena Cole",
+            "said",
+            "she has not held fundraising dinners and never called a donor for money",
+        )],
+    );
+    check_exact(
+        "Brandt said he does not give interviews publicly, as was the case with the briefing.",
+        &[(R, "Brandt", "said", "he does not give interviews publicly")],
+    );
     // A gerund right after a verb of saying is what was said.
     check(
         "Mayor Ortiz denied taking money from the foundation. She acknowledged making mistakes in the campaign.",
