@@ -1265,7 +1265,11 @@ impl<'a> Doc<'a> {
             return false;
         }
         let speaker_class = self.classify(np).0;
-        let head = &toks[np.end - 1];
+        // The head noun is the last word before a postmodifier (`a study from 2011`).
+        let head_end = (np.start + 1..np.end)
+            .find(|&k| toks[k].wf(F_POSTMODIFIER))
+            .unwrap_or(np.end);
+        let head = &toks[head_end - 1];
         match class {
             VerbClass::Object | VerbClass::Intent => speaker_class != NpClass::Other,
             VerbClass::Evidence => {

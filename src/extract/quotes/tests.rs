@@ -1947,6 +1947,25 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
             (R, "Jon Husted", "said", "the state would appeal"),
         ],
     );
+    // A document's head noun is the word before its postmodifier (`a study from 2011`).
+    check(
+        "As another Pew study from 2011 noted, the average age of the voters was 18.",
+        &[(
+            R,
+            "another Pew study from 2011",
+            "noted",
+            "the average age of the voters was 18",
+        )],
+    );
+    check(
+        "Leaked documents from his 1995 tax return show he took a large loss.",
+        &[(
+            R,
+            "Leaked documents from his 1995 tax return",
+            "show",
+            "he took a large loss",
+        )],
+    );
     // A negated verb after `and` goes on with the clause; `, as was ...` is the writer's.
     check_exact(
         "Lena Cole said she has not held fundraising dinners and never called a donor for money.",
