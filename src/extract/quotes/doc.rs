@@ -386,6 +386,11 @@ impl<'a> Doc<'a> {
         t.name_like
     }
 
+    /// An adverb from the lexicon (`also`, `then`) or by its `-ly` form (`repeatedly`).
+    pub(super) fn is_adverb(&self, t: &Tok) -> bool {
+        t.wf(F_ADVERB) || t.looks_ly_adverb(self.cased)
+    }
+
     pub(super) fn min_name_len(&self) -> usize {
         if self.cased { 1 } else { 2 }
     }
@@ -413,10 +418,10 @@ fn mark_past_looking_names(toks: &mut [Tok], cased: bool) {
     for k in 0..toks.len().saturating_sub(1) {
         let before_speech_verb = toks[k + 1].verb.is_some();
         // `officials who were briefed said`: a participle after an auxiliary stays a verb.
-        let after_auxiliary = k > 0
+        let after_auxiliary_or_relative = k > 0
             && (toks[k - 1].is_finite_verb_word()
                 || matches!(toks[k - 1].w(), "been" | "be" | "who" | "that" | "which"));
-        if after_auxiliary {
+        if after_auxiliary_or_relative {
             continue;
         }
         let t = &mut toks[k];

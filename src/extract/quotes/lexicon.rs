@@ -214,6 +214,14 @@ pub(super) fn word_set(src: &'static str) -> FxSet {
         .collect()
 }
 
+/// The words of a list whose line carries `mark` after the word (`when fronted`, `one number`).
+fn words_marked(src: &'static str, mark: &str) -> FxSet {
+    data_lines(src)
+        .filter(|l| l.split_whitespace().nth(1) == Some(mark))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
 pub(super) const TIME_WORDS: &str = include_str!("../../../assets/lexicon/quotes/time_words.txt");
 
 pub(super) const EVENT_WORDS: &str = include_str!("../../../assets/lexicon/quotes/events.txt");
@@ -286,10 +294,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         rank_modifiers: word_set(RANK_MODIFIERS),
         aside_openers: word_set(ASIDE_OPENERS),
         subordinators: word_set(SUBORDINATORS),
-        fronted_subordinators: data_lines(SUBORDINATORS)
-            .filter(|l| l.split_whitespace().nth(1) == Some("fronted"))
-            .filter_map(|l| l.split_whitespace().next())
-            .collect(),
+        fronted_subordinators: words_marked(SUBORDINATORS, "fronted"),
         directive_verbs: word_set(DIRECTIVE_VERBS),
         groups: word_set(GROUPS),
         orgs: word_set(ORGS),
@@ -367,10 +372,7 @@ fn place_tables(src: &'static str, common_parts: &FxSet) -> (FxMap<&'static str>
 fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
     let mut known: WordMap<WordInfo> = WordMap::default();
     let mut mark = |w: &str, f: u32| known.entry(w).flags |= f;
-    let number_words: FxSet = data_lines(SHARES)
-        .filter(|l| l.split_whitespace().nth(1) == Some("number"))
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
+    let number_words = words_marked(SHARES, "number");
     let sets: [(&FxSet, u32); 26] = [
         (&lex.stop, F_STOP),
         (&lex.roles, F_ROLE),

@@ -553,9 +553,11 @@ impl<'a> Doc<'a> {
         // attribution.
         let fronted = || {
             let opens_fronted = self.lex.fronted_subordinators.contains(p.toks[ss].w());
-            (ss + 4..first_quote)
-                .find(|&k| p.toks[k].is_punct(',') || p.toks[k].is_dash())
-                .filter(|_| opens_fronted)
+            opens_fronted
+                .then(|| {
+                    (ss + 4..first_quote).find(|&k| p.toks[k].is_punct(',') || p.toks[k].is_dash())
+                })
+                .flatten()
         };
         if let Some(k) = participle
             .filter(|&k| k < first_quote)

@@ -77,6 +77,15 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
+    /// A person, group or organisation, but not `it`, which opening a clause is mostly no one
+    /// (`it is too early`).
+    fn names_someone(&self, np: &Np) -> bool {
+        !matches!(
+            self.classify(np).0,
+            NpClass::Other | NpClass::Pronoun(PronClass::Org)
+        )
+    }
+
     /// A verb by its form at `v`: a past form, a participle after an auxiliary, an `-ing`
     /// form, or a third-person `-s` that is not a function word nor a noun after a determiner.
     fn looks_like_verb(&self, pi: usize, v: usize) -> bool {
@@ -118,15 +127,12 @@ impl<'a> Doc<'a> {
         let mut verb_group = verb;
         while verb_group > start + 1 && {
             let t = &toks[verb_group - 1];
-            t.wf(F_AUX | F_ADVERB) || t.w() == "been" || t.looks_ly_adverb(self.cased)
+            t.wf(F_AUX) || t.w() == "been" || self.is_adverb(t)
         } {
             verb_group -= 1;
         }
         let np = self.subject_before(pi, start, verb_group)?;
-        if matches!(
-            self.classify(&np).0,
-            NpClass::Other | NpClass::Pronoun(PronClass::Org)
-        ) {
+        if !self.names_someone(&np) {
             return None;
         }
         // The first comma outside the quoted words, or closing them (`as a "leader,"`).
@@ -573,7 +579,7 @@ impl<'a> Doc<'a> {
         let class = *self.lex.participles.get(toks[v].w())?;
         // Adverbs between (`is once again warning`, `, even suggesting`).
         let mut k = v;
-        while k > start && (toks[k - 1].looks_ly_adverb(self.cased) || toks[k - 1].wf(F_ADVERB)) {
+        while k > start && self.is_adverb(&toks[k - 1]) {
             k -= 1;
         }
         let before = toks.get(k.checked_sub(1)?)?;
@@ -733,7 +739,7 @@ impl<'a> Doc<'a> {
         // (`"...," though she noted`).
         let subordinator = if p.toks[k].is_punct(',') {
             k + 1
-        } else if k >= 2 && p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',') {
+        } else if self.quote_closed_on_comma(pi, k - 1) {
             k
         } else {
             end
@@ -827,9 +833,7 @@ impl<'a> Doc<'a> {
         let v = self.skip_auxiliaries(pi, k + 1, end);
         // `said he has not held dinners and never called a donor`: a negated verb is not
         // another attribution; the clause goes on.
-        let negated = p.toks[k + 1..v]
-            .iter()
-            .any(|t| matches!(t.w(), "not" | "never") || t.w().ends_with("n't"));
+        let negated = p.toks[k + 1..v].iter().any(Tok::is_negation);
         if negated {
             return None;
         }
@@ -857,8 +861,8 @@ impl<'a> Doc<'a> {
         }
         // `..., but traders said`, also after a comma inside a closing mark (`"...gun," but
         // he said`).
-        let after_comma =
-            p.toks[k - 1].is_punct(',') || p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
+        let quote_closed = self.quote_closed_on_comma(pi, k - 1);
+        let after_comma = p.toks[k - 1].is_punct(',') || quote_closed;
         if (after_comma || self.speaker_verb_follows(pi, k + 1, end))
             && self.attribution_starts(pi, k + 1, end)
         {
@@ -876,7 +880,6 @@ impl<'a> Doc<'a> {
         // `promising lower taxes and "jobs, jobs, jobs," but he has also ...`: after quoted
         // words closing on a comma, a clause with its own subject is the writer's, as is
         // anything after `but`.
-        let quote_closed = p.toks[k - 1].is_dq() && p.toks[k - 2].is_punct(',');
         let ends = other_speech_verb
             || object_class && p.toks[k + 1].looks_past_tense()
             || quote_closed && p.toks[k].w() == "but"
@@ -901,11 +904,7 @@ impl<'a> Doc<'a> {
             .verb(&self.paras[pi].toks[v])
             .filter(|&class| matches!(class, VerbClass::Say | VerbClass::Tell | VerbClass::That))?;
         let speaker = self.np_after(pi, c, k)?;
-        // `it` opening a clause is mostly no one (`it is too early`).
-        if matches!(
-            self.classify(&speaker).0,
-            NpClass::Other | NpClass::Pronoun(PronClass::Org)
-        ) {
+        if !self.names_someone(&speaker) {
             return None;
         }
         let clause = self.clause_start(pi, v, class, end)?;
@@ -922,9 +921,7 @@ impl<'a> Doc<'a> {
     fn skip_auxiliaries(&self, pi: usize, k: usize, end: usize) -> usize {
         let toks = &self.paras[pi].toks;
         let mut v = k;
-        while v < end.min(k + 3)
-            && (toks[v].wf(F_AUX | F_ADVERB) || toks[v].looks_ly_adverb(self.cased))
-        {
+        while v < end.min(k + 3) && (toks[v].wf(F_AUX) || self.is_adverb(&toks[v])) {
             v += 1;
         }
         v
@@ -952,7 +949,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let mut v = np.end;
-        while v < end && (toks[v].wf(F_ADVERB) || toks[v].looks_ly_adverb(self.cased)) {
+        while v < end && self.is_adverb(&toks[v]) {
             v += 1;
         }
         toks.get(v).is_some_and(|t| {
@@ -1032,7 +1029,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let mut m = k + 1;
-        while m < toks.len() && (toks[m].looks_ly_adverb(self.cased) || toks[m].wf(F_ADVERB)) {
+        while m < toks.len() && self.is_adverb(&toks[m]) {
             m += 1;
         }
         toks.get(m).is_some_and(|t| {
@@ -1042,6 +1039,12 @@ impl<'a> Doc<'a> {
                 && !t.wf(F_PREPOSITION | F_STOP | F_FUNCTION)
                 && self.verb(t).is_none()
         })
+    }
+
+    /// A closing quote mark at `at` right after a comma (`"...gun,"`).
+    fn quote_closed_on_comma(&self, pi: usize, at: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        at >= 1 && toks[at].is_dq() && toks[at - 1].is_punct(',')
     }
 
     /// `Republicans said A and Democrats accused B`: without a comma, a new speaker needs a
@@ -1115,8 +1118,7 @@ impl<'a> Doc<'a> {
         // `... and said`, `... but has since said`.
         let mut before_verb = v;
         while before_verb > start + 1
-            && (toks[before_verb - 1].wf(F_AUX | F_ADVERB)
-                || toks[before_verb - 1].looks_ly_adverb(self.cased))
+            && (toks[before_verb - 1].wf(F_AUX) || self.is_adverb(&toks[before_verb - 1]))
             && v - before_verb < 3
         {
             before_verb -= 1;
@@ -1191,7 +1193,7 @@ impl<'a> Doc<'a> {
             if e > start && !name_part && (t.looks_past_tense() || w.ends_with("es")) {
                 break;
             }
-            let adverb = t.wf(F_ADVERB) || t.looks_ly_adverb(self.cased);
+            let adverb = self.is_adverb(t);
             if e > start && (t.wf(F_PREPOSITION | F_TIME | F_AUX) || adverb) && !name_part {
                 break;
             }
@@ -1205,9 +1207,7 @@ impl<'a> Doc<'a> {
         };
         let first_after = self.skip_time(pi, e, v);
         let mut verb_at = first_after;
-        while verb_at < v
-            && (toks[verb_at].wf(F_AUX | F_ADVERB) || toks[verb_at].looks_ly_adverb(self.cased))
-        {
+        while verb_at < v && (toks[verb_at].wf(F_AUX) || self.is_adverb(&toks[verb_at])) {
             verb_at += 1;
         }
         // After an auxiliary any word is the verb (`have taken`).
@@ -1254,10 +1254,7 @@ impl<'a> Doc<'a> {
             .rev()
             .find(|&k| toks[k].is_punct(','))
             .map_or(np.end, |k| k + 1);
-        if toks[negation_from..v]
-            .iter()
-            .any(|t| matches!(t.w(), "not" | "never" | "cannot") || t.w().ends_with("n't"))
-        {
+        if toks[negation_from..v].iter().any(Tok::is_negation) {
             return false;
         }
         // `Bellini's claim that`: a possessive before the word makes it a noun.

@@ -76,6 +76,10 @@ impl<'a> Tok<'a> {
     pub(super) fn is_finite_verb_word(&self) -> bool {
         self.wf(F_AUX) || matches!(self.w(), "is" | "are" | "was" | "were")
     }
+    /// A negation: `not`, `never`, `cannot` or a contraction with `n't`.
+    pub(super) fn is_negation(&self) -> bool {
+        matches!(self.w(), "not" | "never" | "cannot") || self.w().ends_with("n't")
+    }
     /// A dash of any length (`-`, `–`, `—`, `―`).
     pub(super) fn is_dash(&self) -> bool {
         matches!(self.kind, Kind::Punct('-' | '—' | '–' | '―'))
