@@ -135,6 +135,7 @@ impl<'a> Doc<'a> {
                 };
                 t.name_like = name_like_tok(t, cased);
             }
+            mark_phrasal_verbs(&mut p.toks, lex);
             unverb_name_parts(&mut p.toks, cased, lex);
             mark_past_looking_names(&mut p.toks, cased);
             mark_title_word_surnames(&mut p.toks, cased);
@@ -455,6 +456,46 @@ pub(super) fn title_case(toks: &[Tok]) -> bool {
     let words = toks.iter().filter(|t| t.is_word()).count();
     let capitalised = toks.iter().filter(|t| t.is_word() && t.cap).count();
     capitalised * 2 > words
+}
+
+/// A verb form followed by one of its particles (`spoke about`, `warned against`) attributes
+/// the noun phrase after the particle, as an `object` verb does.
+fn mark_phrasal_verbs(toks: &mut [Tok], lex: &Lexicon) {
+    for k in 0..toks.len() {
+        if own_particle_follows(toks, k, lex) {
+            // An `-ing` form alone attributes direct quotes only, as in speech_verbs.txt.
+            toks[k].verb = Some(if toks[k].w().ends_with("ing") {
+                VerbClass::QuoteOnly
+            } else {
+                VerbClass::Object
+            });
+        }
+    }
+}
+
+/// One of its own particles (`phrasal_verbs.txt`) follows the verb form at `k`, and not
+/// before a phrase of time (`argued for years that ...`).
+pub(super) fn own_particle_follows(toks: &[Tok], k: usize, lex: &Lexicon) -> bool {
+    let Some(particle) = toks.get(k + 1) else {
+        return false;
+    };
+    let takes_it = lex
+        .phrasal_verbs
+        .get(toks[k].w())
+        .is_some_and(|particles| particles.contains(&particle.w()));
+    let mut n = k + 2;
+    if toks
+        .get(n)
+        .is_some_and(|t| t.wf(F_DETERMINER | F_NUMBER_WORD) || t.is_numeral())
+    {
+        n += 1;
+    }
+    // (A time word before a noun describes it: `spoke of her early talks`.)
+    let time_phrase = toks.get(n).is_some_and(|t| t.is_word() && t.bf(F_TIME))
+        && !toks
+            .get(n + 1)
+            .is_some_and(|next| next.is_word() && !next.wf(F_PREPOSITION | F_STOP | F_FUNCTION));
+    takes_it && !time_phrase
 }
 
 /// A verb form that ends a place name (`the united states`) is not a verb. In cased text, nor

@@ -110,6 +110,8 @@ impl Lexicon {
 
 pub(super) struct Lexicon {
     pub(super) verbs: FxMap<VerbClass>,
+    /// Verb forms → the particles after which they attribute a noun phrase (`spoke about`).
+    pub(super) phrasal_verbs: FxMap<Vec<&'static str>>,
     /// `-ing` forms of speech verbs → their lemma's class (the forms are `QuoteOnly` in `verbs`).
     pub(super) participles: FxMap<VerbClass>,
     pub(super) roles: FxSet,
@@ -214,6 +216,23 @@ pub(super) fn word_set(src: &'static str) -> FxSet {
         .collect()
 }
 
+/// The phrasal-verb file: `particle ...: form ...` → each form with its particles.
+fn phrasal_verb_forms(src: &'static str) -> FxMap<Vec<&'static str>> {
+    let mut forms: FxMap<Vec<&'static str>> = FxMap::default();
+    for line in data_lines(src) {
+        let Some((particles, entry)) = line.split_once(':') else {
+            continue;
+        };
+        for form in entry.split_whitespace() {
+            forms
+                .entry(form)
+                .or_default()
+                .extend(particles.split_whitespace());
+        }
+    }
+    forms
+}
+
 /// The words of a list whose line carries `mark` after the word (`when fronted`, `one number`).
 fn words_marked(src: &'static str, mark: &str) -> FxSet {
     data_lines(src)
@@ -274,6 +293,9 @@ pub(super) const GENDERS: &str = include_str!("../../../assets/lexicon/quotes/ge
 
 pub(super) const DETERMINERS: &str = include_str!("../../../assets/lexicon/quotes/determiners.txt");
 
+pub(super) const PHRASAL_VERBS: &str =
+    include_str!("../../../assets/lexicon/quotes/phrasal_verbs.txt");
+
 pub(super) const NAME_PARTICLES: &str =
     include_str!("../../../assets/lexicon/quotes/name_particles.txt");
 
@@ -285,6 +307,7 @@ pub(super) fn build_lexicon() -> Lexicon {
     let (verbs, participles) = speech_verb_forms(SPEECH_VERBS);
     let mut lex = Lexicon {
         verbs,
+        phrasal_verbs: phrasal_verb_forms(PHRASAL_VERBS),
         participles,
         role_heads: word_set(ROLES)
             .into_iter()

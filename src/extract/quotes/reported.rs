@@ -246,9 +246,10 @@ impl<'a> Doc<'a> {
     fn attribution_after_clause(&self, pi: usize, start: usize, end: usize) -> Option<Raw> {
         let p = &self.paras[pi];
         let lim = end.saturating_sub(16).max(start + 3);
-        // `CLAUSE, according to X, the head of a long-named institute, and others`: anywhere.
+        // `CLAUSE, according to X, the head of a long-named institute, and others`: anywhere,
+        // also after a dash closing an aside (`is wrong — or worse — according to X`).
         for comma in start + 3..lim {
-            if p.toks[comma].is_punct(',')
+            if (p.toks[comma].is_punct(',') || p.toks[comma].is_dash())
                 && p.qid[comma] == 0
                 && p.toks[comma + 1].w() == "according"
                 && p.toks.get(comma + 2).is_some_and(|u| u.w() == "to")
@@ -259,7 +260,8 @@ impl<'a> Doc<'a> {
         }
         // `CLAUSE, said X, a ... who ...`: the speaker's description may run long.
         for comma in (start + 3..end).rev() {
-            if !p.toks[comma].is_punct(',') || p.qid[comma] != 0 || comma + 1 >= end {
+            let dash = p.toks[comma].is_dash();
+            if !(p.toks[comma].is_punct(',') || dash) || p.qid[comma] != 0 || comma + 1 >= end {
                 continue;
             }
             // `Paul Ryan, R-Wis., said ...`: the comma closes a party label, not a clause.
@@ -273,6 +275,9 @@ impl<'a> Doc<'a> {
             }
             let a = comma + 1;
             let t = &p.toks[a];
+            if dash && t.w() != "according" {
+                continue;
+            }
             if t.w() == "according"
                 && p.toks.get(a + 1).is_some_and(|u| u.w() == "to")
                 && let Some(np) = self.according_source(pi, a + 2, end)
@@ -509,7 +514,7 @@ impl<'a> Doc<'a> {
         } else {
             close + 1
         };
-        let Some(&class) = toks.get(v).and_then(|t| self.lex.participles.get(t.w())) else {
+        let Some(class) = toks.get(v).and_then(|_| self.participle_class(pi, v)) else {
             return Vec::new();
         };
         let Some(np) = self.main_subject(pi, ss, first_quote) else {
@@ -576,7 +581,7 @@ impl<'a> Doc<'a> {
                 form: VerbForm::Finite,
             });
         }
-        let class = *self.lex.participles.get(toks[v].w())?;
+        let class = self.participle_class(pi, v)?;
         // Adverbs between (`is once again warning`, `, even suggesting`).
         let mut k = v;
         while k > start && self.is_adverb(&toks[k - 1]) {
@@ -642,7 +647,7 @@ impl<'a> Doc<'a> {
             .find(|&k| p.toks[k].is_punct(';') && p.qid[k] == 0)
             .unwrap_or(end);
         let class = self.verb(&p.toks[v]);
-        let participle_class = self.lex.participles.get(p.toks[v].w()).copied();
+        let participle_class = self.participle_class(pi, v);
         let object_class = class == Some(VerbClass::Object)
             || (class == Some(VerbClass::QuoteOnly) && participle_class == Some(VerbClass::Object));
         let mut out = Vec::new();
@@ -778,7 +783,12 @@ impl<'a> Doc<'a> {
             p.toks[k + 1].w(),
             "though" | "although" | "while" | "whereas" | "despite" | "which"
         );
-        if object_class && p.toks[k].is_punct(',') && subordinate {
+        // (... and before a clause with its own subject: `where he referred to X as Y, I
+        // knew ...`.)
+        if object_class
+            && p.toks[k].is_punct(',')
+            && (subordinate || self.new_clause_at(pi, k + 1, end))
+        {
             return Some(ClauseCut::OtherVerb { at: k });
         }
         // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
@@ -850,7 +860,12 @@ impl<'a> Doc<'a> {
             // `His aides say it's too early but noted that B`: a subject that cannot speak
             // leaves `noted that` to the sentence's speaker.
         }
-        if let Some(class) = self.verb(&p.toks[v]).filter(|&c| c != VerbClass::QuoteOnly)
+        // (A verb that attributes only with its particle, `talked about`, goes on with the
+        // clause: `said he rated them and talked about which ones ...`.)
+        let speech_verb = self
+            .verb(&p.toks[v])
+            .filter(|&c| c != VerbClass::QuoteOnly && self.lex.verbs.contains_key(p.toks[v].w()));
+        if let Some(class) = speech_verb
             && let Some(clause) = self.clause_start(pi, v, class, end)
         {
             return Some(ClauseCut::SameSpeaker {
@@ -870,10 +885,8 @@ impl<'a> Doc<'a> {
         }
         // `said he would order a review and warned against hackers`: another speech verb
         // of the speaker ends the clause, even without a clause of its own.
-        let other_speech_verb = self
-            .verb(&p.toks[v])
-            .is_some_and(|c| c != VerbClass::QuoteOnly && c != VerbClass::Evidence)
-            && p.toks[v].looks_past_tense();
+        let other_speech_verb =
+            speech_verb.is_some_and(|c| c != VerbClass::Evidence) && p.toks[v].looks_past_tense();
         // `agreed to lend him $5 million, and the union also stepped in`: an infinitive or
         // a noun phrase does not go on into a clause with its own subject.
         let complement = object_class || p.toks[c].w() == "to";
@@ -957,14 +970,19 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// `, saying CLAUSE` at the comma `k`: the participle and where its clause starts.
+    /// `, saying CLAUSE` / `, even suggesting CLAUSE` at the comma `k`: the participle and
+    /// where its clause starts.
     fn participle_clause(&self, pi: usize, k: usize, end: usize) -> Option<(usize, usize)> {
         let toks = &self.paras[pi].toks;
         if !toks[k].is_punct(',') || k + 1 >= end {
             return None;
         }
-        let class = *self.lex.participles.get(toks[k + 1].w())?;
-        Some((k + 1, self.clause_start(pi, k + 1, class, end)?))
+        let mut v = k + 1;
+        while v + 1 < end && self.is_adverb(&toks[v]) {
+            v += 1;
+        }
+        let class = self.participle_class(pi, v)?;
+        Some((v, self.clause_start(pi, v, class, end)?))
     }
 
     /// The first `, saying CLAUSE` after `k`, outside quotes, before the clause `end`.
@@ -1531,25 +1549,55 @@ impl<'a> Doc<'a> {
             .any(|t| t.is_finite_verb_word())
     }
 
+    /// The class of the `-ing` form at `v` as a verb of its own (`..., saying`): an `object`
+    /// verb before one of its particles (`talking about`), else its lemma's class.
+    fn participle_class(&self, pi: usize, v: usize) -> Option<VerbClass> {
+        if self.own_particle_after(pi, v) {
+            return Some(VerbClass::Object);
+        }
+        self.lex
+            .participles
+            .get(self.paras[pi].toks[v].w())
+            .copied()
+    }
+
+    /// One of the verb's own particles right after the verb at `v` (`spoke of`, `pointed to`:
+    /// `phrasal_verbs.txt`).
+    fn own_particle_after(&self, pi: usize, v: usize) -> bool {
+        own_particle_follows(&self.paras[pi].toks, v, self.lex)
+    }
+
     /// A particle of the verb before `c` (`called for a recount`, `railed against the deal`),
     /// not a preposition opening an adjunct (`criticized at a rally`, `on Monday`).
     fn particle_at(&self, pi: usize, c: usize, end: usize) -> bool {
         let toks = &self.paras[pi].toks;
-        if !toks[c].wf(F_PARTICLE) || c + 2 >= end {
+        let own_particle = c > 0 && self.own_particle_after(pi, c - 1);
+        if !(toks[c].wf(F_PARTICLE) || own_particle) || c + 2 >= end {
             return false;
         }
         let mut n = c + 1;
         if toks[n].wf(F_DETERMINER) {
             n += 1;
         }
-        toks[n].is_word() && !toks[n].bf(F_EVENT | F_TIME) && !self.place_tok(&toks[n])
+        // A verb's own particle takes a place too (`warned against China`); after another
+        // particle a place is where it happened (`criticized in Ohio`).
+        // A time word before a noun describes it (`spoke of her early talks`).
+        let time = toks[n].bf(F_TIME)
+            && !toks
+                .get(n + 1)
+                .is_some_and(|next| next.is_word() && !next.wf(F_PREPOSITION));
+        toks[n].is_word()
+            && !toks[n].bf(F_EVENT)
+            && !time
+            && (own_particle || !self.place_tok(&toks[n]))
     }
 
     /// The cue of a reported clause starting at `c`: the verb at `v`, with its particle when
     /// the clause starts after one (`called for`).
     fn reported_cue(&self, pi: usize, v: usize, c: usize, clause_end: usize) -> String {
         let toks = &self.paras[pi].toks;
-        if c == v + 2 && toks[v + 1].wf(F_PARTICLE) && self.verb(&toks[v]).is_some() {
+        let particle = toks[v + 1].wf(F_PARTICLE) || self.own_particle_after(pi, v);
+        if c == v + 2 && particle && self.verb(&toks[v]).is_some() {
             return format!("{} {}", toks[v].low, toks[v + 1].low);
         }
         self.cue_text(pi, v, clause_end)
