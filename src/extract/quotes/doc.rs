@@ -136,6 +136,7 @@ impl<'a> Doc<'a> {
                 t.name_like = name_like_tok(t, cased);
             }
             mark_phrasal_verbs(&mut p.toks, lex);
+            unverb_participle_adjectives(&mut p.toks);
             unverb_name_parts(&mut p.toks, cased, lex);
             mark_past_looking_names(&mut p.toks, cased);
             mark_title_word_surnames(&mut p.toks, cased);
@@ -496,6 +497,20 @@ pub(super) fn own_particle_follows(toks: &[Tok], k: usize, lex: &Lexicon) -> boo
             .get(n + 1)
             .is_some_and(|next| next.is_word() && !next.wf(F_PREPOSITION | F_STOP | F_FUNCTION));
     takes_it && !time_phrase
+}
+
+/// A past form right after a determiner or a possessive describes the noun after it (`the
+/// expected emissions`, `her stated goal`, `an alleged plot`): it is not a speech verb.
+fn unverb_participle_adjectives(toks: &mut [Tok]) {
+    for k in 1..toks.len().saturating_sub(1) {
+        let describes = toks[k - 1].wf(F_DETERMINER)
+            && toks[k].w().ends_with("ed")
+            && toks[k + 1].is_word()
+            && !toks[k + 1].wf(F_FUNCTION | F_STOP | F_PREPOSITION);
+        if describes && toks[k].verb.is_some() {
+            toks[k].verb = None;
+        }
+    }
 }
 
 /// A verb form that ends a place name (`the united states`) is not a verb. In cased text, nor

@@ -64,31 +64,52 @@ impl VerbClass {
     }
 }
 
-/// The forms of the speech-verb file with their classes: `lemma: CLASS form form ...`. An
-/// `-ing` participle alone only attributes direct quotes; its lemma's class is kept in the
-/// second map, for `is saying ...` and `..., saying that ...`.
-fn speech_verb_forms(src: &'static str) -> (FxMap<VerbClass>, FxMap<VerbClass>) {
-    let mut verbs = FxMap::default();
-    let mut participles = FxMap::default();
+/// The forms of the speech-verb file, read from `lemma: CLASS form form ...`.
+struct SpeechVerbForms {
+    /// Each form → its class. An `-ing` participle alone only attributes direct quotes.
+    verbs: FxMap<VerbClass>,
+    /// `-ing` forms → their lemma's class, for `is saying ...` and `..., saying that ...`.
+    participles: FxMap<VerbClass>,
+    /// Forms of `that` and `intent` verbs marked `+np`, which also take a noun phrase as what
+    /// was said (`announced the arrest`, `denied any role`, `promised a veto`).
+    np_objects: FxSet,
+}
+
+fn speech_verb_forms(src: &'static str) -> SpeechVerbForms {
+    let mut forms = SpeechVerbForms {
+        verbs: FxMap::default(),
+        participles: FxMap::default(),
+        np_objects: FxSet::default(),
+    };
     for line in data_lines(src) {
         let Some((_lemma, entry)) = line.split_once(':') else {
             continue;
         };
         let mut words = entry.split_whitespace();
-        let Some(class) = words.next().and_then(VerbClass::from_name) else {
+        let Some(class_field) = words.next() else {
+            continue;
+        };
+        let (class_name, np_object) = match class_field.strip_suffix("+np") {
+            Some(name) => (name, true),
+            None => (class_field, false),
+        };
+        let Some(class) = VerbClass::from_name(class_name) else {
             continue;
         };
         for form in words {
             let form_class = if form.ends_with("ing") {
-                participles.entry(form).or_insert(class);
+                forms.participles.entry(form).or_insert(class);
                 VerbClass::QuoteOnly
             } else {
                 class
             };
-            verbs.entry(form).or_insert(form_class);
+            forms.verbs.entry(form).or_insert(form_class);
+            if np_object {
+                forms.np_objects.insert(form);
+            }
         }
     }
-    (verbs, participles)
+    forms
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -110,6 +131,8 @@ impl Lexicon {
 
 pub(super) struct Lexicon {
     pub(super) verbs: FxMap<VerbClass>,
+    /// Forms of `that` and `intent` verbs that also take a noun phrase (`announced the arrest`).
+    pub(super) np_object_verbs: FxSet,
     /// Verb forms → the particles after which they attribute a noun phrase (`spoke about`).
     pub(super) phrasal_verbs: FxMap<Vec<&'static str>>,
     /// `-ing` forms of speech verbs → their lemma's class (the forms are `QuoteOnly` in `verbs`).
@@ -304,11 +327,12 @@ pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 pub(super) fn build_lexicon() -> Lexicon {
     let (places, place_words) = place_tables(PLACES, &word_set(PLACE_COMMON_PARTS));
     let role_modifiers = word_set(ROLE_MODIFIERS);
-    let (verbs, participles) = speech_verb_forms(SPEECH_VERBS);
+    let speech_verbs = speech_verb_forms(SPEECH_VERBS);
     let mut lex = Lexicon {
-        verbs,
+        verbs: speech_verbs.verbs,
+        np_object_verbs: speech_verbs.np_objects,
         phrasal_verbs: phrasal_verb_forms(PHRASAL_VERBS),
-        participles,
+        participles: speech_verbs.participles,
         role_heads: word_set(ROLES)
             .into_iter()
             .filter(|w| !role_modifiers.contains(w))

@@ -649,7 +649,8 @@ impl<'a> Doc<'a> {
         let class = self.verb(&p.toks[v]);
         let participle_class = self.participle_class(pi, v);
         let object_class = class == Some(VerbClass::Object)
-            || (class == Some(VerbClass::QuoteOnly) && participle_class == Some(VerbClass::Object));
+            || (class == Some(VerbClass::QuoteOnly) && participle_class == Some(VerbClass::Object))
+            || self.np_object_reading(pi, v, c, end);
         let mut out = Vec::new();
         let (mut v, mut c) = (v, c);
         while out.len() < 4 {
@@ -1408,16 +1409,45 @@ impl<'a> Doc<'a> {
                     self.may_start_clause(pi, c, end)
                         && (self.reads_as_clause(pi, c, end) || self.urged_to(pi, v, c, end))
                         || self.gerund_after(pi, v, c)
+                        || self.np_object_at(pi, v, c)
                 }
                 VerbClass::Object => self.reads_as_complement(pi, v, c),
                 VerbClass::Intent => {
                     self.infinitive_at(pi, c)
                         || (self.may_start_clause(pi, c, end) && self.reads_as_clause(pi, c, end))
                         || self.object_holds_quote(pi, v, c, end)
+                        || self.np_object_at(pi, v, c)
                 }
                 VerbClass::QuoteOnly => false,
             };
         accepted.then_some(c)
+    }
+
+    /// `announced the arrest of a man`, `denied any role`: a noun phrase right after a `that`
+    /// or `intent` verb that takes one (`+np` in speech_verbs.txt) is what was said.
+    fn np_object_at(&self, pi: usize, v: usize, c: usize) -> bool {
+        let toks = &self.paras[pi].toks;
+        let first = &toks[c];
+        // (`denied Holm's allegations of fraud`: the owner of a speech noun is its speaker.)
+        let owned_speech_noun = toks[c..toks.len().min(c + 5)]
+            .windows(2)
+            .any(|pair| pair[0].possessive() && pair[1].wf(F_SPEECH_NOUN));
+        self.lex.np_object_verbs.contains(toks[v].w())
+            && !owned_speech_noun
+            && self.reads_as_complement(pi, v, c)
+            && first.is_word()
+            && !first.wf(F_PREPOSITION | F_AUX)
+            && !self.lex.subordinators.contains(first.w())
+    }
+
+    /// Whether the words at `c` after the verb at `v` are a noun phrase of a `+np` verb, not
+    /// the clause or infinitive it also takes.
+    fn np_object_reading(&self, pi: usize, v: usize, c: usize, end: usize) -> bool {
+        let clause = self.may_start_clause(pi, c, end) && self.reads_as_clause(pi, c, end);
+        self.np_object_at(pi, v, c)
+            && !clause
+            && !self.infinitive_at(pi, c)
+            && !self.gerund_after(pi, v, c)
     }
 
     /// `said after the convention he would ...`, `admitted under questioning he had ...`: the

@@ -2358,3 +2358,39 @@ fn an_organisation_known_by_its_initials_speaks_in_lowercase_text() {
         )],
     );
 }
+
+#[test]
+fn a_verb_that_also_takes_a_noun_phrase_attributes_it() {
+    check(
+        "Police announced the arrest of a second suspect in the robbery.",
+        &[(
+            R,
+            "Police",
+            "announced",
+            "the arrest of a second suspect in the robbery",
+        )],
+    );
+    check(
+        "The county board has promised a review of every contract.",
+        &[(
+            R,
+            "The county board",
+            "promised",
+            "a review of every contract",
+        )],
+    );
+    check(
+        "Mayor Ines Duarte acknowledged the city's long struggle with flooding.",
+        &[(
+            R,
+            "Ines Duarte",
+            "acknowledged",
+            "the city's long struggle with flooding",
+        )],
+    );
+    // The clause it also takes is still read as one.
+    check(
+        "Mayor Ines Duarte announced on Friday that the bridge would reopen.",
+        &[(R, "Ines Duarte", "announced", "the bridge would reopen")],
+    );
+}
