@@ -163,9 +163,11 @@ impl<'a> Doc<'a> {
         }
         // A common word after a name is a surname (`joan price`, `gordon brown`).
         let after_name = end - 1 > a && self.name_like(&p.toks[end - 2]) && !ht.bf(F_FUNCTION);
+        // (`the united states`: a common word that ends a place name.)
         let nounish = ht.bf(F_GROUP | F_ORG | F_ROLE | F_MEDIA)
             || self.name_like(&p.toks[end - 1])
-            || after_name;
+            || after_name
+            || self.place_tok(ht);
         if ht.bf(F_STOP) && !nounish {
             // `... more than said`: the word before the verb is not a noun-phrase head.
             if !matches!(
@@ -924,7 +926,9 @@ impl<'a> Doc<'a> {
         while hb < np.end && !p.toks[hb].wf(F_POSTMODIFIER) {
             hb += 1;
         }
-        if self.is_share(toks) {
+        // `The United States, Britain and France`: a list speaks as a group.
+        let list = toks.iter().any(|t| t.is_punct(',')) && toks.iter().any(|t| t.w() == "and");
+        if list || self.is_share(toks) {
             return (NpClass::Group, None);
         }
         // `eight of 10 voters`, `half of the delegates`: the people after `of` are the head.

@@ -1189,7 +1189,34 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|t| t.wf(F_POSTMODIFIER));
         let second_speaks = self.classify(&np).0 != NpClass::Other;
-        if self.classify(&first).0 == NpClass::Other || second_speaks && !first_has_object {
+        if self.classify(&first).0 == NpClass::Other {
+            return np;
+        }
+        if second_speaks && !first_has_object {
+            return self.widen_to_list(pi, start, first, np);
+        }
+        Np {
+            start: first.start,
+            ..np
+        }
+    }
+
+    /// `The United States, Britain and France support ...`: a list of speakers, the last after
+    /// `and`, speaks as one when it has commas; its items are short and each can speak.
+    fn widen_to_list(&self, pi: usize, start: usize, before_and: Np, np: Np) -> Np {
+        let toks = &self.paras[pi].toks;
+        let mut first = before_and;
+        while first.start >= start + 2 && toks[first.start - 1].is_punct(',') {
+            let Some(item) = self.subject_before(pi, start, first.start - 1) else {
+                break;
+            };
+            if item.end - item.start > 4 || self.classify(&item).0 == NpClass::Other {
+                break;
+            }
+            first = item;
+        }
+        let after_preposition = first.start > start && toks[first.start - 1].wf(F_PREPOSITION);
+        if first.start == before_and.start || after_preposition {
             return np;
         }
         Np {
@@ -1281,9 +1308,10 @@ impl<'a> Doc<'a> {
             return false;
         }
         let speaker_class = self.classify(np).0;
-        // The head noun is the last word before a postmodifier (`a study from 2011`).
+        // The head noun is the last word before a postmodifier (`a study from 2011`, `a
+        // report by the inspector general`).
         let head_end = (np.start + 1..np.end)
-            .find(|&k| toks[k].wf(F_POSTMODIFIER))
+            .find(|&k| toks[k].wf(F_POSTMODIFIER) || toks[k].w() == "by")
             .unwrap_or(np.end);
         let head = &toks[head_end - 1];
         match class {

@@ -2394,3 +2394,64 @@ fn a_verb_that_also_takes_a_noun_phrase_attributes_it() {
         &[(R, "Ines Duarte", "announced", "the bridge would reopen")],
     );
 }
+
+#[test]
+fn a_list_of_speakers_with_commas_speaks_as_one_group() {
+    check(
+        "Germany, Britain and France support the new sanctions on the regime.",
+        &[(
+            R,
+            "Germany, Britain and France",
+            "support",
+            "the new sanctions on the regime",
+        )],
+    );
+}
+
+#[test]
+fn a_place_ending_in_a_common_word_speaks() {
+    check(
+        "The United States said the embargo would stay in place.",
+        &[(
+            R,
+            "The United States",
+            "said",
+            "the embargo would stay in place",
+        )],
+    );
+}
+
+#[test]
+fn a_document_by_an_author_shows_or_finds() {
+    check(
+        "A 2019 audit by the state comptroller found 40 contracts without bids.",
+        &[(
+            R,
+            "A 2019 audit by the state comptroller",
+            "found",
+            "40 contracts without bids",
+        )],
+    );
+}
+
+#[test]
+fn a_past_form_after_a_determiner_is_no_speech_verb() {
+    check(
+        "Ms. Adler hopes to offset all of the expected costs with new grants.",
+        &[(
+            R,
+            "Adler",
+            "hopes",
+            "to offset all of the expected costs with new grants",
+        )],
+    );
+    check(
+        "Trade ministers almost unanimously expressed alarm over the new tariffs.",
+        &[(
+            R,
+            "Trade ministers",
+            "expressed",
+            "alarm over the new tariffs",
+        )],
+    );
+}
