@@ -2029,7 +2029,10 @@ fn speakers_with_an_age_or_home_town_and_offices_of_another_rank() {
     // description or a personal pronoun speaks too.
     check(
         "The Republican nominee also outlined his plan and vowed to punish leakers.",
-        &[(R, "The Republican nominee", "vowed", "to punish leakers")],
+        &[
+            (R, "The Republican nominee", "outlined", "his plan"),
+            (R, "The Republican nominee", "vowed", "to punish leakers"),
+        ],
     );
     check(
         "She toured the plant and said the jobs would stay.",
@@ -2452,6 +2455,32 @@ fn a_past_form_after_a_determiner_is_no_speech_verb() {
             "Trade ministers",
             "expressed",
             "alarm over the new tariffs",
+        )],
+    );
+}
+
+#[test]
+fn acts_of_advocacy_attribute_their_object() {
+    check(
+        "The senator outlined her plan for rural broadband at a town hall.",
+        &[(R, "The senator", "outlined", "her plan for rural broadband")],
+    );
+    check(
+        "The mayor has promoted a raft of untested treatments for addiction.",
+        &[(
+            R,
+            "The mayor",
+            "promoted",
+            "a raft of untested treatments for addiction",
+        )],
+    );
+    check(
+        "Union leaders demand higher wages and safer shifts.",
+        &[(
+            R,
+            "Union leaders",
+            "demand",
+            "higher wages and safer shifts",
         )],
     );
 }
