@@ -169,6 +169,8 @@ pub(super) struct Lexicon {
     pub(super) not_clause_starts: FxSet,
     pub(super) abbrev: FxSet,
     pub(super) name_particles: FxSet,
+    /// Common words that head a speaker phrase (`the government said`).
+    pub(super) common_speaking_heads: FxSet,
     /// Courtesy titles and given names → gender (1 male, 2 female).
     pub(super) genders: FxMap<u8>,
     /// Every lexicon word (and every plural of a role word) → its [`WordInfo`]: one look-up
@@ -319,6 +321,9 @@ pub(super) const DETERMINERS: &str = include_str!("../../../assets/lexicon/quote
 pub(super) const PHRASAL_VERBS: &str =
     include_str!("../../../assets/lexicon/quotes/phrasal_verbs.txt");
 
+pub(super) const COMMON_SPEAKING_HEADS: &str =
+    include_str!("../../../assets/lexicon/quotes/common_speaking_heads.txt");
+
 pub(super) const NAME_PARTICLES: &str =
     include_str!("../../../assets/lexicon/quotes/name_particles.txt");
 
@@ -359,6 +364,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         not_clause_starts: word_set(NOT_CLAUSE_STARTS),
         abbrev: word_set(ABBREV),
         name_particles: word_set(NAME_PARTICLES),
+        common_speaking_heads: word_set(COMMON_SPEAKING_HEADS),
         genders: data_lines(GENDERS)
             .filter_map(|l| {
                 let mut fields = l.split_whitespace();

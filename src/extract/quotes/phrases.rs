@@ -170,30 +170,7 @@ impl<'a> Doc<'a> {
             || self.place_tok(ht);
         if ht.bf(F_STOP) && !nounish {
             // `... more than said`: the word before the verb is not a noun-phrase head.
-            if !matches!(
-                head,
-                "government"
-                    | "people"
-                    | "company"
-                    | "bank"
-                    | "report"
-                    | "statement"
-                    | "group"
-                    | "industry"
-                    | "state"
-                    | "forum"
-                    | "media"
-                    | "source"
-                    | "plan"
-                    | "country"
-                    | "market"
-                    | "study"
-                    | "data"
-                    | "figures"
-                    | "results"
-                    | "news"
-                    | "law"
-            ) {
+            if !self.lex.common_speaking_heads.contains(head) {
                 return false;
             }
         }

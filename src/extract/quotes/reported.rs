@@ -778,31 +778,8 @@ impl<'a> Doc<'a> {
         {
             return Some(ClauseCut::OtherVerb { at: k });
         }
-        // `accused Holt of being a Democrat, though records show ...`: a noun-phrase
-        // complement ends before a subordinate clause.
-        let subordinate = matches!(
-            p.toks[k + 1].w(),
-            "though" | "although" | "while" | "whereas" | "despite" | "which"
-        );
-        // (... and before a clause with its own subject: `where he referred to X as Y, I
-        // knew ...`.)
-        if object_class
-            && p.toks[k].is_punct(',')
-            && (subordinate || self.new_clause_at(pi, k + 1, end))
-        {
-            return Some(ClauseCut::OtherVerb { at: k });
-        }
-        // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
-        // writer's, and a participle after it goes on with the speaker's words.
-        if object_class && self.adjunct_ends(pi, c, k, end) {
-            return Some(self.participle_after(pi, k, end).map_or(
-                ClauseCut::OtherVerb { at: k },
-                |(verb, clause)| ClauseCut::SameSpeaker {
-                    at: k,
-                    verb,
-                    clause,
-                },
-            ));
+        if object_class && let Some(cut) = self.complement_cut(pi, c, k, end) {
+            return Some(cut);
         }
         // `..., who has not been charged.`: a relative clause on the last noun of the
         // clause is the writer's.
@@ -823,6 +800,34 @@ impl<'a> Doc<'a> {
         }
         self.writer_adds_after(pi, c, k, object_class)
             .then_some(ClauseCut::OtherVerb { at: k })
+    }
+
+    /// Where a noun-phrase complement (`object` verbs) ends at `k`: before a subordinate
+    /// clause or a clause with its own subject, or at a circumstance of the speaking.
+    fn complement_cut(&self, pi: usize, c: usize, k: usize, end: usize) -> Option<ClauseCut> {
+        let toks = &self.paras[pi].toks;
+        // `accused Holt of being a Democrat, though records show ...`, `where he referred to
+        // X as Y, I knew ...`.
+        let subordinate = matches!(
+            toks[k + 1].w(),
+            "though" | "although" | "while" | "whereas" | "despite" | "which"
+        );
+        if toks[k].is_punct(',') && (subordinate || self.new_clause_at(pi, k + 1, end)) {
+            return Some(ClauseCut::OtherVerb { at: k });
+        }
+        // `criticized Y in an email Saturday, accusing them of ...`: the circumstance is the
+        // writer's, and a participle after it goes on with the speaker's words.
+        if !self.adjunct_ends(pi, c, k, end) {
+            return None;
+        }
+        Some(self.participle_after(pi, k, end).map_or(
+            ClauseCut::OtherVerb { at: k },
+            |(verb, clause)| ClauseCut::SameSpeaker {
+                at: k,
+                verb,
+                clause,
+            },
+        ))
     }
 
     /// [`Self::clause_cut`] at `and`/`but` at `k`: another speech verb of the speaker, another
