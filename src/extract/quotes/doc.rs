@@ -477,7 +477,7 @@ fn mark_phrasal_verbs(toks: &mut [Tok], lex: &Lexicon) {
 /// One of its own particles (`phrasal_verbs.txt`) follows the verb form at `k`, and not
 /// before a phrase of time (`argued for years that ...`).
 pub(super) fn own_particle_follows(toks: &[Tok], k: usize, lex: &Lexicon) -> bool {
-    let Some(particle) = toks.get(k + 1) else {
+    let Some(particle) = toks.get(k + 1).filter(|_| toks[k].phrasal) else {
         return false;
     };
     let takes_it = lex

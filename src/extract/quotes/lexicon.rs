@@ -184,6 +184,8 @@ pub(super) struct WordInfo {
     pub(super) flags: u32,
     pub(super) verb: Option<VerbClass>,
     pub(super) pron: Option<PronClass>,
+    /// A form of `phrasal_verbs.txt` (`spoke`, `pointed`): look its particles up.
+    pub(super) phrasal: bool,
 }
 
 pub(super) const F_STOP: u32 = 1;
@@ -486,6 +488,9 @@ fn word_infos(lex: &Lexicon, role_modifiers: &FxSet) -> WordMap<WordInfo> {
         if let Some(i) = known.get_mut(w) {
             i.pron = Some(c);
         }
+    }
+    for &w in lex.phrasal_verbs.keys() {
+        known.entry(w).phrasal = true;
     }
     known
 }

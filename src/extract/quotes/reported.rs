@@ -1460,13 +1460,15 @@ impl<'a> Doc<'a> {
     /// or `intent` verb that takes one (`+np` in speech_verbs.txt) is what was said.
     fn np_object_at(&self, pi: usize, v: usize, c: usize) -> bool {
         let toks = &self.paras[pi].toks;
+        if !self.lex.np_object_verbs.contains(toks[v].w()) {
+            return false;
+        }
         let first = &toks[c];
         // (`denied Holm's allegations of fraud`: the owner of a speech noun is its speaker.)
         let owned_speech_noun = toks[c..toks.len().min(c + 5)]
             .windows(2)
             .any(|pair| pair[0].possessive() && pair[1].wf(F_SPEECH_NOUN));
-        self.lex.np_object_verbs.contains(toks[v].w())
-            && !owned_speech_noun
+        !owned_speech_noun
             && self.reads_as_complement(pi, v, c)
             && first.is_word()
             && !first.wf(F_PREPOSITION | F_AUX)
@@ -1642,13 +1644,13 @@ impl<'a> Doc<'a> {
         if toks[n].wf(F_DETERMINER) {
             n += 1;
         }
-        // A verb's own particle takes a place too (`warned against China`); after another
-        // particle a place is where it happened (`criticized in Ohio`).
         // A time word before a noun describes it (`spoke of her early talks`).
         let time = toks[n].bf(F_TIME)
             && !toks
                 .get(n + 1)
                 .is_some_and(|next| next.is_word() && !next.wf(F_PREPOSITION));
+        // A verb's own particle takes a place too (`warned against China`); after another
+        // particle a place is where it happened (`criticized in Ohio`).
         toks[n].is_word()
             && !toks[n].bf(F_EVENT)
             && !time

@@ -42,6 +42,8 @@ pub(super) struct Tok<'a> {
     /// Speech-verb and pronoun class of the lower-cased word.
     pub(super) verb: Option<VerbClass>,
     pub(super) pron: Option<PronClass>,
+    /// The word is a form of a verb with its own particles (`phrasal_verbs.txt`).
+    pub(super) phrasal: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -296,6 +298,7 @@ pub(super) fn tokenize(
                 base_flags: fb,
                 verb: info.verb,
                 pron: info.pron,
+                phrasal: info.phrasal,
             });
             i = j;
             continue;
@@ -314,6 +317,7 @@ pub(super) fn tokenize(
             base_flags: 0,
             verb: None,
             pron: None,
+            phrasal: false,
         });
         i += len;
     }
