@@ -1,0 +1,400 @@
+//! The figures engine's word lists: number words, scales, units, currency prefixes, qualifiers,
+//! word classes and names with numbers, read once from `assets/lexicon/figures/*.tsv` into hash
+//! maps, with one bit set per token (`Lex::bits`) so each token is looked up once.
+
+use super::FxMap;
+use super::tokens::tokenize;
+use crate::extract::Family;
+use crate::extract::WordMap;
+use crate::extract::lexicon::tsv_rows;
+use std::sync::LazyLock;
+
+pub(super) const NUMBERS_TSV: &str = include_str!("../../../assets/lexicon/figures/numbers.tsv");
+
+pub(super) const SCALES_TSV: &str = include_str!("../../../assets/lexicon/figures/scales.tsv");
+
+pub(super) const UNITS_TSV: &str = include_str!("../../../assets/lexicon/figures/units.tsv");
+
+pub(super) const PREFIX_TSV: &str =
+    include_str!("../../../assets/lexicon/figures/currency_prefix.tsv");
+
+pub(super) const QUALIFIERS_TSV: &str =
+    include_str!("../../../assets/lexicon/figures/qualifiers.tsv");
+
+pub(super) const DATES_TSV: &str = include_str!("../../../assets/lexicon/figures/dates.tsv");
+
+pub(super) const IDENTIFIERS_TSV: &str =
+    include_str!("../../../assets/lexicon/figures/identifiers.tsv");
+
+pub(super) const WORDS_TSV: &str = include_str!("../../../assets/lexicon/figures/words.tsv");
+
+pub(super) const NAMES_TSV: &str = include_str!("../../../assets/lexicon/figures/names.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NC {
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Dozen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScaleMode {
+    Free,
+    Attached,
+    Currency,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct UnitDef {
+    pub(super) toks: Vec<String>,
+    pub(super) canon: &'static str,
+    pub(super) family: Family,
+    pub(super) factor: f64,
+    pub(super) attached: bool,
+    pub(super) strict: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub(super) toks: Vec<String>,
+    pub(super) text: &'static str,
+    pub(super) val: &'static str,
+}
+
+pub(super) const C_STOP: u32 = 1;
+
+pub(super) const C_CHAIN: u32 = 2;
+
+pub(super) const C_CHANGE: u32 = 4;
+
+pub(super) const C_VALUE: u32 = 8;
+
+pub(super) const C_KEEPING: u32 = 16;
+
+pub(super) const C_KEEPED: u32 = 32;
+
+pub(super) const C_COUNTEXCL: u32 = 64;
+
+pub(super) const C_COUNTADJ: u32 = 128;
+
+pub(super) const C_ORDEXCL: u32 = 256;
+
+pub(super) const C_ORDADJ: u32 = 512;
+
+pub(super) const C_PER: u32 = 1024;
+
+pub(super) const C_PLURAL: u32 = 2048;
+
+pub(super) const C_MONTH: u32 = 4096;
+
+pub(super) const C_CLOCK: u32 = 8192;
+
+pub(super) const C_IDENT: u32 = 16384;
+
+pub(super) const C_METRE: u32 = 32768;
+
+pub(super) const C_LYNOUN: u32 = 65536;
+
+pub(super) const C_NONCOUNT: u32 = 131072;
+
+pub(super) const C_MONEY: u32 = 262144;
+
+pub(super) struct Lex {
+    pub(super) cards: FxMap<&'static str, (f64, NC)>,
+    pub(super) ords: FxMap<&'static str, f64>,
+    pub(super) fracs: FxMap<&'static str, f64>,
+    pub(super) vague: FxMap<&'static str, f64>,
+    pub(super) scales: FxMap<&'static str, (f64, ScaleMode)>,
+    pub(super) units: FxMap<String, Vec<UnitDef>>,
+    pub(super) prefixes: FxMap<String, Vec<Phrase>>,
+    pub(super) qualifiers: FxMap<String, Vec<Phrase>>,
+    pub(super) classes: FxMap<&'static str, u32>,
+    pub(super) abbrev: FxMap<&'static str, &'static str>,
+    pub(super) peso: Vec<(&'static str, &'static str)>,
+    /// Names that contain a number (`six nations`), by first token.
+    pub(super) names: FxMap<String, Vec<Vec<String>>>,
+    /// Every key of the maps above → its `C_*` class (low 32 bits) and which maps hold it
+    /// (`B_*`), so each token is looked up once (see [`Cx::tb`]).
+    pub(super) tok_bits: WordMap<u64>,
+    /// `key_first[b]`: some key of `tok_bits` starts with byte `b` (numbers and most symbols
+    /// are ruled out without a look-up).
+    pub(super) key_first: [bool; 256],
+}
+
+// Membership bits of [`Lex::tok_bits`], above the 32 class bits.
+pub(super) const B_CARD: u64 = 1 << 32;
+
+pub(super) const B_ORD: u64 = 1 << 33;
+
+pub(super) const B_VAGUE: u64 = 1 << 34;
+
+pub(super) const B_SCALE: u64 = 1 << 35;
+
+pub(super) const B_NAME: u64 = 1 << 36;
+
+pub(super) const B_UNIT: u64 = 1 << 37;
+
+pub(super) const B_PREFIX: u64 = 1 << 38;
+
+pub(super) const B_QUAL: u64 = 1 << 39;
+
+/// A number word: cardinal, ordinal, scale or vague magnitude.
+pub(super) const B_NUMWORD: u64 = B_CARD | B_ORD | B_SCALE | B_VAGUE;
+
+pub(super) fn phrase_toks(p: &str) -> Vec<String> {
+    let low = p.to_ascii_lowercase();
+    tokenize(&low)
+        .iter()
+        .map(|t| low[t.s..t.e].to_string())
+        .collect()
+}
+
+pub(super) fn family_of(s: &str) -> Family {
+    match s {
+        "currency" => Family::Currency,
+        "percent" => Family::Percent,
+        "length" => Family::Length,
+        "area" => Family::Area,
+        "mass" => Family::Mass,
+        "volume" => Family::Volume,
+        "time" => Family::Time,
+        "speed" => Family::Speed,
+        "temperature" => Family::Temperature,
+        "energy" => Family::Energy,
+        "count" => Family::Count,
+        "ordinal" => Family::Ordinal,
+        _ => Family::Number,
+    }
+}
+
+pub(super) fn build_lex() -> Lex {
+    let mut lx = Lex {
+        cards: FxMap::default(),
+        ords: FxMap::default(),
+        fracs: FxMap::default(),
+        vague: FxMap::default(),
+        scales: FxMap::default(),
+        units: FxMap::default(),
+        prefixes: FxMap::default(),
+        qualifiers: FxMap::default(),
+        classes: FxMap::default(),
+        abbrev: FxMap::default(),
+        peso: Vec::new(),
+        names: FxMap::default(),
+        tok_bits: WordMap::default(),
+        key_first: [false; 256],
+    };
+    for f in tsv_rows(NAMES_TSV) {
+        let toks = phrase_toks(f[0]);
+        if let Some(first) = toks.first().cloned() {
+            lx.names.entry(first).or_default().push(toks);
+        }
+    }
+    for f in tsv_rows(NUMBERS_TSV) {
+        if f.len() < 3 {
+            continue;
+        }
+        let v: f64 = f[1].parse().unwrap_or(0.0);
+        match f[2] {
+            "unit" => {
+                lx.cards.insert(f[0], (v, NC::Unit));
+            }
+            "teen" => {
+                lx.cards.insert(f[0], (v, NC::Teen));
+            }
+            "tens" => {
+                lx.cards.insert(f[0], (v, NC::Tens));
+            }
+            "hundred" => {
+                lx.cards.insert(f[0], (v, NC::Hundred));
+            }
+            "dozen" => {
+                lx.cards.insert(f[0], (v, NC::Dozen));
+            }
+            "ord" => {
+                lx.ords.insert(f[0], v);
+            }
+            "frac" => {
+                lx.fracs.insert(f[0], v);
+            }
+            "vague" => {
+                lx.vague.insert(f[0], v);
+            }
+            _ => {}
+        }
+    }
+    for f in tsv_rows(SCALES_TSV) {
+        if f.len() < 3 {
+            continue;
+        }
+        let v: f64 = f[1].parse().unwrap_or(1.0);
+        let m = match f[2] {
+            "attached" => ScaleMode::Attached,
+            "currency" => ScaleMode::Currency,
+            _ => ScaleMode::Free,
+        };
+        lx.scales.insert(f[0], (v, m));
+    }
+    for f in tsv_rows(UNITS_TSV) {
+        if f.len() < 4 {
+            continue;
+        }
+        let toks = phrase_toks(f[0]);
+        let Some(first) = toks.first().cloned() else {
+            continue;
+        };
+        let flags = f.get(4).copied().unwrap_or("-");
+        let def = UnitDef {
+            toks,
+            canon: f[1],
+            family: family_of(f[2]),
+            factor: f[3].parse().unwrap_or(1.0),
+            attached: flags.contains("attached"),
+            strict: flags.contains("strict"),
+        };
+        lx.units.entry(first).or_default().push(def);
+    }
+    for v in lx.units.values_mut() {
+        v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
+    }
+    for (src, map) in [(PREFIX_TSV, 0), (QUALIFIERS_TSV, 1)] {
+        for f in tsv_rows(src) {
+            if f.len() < 2 {
+                continue;
+            }
+            let toks = phrase_toks(f[0]);
+            let Some(last) = toks.last().cloned() else {
+                continue;
+            };
+            let p = Phrase {
+                toks,
+                text: f[0],
+                val: f[1],
+            };
+            let m = if map == 0 {
+                &mut lx.prefixes
+            } else {
+                &mut lx.qualifiers
+            };
+            m.entry(last).or_default().push(p);
+        }
+    }
+    for m in [&mut lx.prefixes, &mut lx.qualifiers] {
+        for v in m.values_mut() {
+            v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
+        }
+    }
+    for f in tsv_rows(DATES_TSV) {
+        if f.len() < 2 {
+            continue;
+        }
+        let c = match f[1] {
+            "month" => C_MONTH,
+            "clock" => C_CLOCK,
+            _ => 0,
+        };
+        *lx.classes.entry(f[0]).or_insert(0) |= c;
+    }
+    for f in tsv_rows(IDENTIFIERS_TSV) {
+        if let Some(w) = f.first() {
+            *lx.classes.entry(w).or_insert(0) |= C_IDENT;
+        }
+    }
+    for f in tsv_rows(WORDS_TSV) {
+        if f.len() < 2 {
+            continue;
+        }
+        let c = match f[0] {
+            "stop" => C_STOP,
+            "chain" => C_CHAIN,
+            "change" => C_CHANGE,
+            "value" => C_VALUE,
+            "keeping" => C_KEEPING,
+            "keeped" => C_KEEPED,
+            "countexcl" => C_COUNTEXCL,
+            "countadj" => C_COUNTADJ,
+            "ordexcl" => C_ORDEXCL,
+            "ordadj" => C_ORDADJ,
+            "per" => C_PER,
+            "plural" => C_PLURAL,
+            "metre" => C_METRE,
+            "lynoun" => C_LYNOUN,
+            "noncount" => C_NONCOUNT,
+            "money" => C_MONEY,
+            "abbrev" => {
+                if let Some(v) = f.get(2) {
+                    lx.abbrev.insert(f[1], v);
+                }
+                0
+            }
+            "peso" => {
+                if let Some(v) = f.get(2) {
+                    lx.peso.push((f[1], v));
+                }
+                0
+            }
+            _ => 0,
+        };
+        if c != 0 {
+            *lx.classes.entry(f[1]).or_insert(0) |= c;
+        }
+    }
+    let mut bits: WordMap<u64> = WordMap::default();
+    let mut key_first = [false; 256];
+    let mut mark = |w: &str, b: u64| {
+        if let Some(&c) = w.as_bytes().first() {
+            key_first[usize::from(c)] = true;
+        }
+        *bits.entry(w) |= b;
+    };
+    for (w, &c) in &lx.classes {
+        mark(w, u64::from(c));
+    }
+    for w in lx.cards.keys() {
+        mark(w, B_CARD);
+    }
+    for w in lx.ords.keys() {
+        mark(w, B_ORD);
+    }
+    for w in lx.vague.keys() {
+        mark(w, B_VAGUE);
+    }
+    for w in lx.scales.keys() {
+        mark(w, B_SCALE);
+    }
+    for w in lx.names.keys() {
+        mark(w, B_NAME);
+    }
+    for w in lx.units.keys() {
+        mark(w, B_UNIT);
+    }
+    for w in lx.prefixes.keys() {
+        mark(w, B_PREFIX);
+    }
+    for w in lx.qualifiers.keys() {
+        mark(w, B_QUAL);
+    }
+    lx.tok_bits = bits;
+    lx.key_first = key_first;
+    lx
+}
+
+pub(super) static LEX: LazyLock<Lex> = LazyLock::new(build_lex);
+
+impl Lex {
+    pub(super) fn class(&self, w: &str) -> u32 {
+        self.classes.get(w).copied().unwrap_or(0)
+    }
+    pub(super) fn is(&self, w: &str, c: u32) -> bool {
+        self.class(w) & c != 0
+    }
+    /// Class and membership bits of a word (0 when in no lexicon).
+    pub(super) fn bits(&self, w: &str) -> u64 {
+        match w.as_bytes().first() {
+            Some(&c) if !self.key_first[usize::from(c)] => 0,
+            _ => self.tok_bits.get(w).copied().unwrap_or(0),
+        }
+    }
+}

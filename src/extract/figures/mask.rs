@@ -1,0 +1,139 @@
+//! Stage 2, excluded regions: header lines, URLs and e-mails (`skip_mask`), names that contain
+//! a number (`six nations`), dates and clock times next to a number.
+//!
+//! Input: tokens. Output: a skip flag per token, and tests the candidate stage asks.
+
+use super::lexicon::{B_NAME, C_CLOCK};
+use super::scan::Cx;
+use super::tokens::Tok;
+
+pub(super) fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
+    let mut skip = vec![false; toks.len()];
+    // header lines: `source: xxx| published: 2021-07-28`
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].nl {
+            let mut j = i + 1;
+            while j < toks.len() && !toks[j].nl {
+                j += 1;
+            }
+            let first = &l[toks[i].s..toks[i].e];
+            let is_header = matches!(
+                first,
+                "source" | "published" | "date" | "dateline" | "byline"
+            ) && toks.get(i + 1).is_some_and(|t| &l[t.s..t.e] == ":")
+                || l[toks[i].s..toks[j - 1].e].contains("| published:");
+            if is_header {
+                for s in skip.iter_mut().take(j).skip(i) {
+                    *s = true;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    // URLs, e-mail addresses, file names: whitespace-delimited chunks
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i + 1;
+        while j < toks.len() && !toks[j].sp {
+            j += 1;
+        }
+        let chunk = &l[toks[i].s..toks[j - 1].e];
+        // Every pattern below contains one of `@ : . \ _`: a byte scan rules most chunks out.
+        let maybe = j - i > 2
+            && chunk
+                .bytes()
+                .any(|c| matches!(c, b'@' | b':' | b'.' | b'\\' | b'_'));
+        if maybe
+            && (chunk.contains('@')
+                || chunk.contains("://")
+                || chunk.contains("www.")
+                || chunk.contains(".com")
+                || chunk.contains(".org")
+                || chunk.contains(".htm")
+                || chunk.contains(".co.")
+                || chunk.contains('\\')
+                || chunk.contains('_'))
+        {
+            for s in skip.iter_mut().take(j).skip(i) {
+                *s = true;
+            }
+        }
+        i = j;
+    }
+    skip
+}
+
+impl<'a> Cx<'a> {
+    /// End of a number-bearing name starting at `i`.
+    pub(super) fn name_at(&self, i: usize) -> Option<usize> {
+        if self.tb(i) & B_NAME == 0 {
+            return None;
+        }
+        let list = self.lx.names.get(self.tx(i))?;
+        'outer: for toks in list {
+            for (k, w) in toks.iter().enumerate() {
+                if self.tx(i + k) != w.as_str() {
+                    continue 'outer;
+                }
+            }
+            return Some(i + toks.len());
+        }
+        None
+    }
+
+    pub(super) fn date_adjacent(&self, i: usize, end: usize) -> bool {
+        // month before: `feb 26`, `march 3,`, `sept. 4`
+        if i > 0 {
+            let mut b = i - 1;
+            if self.sym(b, ".") && b > 0 {
+                b -= 1;
+            }
+            if self.is_month_at(b)
+                && !(self.word(b, "may") && self.lx.units.contains_key(self.tx(end)))
+            {
+                return true;
+            }
+        }
+        // month after: `28 july`, `28th of july`
+        let mut a = end;
+        if self.word(a, "of") {
+            a += 1;
+        }
+        if self.is_month_at(a) && !self.word(a, "may") {
+            return true;
+        }
+        if self.word(a, "may") && (self.is_n(a + 1) || self.sym(a + 1, ",")) {
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn clock_after(&self, e: usize) -> bool {
+        let w = self.tx(e);
+        if !self.is_w(e) {
+            return false;
+        }
+        if self.lx.is(w, C_CLOCK) {
+            if w == "local" {
+                return self.word(e + 1, "time");
+            }
+            return true;
+        }
+        if w == "o" && (self.sym(e + 1, "'") || self.sym(e + 1, "’")) && self.word(e + 2, "clock")
+        {
+            return true;
+        }
+        if (w == "a" || w == "p")
+            && self.sym(e + 1, ".")
+            && self.att(e + 1)
+            && self.word(e + 2, "m")
+            && self.att(e + 2)
+        {
+            return true;
+        }
+        w == "hrs" && self.t.get(e - 1).is_some_and(|t| t.idig == 4)
+    }
+}

@@ -1,0 +1,211 @@
+//! Figures: numbers with units, qualifiers and the thing they measure.
+//!
+//! A hand-written scanner: the text is ASCII-lowercased once (byte offsets are kept, so cased,
+//! lower-cased and ALL-CAPS texts give the same figures), cut into word / number / symbol
+//! tokens, and figures are parsed token by token with lexicons (tab-separated data files under
+//! `assets/lexicon/figures/`, each documented in its header) loaded once into hash maps. Every
+//! look-back and look-ahead is bounded, so the cost is linear in the text.
+//!
+//! What is a figure:
+//! - a number with a unit: currency (`$1.2bn`, `300 billion us dollars`, `17.05 mln dlrs`,
+//!   `90 cts`), percent (`%`, `pct`, `per cent`; `percentage points`/`basis points` → `pp`),
+//!   length, area, mass, volume (`bpd`), durations (`three years`, `five-year`, `30-year-old`
+//!   with measure `age`), speed, temperature, energy; data units as `Number` with a unit;
+//! - a count: a number before a plural head noun, adjectives skipped (`19 latin american
+//!   countries` → `countries`); vague magnitudes as ranges (`tens of millions of doses`);
+//! - an ordinal of a counted thing after a possessive (`its fifth consulate` → `consulates`);
+//! - a unit-less number only when it carries a scale, decimals, separators, a qualifier, a
+//!   fraction or sits in a `vs` row (`5.4 mln vs 4.1 mln`); a later scaled number takes the
+//!   unit of its sentence (`5 mln tonnes against 2.8 mln`).
+//!
+//! Never figures: dates (`2021-07-28`, `july 28`, `march 3, 1987`, years, `1986/87`, `the
+//! 1990s`), clock times, identifiers and names (`covid-19`, `g20`, `boeing 747`, `article 5`,
+//! `six nations`), list numbers, phone numbers, URLs and e-mails, the header line
+//! (`source: ...| published: ...`), the pronoun `one`, bare small integers.
+//!
+//! Ranges (`200 to 300 mln dlrs`, `35-40 pct`, `between 2 and 3 billion`, `two or three
+//! representatives`) are one figure with `low`/`high`; `rose from 5 pct to 7 pct` (a change
+//! word before) gives two figures. The measure comes from `X of Y` (`kilometers of coast`),
+//! `a <figure> X` (`a 21 billion dlr debt package`), the clause subject (`X has been / rose to
+//! <figure>`), or the row label of Reuters tables (`shr`, `net`, `revs`); it is left empty
+//! when unsure.
+
+mod candidate;
+mod context;
+mod lexicon;
+mod mask;
+mod measure;
+mod number;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod tokens;
+mod unit;
+
+use crate::extract::Family;
+use crate::extract::Figure;
+use crate::extract::FxBuild;
+use crate::extract::Sym;
+use crate::extract::offset32;
+use lexicon::{LEX, Lex};
+use mask::skip_mask;
+use measure::label_for;
+use number::tidy;
+use scan::{Cand, Cx, Step, sentence_start};
+use std::collections::HashMap;
+use tokens::tokenize;
+
+/// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
+type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// All figures of `text`, in text order.
+pub fn extract_figures(text: &str) -> Vec<Figure> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(&lower);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let lx: &Lex = &LEX;
+    let skip = skip_mask(&lower, &toks);
+    let bits = toks.iter().map(|t| lx.bits(&lower[t.s..t.e])).collect();
+    let cx = Cx {
+        l: &lower,
+        t: &toks,
+        lx,
+        skip,
+        bits,
+        empty_bits: lx.bits(""),
+        last_m_million: std::cell::Cell::new(None),
+        peso: std::cell::Cell::new(None),
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < toks.len() {
+        match cx.try_at(i, floor) {
+            Step::Fig(c) => {
+                let c = *c;
+                i = c.t1.max(i + 1);
+                floor = i;
+                cands.push(c);
+            }
+            Step::Skip(j) => i = j.max(i + 1),
+            Step::No => i += 1,
+        }
+    }
+    // in-figure token map
+    let mut in_fig = vec![false; toks.len()];
+    for c in &cands {
+        for f in in_fig.iter_mut().take(c.t1.min(toks.len())).skip(c.t0) {
+            *f = true;
+        }
+    }
+    // `vs` rows inherit the unit of the previous figure
+    for k in 1..cands.len() {
+        let (prev, cur) = cands.split_at_mut(k);
+        let p = &prev[k - 1];
+        let c = &mut cur[0];
+        if c.family == Family::Number
+            && p.family != Family::Number
+            && p.family != Family::Ordinal
+            && p.family != Family::Count
+            && (cx.vs_before(c.t0)
+                || c.t0 > 0 && matches!(cx.tx(c.t0 - 1), "after" | "against" | "with"))
+            && c.t0 <= p.t1 + 3
+        {
+            c.family = p.family;
+            c.unit = p.unit;
+            if p.factor != 1.0 && c.factor == 1.0 && !cx.is_w(c.t1 - 1) {
+                c.value *= p.factor;
+                c.low = c.low.map(|v| v * p.factor);
+                c.high = c.high.map(|v| v * p.factor);
+            }
+        }
+    }
+    // `5.03 mln tonnes against 2.87 mln`: a scaled bare number takes the unit of the figure
+    // just before it in the same sentence
+    for k in 1..cands.len() {
+        let (prev, cur) = cands.split_at_mut(k);
+        let c = &mut cur[0];
+        if !(c.family == Family::Number && c.unit.is_empty() && c.scaled) {
+            continue;
+        }
+        let sent = sentence_start(&cx, c.t0);
+        let src = prev.iter().rev().take(4).find(|p| {
+            p.scaled
+                && p.t0 >= sent
+                && c.t0 <= p.t1 + 24
+                && matches!(
+                    p.family,
+                    Family::Currency
+                        | Family::Mass
+                        | Family::Volume
+                        | Family::Area
+                        | Family::Count
+                        | Family::Energy
+                )
+        });
+        if let Some(p) = src {
+            c.family = p.family;
+            c.unit = p.unit;
+        }
+    }
+    // measures
+    let mut floor = 0;
+    let mut measures = Vec::with_capacity(cands.len());
+    for (k, c) in cands.iter().enumerate() {
+        let prev_end = if k > 0 { cands[k - 1].t1 } else { 0 };
+        let sent_floor = sentence_start(&cx, c.t0).max(floor.min(c.t0));
+        let _ = prev_end;
+        measures.push(cx.measure_for(c, sent_floor, &in_fig));
+        floor = 0;
+    }
+    for (k, m) in measures.into_iter().enumerate() {
+        cands[k].measure = Sym::new(&m);
+    }
+    // figures right after another (`vs 15.2 mln`, `(£600m)`, `or 14 cts`) share its measure
+    for k in 1..cands.len() {
+        if !cands[k].measure.is_empty() {
+            continue;
+        }
+        let p = &cands[k - 1];
+        let between: Vec<&str> = (p.t1..cands[k].t0).map(|j| cx.tx(j)).collect();
+        let linked = between.iter().all(|w| {
+            matches!(
+                *w,
+                "vs" | "versus" | "." | "(" | "or" | "loss" | "profit" | "to" | "from"
+            )
+        }) && between.len() <= 3
+            && p.family == cands[k].family;
+        if linked && !matches!(cands[k].family, Family::Count | Family::Ordinal) {
+            let m = p.measure;
+            cands[k].measure = m;
+        }
+    }
+    // A fresh vector: collecting in place would keep the (larger) candidates' allocation
+    // for the life of the article.
+    let mut figures = Vec::with_capacity(cands.len());
+    figures.extend(cands.into_iter().map(|c| {
+        let start = toks[c.t0].s;
+        let end = toks[c.t1 - 1].e;
+        let label = label_for(c.family, &c.measure, &c.unit);
+        Figure {
+            value: tidy(c.value),
+            lo: c.low.map_or(f64::NAN, tidy),
+            hi: c.high.map_or(f64::NAN, tidy),
+            unit: c.unit,
+            family: c.family,
+            qualifier: c.qualifier,
+            bound: c.bound,
+            approximate: c.approximate,
+            measure: c.measure,
+            label: Sym::new(&label),
+            start: offset32(start),
+            end: offset32(end),
+        }
+    }));
+    figures
+}

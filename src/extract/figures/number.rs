@@ -1,0 +1,580 @@
+//! Stage 3, numbers: digits (`1,234.5`, `1 . 85`), number words (`twenty-one`, `a dozen`),
+//! fractions, vague magnitudes (`tens of millions`) and scale words (`mln`, `bn`, glued `m`).
+//!
+//! Input: a token index. Output: a `Core` (value, range ends, and what kind of number it was).
+
+use super::lexicon::{C_METRE, C_STOP, NC, ScaleMode};
+use super::scan::{Core, Cx, Quantity, sentence_start};
+use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP};
+use crate::extract::Family;
+
+/// The unscaled value of a range end (its first number token or word value).
+pub(super) fn raw_of(cx: &Cx, q: &Quantity) -> f64 {
+    match cx.parse_core(q.core.start) {
+        Ok(c0) if c0.v != 0.0 => c0.v,
+        _ => q.core.v,
+    }
+}
+
+pub(super) fn is_denom(d: f64) -> bool {
+    matches!(
+        d as u32,
+        2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100
+    ) && d.fract() == 0.0
+}
+
+/// Rounds away binary noise from scaling (`8.2 * 1e9`) to 12 significant digits.
+pub(super) fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // Fast path: an integer below 1e12 has at most 12 significant digits, so printing it with
+    // 12 digits is exact and parsing gives it back unchanged (no formatting needed).
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+impl<'a> Cx<'a> {
+    pub(super) fn parse_core(&self, i: usize) -> Result<Core, usize> {
+        let mut c = if self.is_n(i) {
+            self.digit_core(i)?
+        } else if self.is_w(i) {
+            self.word_core(i).ok_or(i + 1)?
+        } else {
+            return Err(i + 1);
+        };
+        c.start = i;
+        Ok(c)
+    }
+
+    pub(super) fn digit_core(&self, i: usize) -> Result<Core, usize> {
+        let t = self.t[i];
+        if t.f & (F_BAD | F_LONG) != 0 {
+            return Err(self.chain_end(i));
+        }
+        let mut c = Core {
+            v: t.v,
+            end: i + 1,
+            sepdec: t.f & (F_SEP | F_DEC) != 0,
+            plain_int: t.f & (F_SEP | F_DEC) == 0,
+            ..Core::default()
+        };
+        let year_like = c.plain_int && t.idig == 4 && (1800.0..=2100.0).contains(&t.v);
+        // clock times 10:30
+        if self.sym(i + 1, ":") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
+            return Err(self.chain_end(i));
+        }
+        // spaced fractions (`1 / 4 point`, tokenised text)
+        if c.plain_int
+            && self.sym(i + 1, "/")
+            && !self.att(i + 1)
+            && self.is_n(i + 2)
+            && !self.att(i + 2)
+            && self.t[i + 2].f == 0
+            && t.v < self.t[i + 2].v
+            && is_denom(self.t[i + 2].v)
+            && !self.sym(i + 3, "/")
+        {
+            c.v = t.v / self.t[i + 2].v;
+            c.frac = true;
+            c.plain_int = false;
+            c.end = i + 3;
+            return Ok(c);
+        }
+        // slashes: fractions, dates, fiscal years
+        if self.sym(i + 1, "/") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
+            if (self.sym(i + 3, "/") && self.att(i + 3)) || year_like || !c.plain_int {
+                return Err(self.chain_end(i));
+            }
+            let d = self.t[i + 2].v;
+            if self.t[i + 2].f == 0 && t.v < d && is_denom(d) {
+                c.v = t.v / d;
+                c.frac = true;
+                c.plain_int = false;
+                c.end = i + 3;
+                return Ok(c);
+            }
+            return Err(self.chain_end(i));
+        }
+        // 1-1/8
+        if self.is_dash(i + 1)
+            && self.att(i + 1)
+            && self.is_n(i + 2)
+            && self.att(i + 2)
+            && self.sym(i + 3, "/")
+            && self.att(i + 3)
+            && self.is_n(i + 4)
+            && self.att(i + 4)
+        {
+            let (a, d) = (self.t[i + 2].v, self.t[i + 4].v);
+            if c.plain_int && a < d && is_denom(d) {
+                c.v += a / d;
+                c.plain_int = false;
+                c.sepdec = true;
+                c.end = i + 5;
+                return Ok(c);
+            }
+            return Err(self.chain_end(i));
+        }
+        // year ranges 1986-87, 2019-2020
+        if year_like
+            && self.is_dash(i + 1)
+            && self.att(i + 1)
+            && self.is_n(i + 2)
+            && self.att(i + 2)
+            && matches!(self.t[i + 2].idig, 2 | 4)
+        {
+            return Err(self.chain_end(i));
+        }
+        // ordinal suffix 21st
+        if self.is_w(i + 1)
+            && self.att(i + 1)
+            && matches!(self.tx(i + 1), "st" | "nd" | "rd" | "th")
+        {
+            if !c.plain_int {
+                return Err(i + 2);
+            }
+            c.ord = true;
+            c.end = i + 2;
+            return Ok(c);
+        }
+        // 3 1/2
+        if c.plain_int
+            && self.is_n(i + 1)
+            && !self.att(i + 1)
+            && self.sym(i + 2, "/")
+            && self.att(i + 2)
+            && self.is_n(i + 3)
+            && self.att(i + 3)
+            && !(self.sym(i + 4, "/") && self.att(i + 4))
+        {
+            let (a, d) = (self.t[i + 1].v, self.t[i + 3].v);
+            if a < d && is_denom(d) && self.t[i + 1].f == 0 {
+                c.v += a / d;
+                c.plain_int = false;
+                c.sepdec = true;
+                c.end = i + 4;
+            }
+        }
+        self.and_a_half(&mut c);
+        Ok(c)
+    }
+
+    pub(super) fn and_a_half(&self, c: &mut Core) {
+        let e = c.end;
+        if self.word(e, "and") && self.word(e + 1, "a") && self.word(e + 2, "half") {
+            c.v += 0.5;
+            c.end = e + 3;
+            c.plain_int = false;
+            c.one = false;
+        }
+    }
+
+    pub(super) fn word_core(&self, i: usize) -> Option<Core> {
+        let lx = self.lx;
+        let w = self.tx(i);
+        let mut c = Core {
+            word: true,
+            end: i + 1,
+            ..Core::default()
+        };
+        // a hundred / a dozen / a million; a third of; a few hundred
+        if w == "a" || w == "an" {
+            let nx = self.tx(i + 1);
+            if let Some(&(_, NC::Hundred)) = lx.cards.get(nx) {
+                // `a hundred and two`
+                let mut c2 = self.word_core(i + 1)?;
+                c2.one = false;
+                return Some(c2);
+            }
+            if let Some(&(v, nc)) = lx.cards.get(nx)
+                && nc == NC::Dozen
+            {
+                c.v = v;
+                c.end = i + 2;
+                c.one = false;
+                self.and_a_half(&mut c);
+                return Some(c);
+            }
+            if let Some(&(_, ScaleMode::Free)) = lx.scales.get(nx)
+                && matches!(nx, "thousand" | "million" | "billion" | "trillion")
+            {
+                c.v = 1.0;
+                c.end = i + 1;
+                c.one = false;
+                return Some(c);
+            }
+            if let Some(d) = lx
+                .fracs
+                .get(nx)
+                .copied()
+                .or_else(|| lx.ords.get(nx).copied().filter(|d| *d >= 3.0))
+                && (self.word(i + 2, "of") || self.qualifier_before(i, 0).is_some())
+                && !nx.ends_with('s')
+            {
+                c.v = 1.0 / d;
+                c.frac = true;
+                c.end = i + 2;
+                return Some(c);
+            }
+            if nx == "few"
+                && let Some(s) = self.vague_scale(i + 2)
+            {
+                c.v = 2.0 * s;
+                c.lo = Some(2.0 * s);
+                c.hi = Some(5.0 * s);
+                c.vague = true;
+                c.vague_full = true;
+                c.end = i + 3;
+                return Some(c);
+            }
+            return None;
+        }
+        if w == "several"
+            && let Some(s) = self.vague_scale(i + 1)
+        {
+            c.v = 3.0 * s;
+            c.lo = Some(3.0 * s);
+            c.hi = Some(9.0 * s);
+            c.vague = true;
+            c.vague_full = true;
+            c.end = i + 2;
+            return Some(c);
+        }
+        if w == "half" {
+            if (self.word(i + 1, "a") || self.word(i + 1, "an"))
+                && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.tx(i + 2))
+                && matches!(
+                    self.tx(i + 2),
+                    "thousand" | "million" | "billion" | "trillion"
+                )
+            {
+                c.v = 0.5 * s;
+                c.end = i + 3;
+                c.scaled = true;
+                return Some(c);
+            }
+            if self.word(i + 1, "a") && self.word(i + 2, "dozen") {
+                c.v = 6.0;
+                c.end = i + 3;
+                return Some(c);
+            }
+            // `half an hour`, `half a century`
+            if (self.word(i + 1, "a") || self.word(i + 1, "an"))
+                && matches!(
+                    self.tx(i + 2),
+                    "hour"
+                        | "day"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "decade"
+                        | "century"
+                        | "minute"
+                        | "mile"
+                        | "kilometre"
+                        | "kilometer"
+                        | "percentage"
+                )
+            {
+                c.v = 0.5;
+                c.end = i + 2;
+                c.frac = true;
+                return Some(c);
+            }
+            return None;
+        }
+        if let Some(&base) = lx.vague.get(w) {
+            if !self.word(i + 1, "of") {
+                return None;
+            }
+            c.vague = true;
+            if matches!(w, "tens" | "hundreds" | "dozens")
+                && let Some(&b2) = lx.vague.get(self.tx(i + 2))
+                && b2 >= 1000.0
+            {
+                let lo = base * b2;
+                c.v = lo;
+                c.lo = Some(lo);
+                c.hi = Some(lo * 10.0);
+                c.end = i + 3;
+                c.vague_full = true;
+                return Some(c);
+            }
+            let (lo, hi) = match w {
+                "tens" => (20.0, 100.0),
+                "dozens" => (24.0, 144.0),
+                "scores" => (40.0, 200.0),
+                _ => (2.0 * base, 10.0 * base),
+            };
+            c.v = lo;
+            c.lo = Some(lo);
+            c.hi = Some(hi);
+            c.end = i + 1;
+            return Some(c);
+        }
+        // ordinal words (twenty-first)
+        if let Some(&(tv, NC::Tens)) = lx.cards.get(w)
+            && self.is_dash(i + 1)
+            && self.att(i + 1)
+            && self.att(i + 2)
+            && let Some(&ov) = lx.ords.get(self.tx(i + 2))
+            && ov < 10.0
+        {
+            c.v = tv + ov;
+            c.ord = true;
+            c.end = i + 3;
+            return Some(c);
+        }
+        if let Some(&ov) = lx.ords.get(w)
+            && !lx.cards.contains_key(w)
+        {
+            c.v = ov;
+            c.ord = true;
+            return Some(c);
+        }
+        // cardinal words
+        let mut cur = 0.0f64;
+        let mut last: Option<NC> = None;
+        let mut j = i;
+        while j < self.n() {
+            let wj = self.tx(j);
+            if !self.is_w(j) {
+                if self.is_dash(j)
+                    && self.att(j)
+                    && self.att(j + 1)
+                    && last == Some(NC::Tens)
+                    && matches!(lx.cards.get(self.tx(j + 1)), Some((_, NC::Unit)))
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some(&(v, nc)) = lx.cards.get(wj) {
+                match nc {
+                    NC::Unit | NC::Teen => {
+                        if matches!(last, Some(NC::Unit | NC::Teen))
+                            || (last == Some(NC::Tens) && nc == NC::Teen)
+                        {
+                            break;
+                        }
+                        cur += v;
+                    }
+                    NC::Tens => {
+                        if matches!(last, Some(NC::Unit | NC::Teen | NC::Tens)) {
+                            break;
+                        }
+                        cur += v;
+                    }
+                    NC::Hundred => {
+                        if last == Some(NC::Hundred) || last == Some(NC::Dozen) {
+                            break;
+                        }
+                        cur = cur.max(1.0) * 100.0;
+                    }
+                    NC::Dozen => {
+                        if last.is_none() {
+                            break;
+                        }
+                        cur = cur.max(1.0) * 12.0;
+                    }
+                }
+                last = Some(nc);
+                j += 1;
+                continue;
+            }
+            if wj == "and"
+                && last == Some(NC::Hundred)
+                && matches!(
+                    lx.cards.get(self.tx(j + 1)),
+                    Some((_, NC::Unit | NC::Teen | NC::Tens))
+                )
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        last?;
+        c.v = cur;
+        c.end = j;
+        c.one = j == i + 1 && w == "one";
+        // `one point three`
+        if self.word(j, "point") && cur < 1000.0 {
+            let mut k = j + 1;
+            let mut scale = 0.1;
+            let mut frac = 0.0;
+            while k < j + 4 {
+                match lx.cards.get(self.tx(k)) {
+                    Some(&(d, NC::Unit)) if self.is_w(k) => {
+                        frac += d * scale;
+                        scale /= 10.0;
+                        k += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if k > j + 1 {
+                c.v += frac;
+                c.end = k;
+                c.one = false;
+                c.sepdec = true;
+            }
+        }
+        self.and_a_half(&mut c);
+        // fractions: two-thirds, one-fifth, one third
+        if c.v.fract() == 0.0 && c.v <= 20.0 {
+            let e = c.end;
+            let hy = self.is_dash(e) && self.att(e) && self.att(e + 1);
+            let k = if hy { e + 1 } else { e };
+            let fw = self.tx(k);
+            if self.is_w(k) {
+                let den = if let Some(&d) = lx.fracs.get(fw) {
+                    let ambiguous = matches!(fw, "quarter" | "quarters" | "half");
+                    if ambiguous && !hy && fw != "half" {
+                        None
+                    } else if fw.ends_with('s') == (c.v > 1.0) || fw == "half" {
+                        Some(d)
+                    } else {
+                        None
+                    }
+                } else if c.v == 1.0
+                    && (hy || self.word(k + 1, "of") || !self.is_w(k + 1) || self.t[k + 1].nl)
+                {
+                    lx.ords.get(fw).copied().filter(|d| *d >= 3.0)
+                } else {
+                    None
+                };
+                if let Some(d) = den {
+                    c.v /= d;
+                    c.frac = true;
+                    c.one = false;
+                    c.end = k + 1;
+                }
+            }
+        }
+        Some(c)
+    }
+
+    pub(super) fn vague_scale(&self, i: usize) -> Option<f64> {
+        match self.tx(i) {
+            "hundred" => Some(100.0),
+            "thousand" => Some(1e3),
+            "million" => Some(1e6),
+            "billion" => Some(1e9),
+            _ => None,
+        }
+    }
+
+    /// Applies scale words after the core. `prefix`: a currency sign precedes.
+    pub(super) fn scales(&self, c: &mut Core, prefix: bool) {
+        if c.ord || c.frac && !c.word || c.vague {
+            return;
+        }
+        loop {
+            let mut p = c.end;
+            if self.is_dash(p) && self.att(p) && self.att(p + 1) && self.is_w(p + 1) {
+                p += 1;
+            }
+            if !self.is_w(p) {
+                break;
+            }
+            let w = self.tx(p);
+            let glued = !self.t[p].sp;
+            let ok = match self.lx.scales.get(w) {
+                Some(&(s, ScaleMode::Free)) => Some(s),
+                Some(&(s, ScaleMode::Attached)) if glued && !c.word => Some(s),
+                Some(&(s, ScaleMode::Currency)) if glued && prefix && !c.word => Some(s),
+                _ => None,
+            };
+            if let Some(s) = ok {
+                if w == "mill" && !glued {
+                    break;
+                }
+                c.v *= s;
+                c.scaled = true;
+                c.one = false;
+                c.plain_int = false;
+                c.end = p + 1;
+                // `one thousand two hundred`: a smaller word number after the scale adds up
+                if c.word
+                    && s >= 1000.0
+                    && self.is_w(p + 1)
+                    && self.is_card(p + 1)
+                    && let Some(rest) = self.word_core(p + 1)
+                    && !rest.ord
+                    && !rest.frac
+                    && rest.v < s
+                    && rest.v >= 1.0
+                {
+                    let mut r = rest;
+                    // one nested scale (`one million two hundred thousand`), no recursion
+                    if let Some(&(s2, ScaleMode::Free)) = self.lx.scales.get(self.tx(r.end))
+                        && s2 < s
+                        && self.is_w(r.end)
+                    {
+                        r.v *= s2;
+                        r.end += 1;
+                    }
+                    if r.v < s {
+                        c.v += r.v;
+                        c.end = r.end;
+                        break;
+                    }
+                }
+                continue;
+            }
+            // `m` glued: million after a currency sign, or before a plural noun / currency word
+            let spaced_m = w == "m"
+                && !glued
+                && !c.word
+                && (prefix
+                    || self
+                        .lx
+                        .units
+                        .get(self.tx(p + 1))
+                        .is_some_and(|defs| defs.iter().any(|d| d.family == Family::Currency)));
+            if spaced_m || w == "m" && glued && !c.word && self.m_is_million(p, prefix) {
+                c.v *= 1e6;
+                c.scaled = true;
+                c.plain_int = false;
+                c.end = p + 1;
+                continue;
+            }
+            break;
+        }
+    }
+
+    pub(super) fn m_is_million(&self, p: usize, prefix: bool) -> bool {
+        let yes = self.m_is_million_here(p, prefix)
+            || self.last_m_million.get().is_some_and(|q| {
+                q <= p && p - q < 40 && sentence_start(self, p) <= q && !self.unit_at(p + 1)
+            });
+        if yes {
+            self.last_m_million.set(Some(p));
+        }
+        yes
+    }
+
+    pub(super) fn m_is_million_here(&self, p: usize, prefix: bool) -> bool {
+        if prefix {
+            return true;
+        }
+        if self.att(p + 1) {
+            return false;
+        }
+        let nx = self.tx(p + 1);
+        if !self.is_w(p + 1) {
+            return false;
+        }
+        if let Some(defs) = self.lx.units.get(nx)
+            && defs.iter().any(|d| d.family == Family::Currency)
+        {
+            return true;
+        }
+        self.is_plural_noun(nx) && !self.lx.is(nx, C_STOP | C_METRE)
+    }
+}

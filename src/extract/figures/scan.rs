@@ -1,0 +1,205 @@
+//! The state every stage reads: the lowercased text, its tokens, the lexicon look-up of each
+//! token and the skip mask; plus the small token tests (`is_w`, `sym`, `word`, ...) and the
+//! intermediate shapes the stages hand on (`Core` → `Quantity` → `Cand`).
+
+use super::lexicon::{B_CARD, C_MONTH, Lex};
+use super::tokens::{K, Tok};
+use crate::extract::Bound;
+use crate::extract::Family;
+use crate::extract::Sym;
+
+pub(super) struct Cx<'a> {
+    pub(super) l: &'a str,
+    pub(super) t: &'a [Tok],
+    pub(super) lx: &'a Lex,
+    pub(super) skip: Vec<bool>,
+    /// [`Lex::bits`] of every token's text (one hash look-up per token, done up front), and of
+    /// the empty text (what [`Cx::tx`] gives past the end).
+    pub(super) bits: Vec<u64>,
+    pub(super) empty_bits: u64,
+    /// Token of the last glued `m` read as million (`$1.2m ... 294.3m`).
+    pub(super) last_m_million: std::cell::Cell<Option<usize>>,
+    /// The peso the text talks about, computed on first use.
+    pub(super) peso: std::cell::Cell<Option<&'static str>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Core {
+    /// First token of the number.
+    pub(super) start: usize,
+    pub(super) v: f64,
+    pub(super) lo: Option<f64>,
+    pub(super) hi: Option<f64>,
+    /// Token after the core.
+    pub(super) end: usize,
+    pub(super) word: bool,
+    pub(super) ord: bool,
+    pub(super) vague: bool,
+    /// `tens of millions` style (complete without a following `of`).
+    pub(super) vague_full: bool,
+    pub(super) scaled: bool,
+    pub(super) sepdec: bool,
+    /// Single plain integer token without separators.
+    pub(super) plain_int: bool,
+    /// The bare word `one`/`a`.
+    pub(super) one: bool,
+    pub(super) frac: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct UnitHit {
+    /// `30-year-old`, `30 years old`.
+    pub(super) age: bool,
+    pub(super) canon: Sym,
+    pub(super) family: Family,
+    pub(super) factor: f64,
+    pub(super) per: Option<Sym>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Quantity {
+    pub(super) core: Core,
+    pub(super) unit: Option<UnitHit>,
+    /// Counted noun (plural) and the token after it.
+    pub(super) count: Option<(String, usize)>,
+    pub(super) end: usize,
+    /// Unit reached through a hyphen (`five-year`).
+    pub(super) glued: bool,
+    /// Attached letters that are neither unit nor scale (`5g`): an identifier.
+    pub(super) ident: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    pub(super) t0: usize,
+    pub(super) t1: usize,
+    pub(super) value: f64,
+    pub(super) low: Option<f64>,
+    pub(super) high: Option<f64>,
+    pub(super) unit: Sym,
+    pub(super) family: Family,
+    pub(super) factor: f64,
+    pub(super) qualifier: Sym,
+    pub(super) bound: Bound,
+    pub(super) approximate: bool,
+    pub(super) measure: Sym,
+    pub(super) per: Option<Sym>,
+    pub(super) age: bool,
+    /// The number carried a scale word (`mln`).
+    pub(super) scaled: bool,
+}
+
+pub(super) enum Step {
+    Fig(Box<Cand>),
+    Skip(usize),
+    No,
+}
+
+pub(super) fn sentence_start(cx: &Cx, i: usize) -> usize {
+    let mut k = i.min(cx.t.len().saturating_sub(1));
+    let lo = k.saturating_sub(MAX_SENTENCE_TOKENS);
+    while k > lo {
+        if cx.t[k].nl {
+            return k;
+        }
+        let p = k - 1;
+        if (cx.sym(p, ".")
+            || cx.sym(p, "!")
+            || cx.sym(p, "?")
+            || cx.sym(p, ";")
+            || cx.sym(p, "\"")
+            || cx.sym(p, "“")
+            || cx.sym(p, "”"))
+            && cx.t[k].sp
+        {
+            return k;
+        }
+        k -= 1;
+    }
+    lo
+}
+
+/// Look-back limit for sentence starts (keeps adversarial texts linear).
+pub(super) const MAX_SENTENCE_TOKENS: usize = 200;
+
+impl<'a> Cx<'a> {
+    pub(super) fn n(&self) -> usize {
+        self.t.len()
+    }
+
+    pub(super) fn tx(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => &self.l[t.s..t.e],
+            None => "",
+        }
+    }
+
+    pub(super) fn kind(&self, i: usize) -> Option<K> {
+        self.t.get(i).map(|t| t.k)
+    }
+
+    pub(super) fn is_w(&self, i: usize) -> bool {
+        self.kind(i) == Some(K::W)
+    }
+
+    pub(super) fn is_n(&self, i: usize) -> bool {
+        self.kind(i) == Some(K::N)
+    }
+
+    pub(super) fn sym(&self, i: usize, s: &str) -> bool {
+        self.kind(i) == Some(K::S) && self.tx(i) == s
+    }
+
+    pub(super) fn word(&self, i: usize, w: &str) -> bool {
+        self.is_w(i) && self.tx(i) == w
+    }
+
+    /// Token `i` is glued to the previous one (no whitespace).
+    pub(super) fn att(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.sp)
+    }
+
+    pub(super) fn is_dash(&self, i: usize) -> bool {
+        self.kind(i) == Some(K::S) && matches!(self.tx(i), "-" | "–" | "—" | "‑")
+    }
+
+    /// End of the run of glued tokens starting at `i`.
+    pub(super) fn chain_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.n() && self.att(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// [`Lex::bits`] of `self.tx(i)`, precomputed.
+    pub(super) fn tb(&self, i: usize) -> u64 {
+        self.bits.get(i).copied().unwrap_or(self.empty_bits)
+    }
+
+    /// `self.lx.class(self.tx(i))`, without the hash look-up.
+    pub(super) fn cls(&self, i: usize) -> u32 {
+        // The class bits are the low 32 bits.
+        (self.tb(i) & u64::from(u32::MAX)) as u32
+    }
+
+    /// `self.lx.is(self.tx(i), c)`, without the hash look-up.
+    pub(super) fn is_c(&self, i: usize, c: u32) -> bool {
+        self.cls(i) & c != 0
+    }
+
+    /// `self.lx.cards.contains_key(self.tx(i))`, without the hash look-up.
+    pub(super) fn is_card(&self, i: usize) -> bool {
+        self.tb(i) & B_CARD != 0
+    }
+
+    pub(super) fn class(&self, i: usize) -> u32 {
+        if self.is_w(i) { self.cls(i) } else { 0 }
+    }
+
+    pub(super) fn is_month_at(&self, i: usize) -> bool {
+        self.class(i) & C_MONTH != 0
+    }
+
+    // --- lookups
+}

@@ -1,0 +1,1208 @@
+//! Unit tests of the figures engine, from sentences written for them.
+
+use super::number::tidy;
+use super::tokens::parse_number;
+use super::*;
+use crate::extract::Bound;
+const SEED: &str = include_str!("../../../seeds/000_bb29dedac36967df.txt");
+
+fn figs(t: &str) -> Vec<Figure> {
+    let f = extract_figures(t);
+    for x in &f {
+        assert!(!x.surface(t).is_empty(), "span of {x:?}");
+    }
+    f
+}
+
+/// Runs `check` on the text as written, lowercased and uppercased.
+fn each_case(t: &str, check: impl Fn(&[Figure], &str)) {
+    for v in [t.to_string(), t.to_lowercase(), t.to_uppercase()] {
+        let f = figs(&v);
+        check(&f, &v);
+    }
+}
+
+fn one(t: &str) -> Figure {
+    let f = figs(t);
+    assert_eq!(f.len(), 1, "{t}: {f:#?}");
+    f[0].clone()
+}
+
+/// Exactly one figure with this value/unit/family, in every casing.
+fn expect(t: &str, surface: &str, value: f64, unit: &str, family: Family) {
+    each_case(t, |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:#?}");
+        let x = &f[0];
+        assert_eq!(x.surface(v).to_lowercase(), surface.to_lowercase(), "{v}");
+        assert!(
+            (x.value - value).abs() <= value.abs() * 1e-9 + 1e-12,
+            "{v}: {} != {value}",
+            x.value
+        );
+        assert_eq!(x.unit, unit, "{v}");
+        assert_eq!(x.family, family, "{v}");
+    });
+}
+
+fn none(t: &str) {
+    each_case(t, |f, v| assert!(f.is_empty(), "{v}: {f:#?}"));
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= b.abs() * 1e-9 + 1e-12
+}
+
+#[test]
+fn number_fast_path_matches_the_parser() {
+    let mut cases: Vec<String> = [
+        "0",
+        "7",
+        "007",
+        "1.5",
+        "0.1",
+        "0.3",
+        "2.675",
+        "123456789012345",
+        "1234567890123456",
+        "99999999999999.9",
+        "9007199254740993",
+        "0.000000000000001",
+        "3.14159",
+        "1e5",
+        "2.5e-3",
+        "4e14",
+        "12345678901234567890",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..50_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = 1 + (seed % 18) as usize;
+        let mut s: String = (0..len)
+            .map(|k| char::from(b'0' + ((seed >> (k * 3)) % 10) as u8))
+            .collect();
+        if !seed.is_multiple_of(3) {
+            let dot = 1 + ((seed >> 40) as usize % len);
+            s.insert(dot.min(s.len()), '.');
+            if s.ends_with('.') {
+                s.push('5');
+            }
+        }
+        cases.push(s);
+    }
+    for c in &cases {
+        let want = c.parse::<f64>().unwrap_or(f64::NAN);
+        assert_eq!(parse_number(c).to_bits(), want.to_bits(), "{c}");
+    }
+}
+
+#[test]
+fn tidy_fast_path_matches_formatting() {
+    for v in [
+        1.0,
+        -3.0,
+        8.2e9,
+        999_999_999_999.0,
+        1e12,
+        123.0,
+        0.5,
+        1.2e15,
+        -7.5e11,
+    ] {
+        let slow: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+        assert_eq!(tidy(v).to_bits(), slow.to_bits(), "{v}");
+    }
+}
+
+#[test]
+fn seed_article() {
+    for text in [
+        SEED.to_string(),
+        SEED.to_uppercase(),
+        SEED.replace('\n', "\r\n"),
+    ] {
+        let f = figs(&text);
+        let got: Vec<String> = f.iter().map(|x| x.surface(&text).to_lowercase()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "thirteen ambassadors",
+                "19 latin american countries",
+                "over 300 billion us dollars",
+                "three years",
+                "fifth consulate",
+                "more than 4,500 kilometers",
+                "tens of millions of doses"
+            ]
+        );
+        let exp: [(f64, &str, Family, &str, Bound, &str, &str); 7] = [
+            (
+                13.0,
+                "ambassadors",
+                Family::Count,
+                "",
+                Bound::Exact,
+                "ambassadors",
+                "ambassador count",
+            ),
+            (
+                19.0,
+                "countries",
+                Family::Count,
+                "",
+                Bound::Exact,
+                "countries",
+                "country count",
+            ),
+            (
+                3e11,
+                "USD",
+                Family::Currency,
+                "over",
+                Bound::Lower,
+                "trade and investment",
+                "trade value",
+            ),
+            (3.0, "years", Family::Time, "", Bound::Exact, "", "duration"),
+            (
+                5.0,
+                "consulates",
+                Family::Ordinal,
+                "",
+                Bound::Exact,
+                "consulates",
+                "consulate count",
+            ),
+            (
+                4500.0,
+                "km",
+                Family::Length,
+                "more than",
+                Bound::Lower,
+                "coast",
+                "coast length",
+            ),
+            (
+                1e7,
+                "doses",
+                Family::Count,
+                "",
+                Bound::Approximate,
+                "doses",
+                "dose count",
+            ),
+        ];
+        for (x, e) in f.iter().zip(exp.iter()) {
+            assert!(close(x.value, e.0), "{x:?}");
+            assert_eq!(x.unit, e.1);
+            assert_eq!(x.family, e.2);
+            assert_eq!(x.qualifier, e.3);
+            assert_eq!(x.bound, e.4);
+            assert_eq!(x.measure, e.5);
+            assert_eq!(x.label, e.6);
+        }
+        assert_eq!(f[6].low(), Some(1e7));
+        assert_eq!(f[6].high(), Some(1e8));
+        assert!(f[6].approximate);
+        assert!(!f[2].approximate);
+    }
+}
+
+#[test]
+fn digits_and_separators() {
+    expect(
+        "The line is 4,500 km long.",
+        "4,500 km",
+        4500.0,
+        "km",
+        Family::Length,
+    );
+    expect("It rose 1.5 pct.", "1.5 pct", 1.5, "%", Family::Percent);
+    expect(
+        "They built 1 200 houses.",
+        "1 200 houses",
+        1200.0,
+        "houses",
+        Family::Count,
+    );
+    expect(
+        "They built 1\u{202f}200 houses.",
+        "1\u{202f}200 houses",
+        1200.0,
+        "houses",
+        Family::Count,
+    );
+    expect(
+        "Inflation was 1,5 % in May.",
+        "1,5 %",
+        1.5,
+        "%",
+        Family::Percent,
+    );
+    expect(
+        "Temperatures hit -5 degrees celsius overnight.",
+        "-5 degrees celsius",
+        -5.0,
+        "°C",
+        Family::Temperature,
+    );
+    expect(
+        "The index was minus 5 pct lower.",
+        "minus 5 pct",
+        -5.0,
+        "%",
+        Family::Percent,
+    );
+}
+
+#[test]
+fn number_words() {
+    expect(
+        "Two hundred and five workers were hired.",
+        "Two hundred and five workers",
+        205.0,
+        "workers",
+        Family::Count,
+    );
+    expect(
+        "A dozen eggs were broken.",
+        "A dozen eggs",
+        12.0,
+        "eggs",
+        Family::Count,
+    );
+    expect(
+        "A hundred people came.",
+        "A hundred people",
+        100.0,
+        "people",
+        Family::Count,
+    );
+    expect(
+        "One million people marched.",
+        "One million people",
+        1e6,
+        "people",
+        Family::Count,
+    );
+    expect(
+        "A million dollars was paid.",
+        "A million dollars",
+        1e6,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "Twenty-one soldiers died.",
+        "Twenty-one soldiers",
+        21.0,
+        "soldiers",
+        Family::Count,
+    );
+    expect(
+        "Half a million refugees fled.",
+        "Half a million refugees",
+        5e5,
+        "refugees",
+        Family::Count,
+    );
+    expect(
+        "It took two and a half years.",
+        "two and a half years",
+        2.5,
+        "years",
+        Family::Time,
+    );
+}
+
+#[test]
+fn scales_and_currency() {
+    expect(
+        "Profit was 17.05 mln dlrs.",
+        "17.05 mln dlrs",
+        1.705e7,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "It raised $1.2bn last year.",
+        "$1.2bn",
+        1.2e9,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "It raised US$300bn last year.",
+        "US$300bn",
+        3e11,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "Debt stood at 1.2 trillion yuan.",
+        "1.2 trillion yuan",
+        1.2e12,
+        "CNY",
+        Family::Currency,
+    );
+    expect("Sales hit £600m.", "£600m", 6e8, "GBP", Family::Currency);
+    expect(
+        "It paid €5 million.",
+        "€5 million",
+        5e6,
+        "EUR",
+        Family::Currency,
+    );
+    expect(
+        "It paid 5 mln euros.",
+        "5 mln euros",
+        5e6,
+        "EUR",
+        Family::Currency,
+    );
+    expect(
+        "It paid 300 billion reais.",
+        "300 billion reais",
+        3e11,
+        "BRL",
+        Family::Currency,
+    );
+    expect(
+        "It cost 200 yen.",
+        "200 yen",
+        200.0,
+        "JPY",
+        Family::Currency,
+    );
+    expect("It cost ¥200.", "¥200", 200.0, "JPY", Family::Currency);
+    expect(
+        "Shares rose 90 cts.",
+        "90 cts",
+        0.9,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "A loan of USD 50 million was signed.",
+        "USD 50 million",
+        5e7,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "A loan of 50 million rmb was signed.",
+        "50 million rmb",
+        5e7,
+        "CNY",
+        Family::Currency,
+    );
+    expect(
+        "The fine was 20 million pounds sterling.",
+        "20 million pounds sterling",
+        2e7,
+        "GBP",
+        Family::Currency,
+    );
+    expect(
+        "It earned $50k a year.",
+        "$50k",
+        5e4,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "It paid 5 bln Mexican pesos.",
+        "5 bln Mexican pesos",
+        5e9,
+        "MXN",
+        Family::Currency,
+    );
+}
+
+#[test]
+fn pesos_follow_the_country() {
+    let f = one("Argentina said the debt rose to 5 bln pesos.");
+    assert_eq!(f.unit, "ARS");
+}
+
+#[test]
+fn percent_units() {
+    expect(
+        "Rates rose 2 percentage points.",
+        "2 percentage points",
+        2.0,
+        "pp",
+        Family::Percent,
+    );
+    expect(
+        "Rates rose 25 basis points.",
+        "25 basis points",
+        0.25,
+        "pp",
+        Family::Percent,
+    );
+    expect(
+        "Output rose 3 per cent.",
+        "3 per cent",
+        3.0,
+        "%",
+        Family::Percent,
+    );
+    expect(
+        "Output rose 3 percent.",
+        "3 percent",
+        3.0,
+        "%",
+        Family::Percent,
+    );
+    expect("Output rose 3%.", "3%", 3.0, "%", Family::Percent);
+}
+
+#[test]
+fn physical_units() {
+    expect(
+        "The farm covers 500 hectares.",
+        "500 hectares",
+        500.0,
+        "ha",
+        Family::Area,
+    );
+    expect(
+        "The park covers 30 square kilometers.",
+        "30 square kilometers",
+        30.0,
+        "km2",
+        Family::Area,
+    );
+    expect(
+        "The park covers 30 sq km.",
+        "30 sq km",
+        30.0,
+        "km2",
+        Family::Area,
+    );
+    expect(
+        "They shipped 50,000 tonnes of sugar.",
+        "50,000 tonnes",
+        5e4,
+        "t",
+        Family::Mass,
+    );
+    expect(
+        "They seized 20 kg of cocaine.",
+        "20 kg",
+        20.0,
+        "kg",
+        Family::Mass,
+    );
+    expect(
+        "They caught 300 pounds of fish.",
+        "300 pounds",
+        300.0,
+        "lb",
+        Family::Mass,
+    );
+    expect(
+        "Output hit 1.2 mln barrels per day.",
+        "1.2 mln barrels per day",
+        1.2e6,
+        "bpd",
+        Family::Volume,
+    );
+    expect(
+        "Output hit 1.2 mln bpd.",
+        "1.2 mln bpd",
+        1.2e6,
+        "bpd",
+        Family::Volume,
+    );
+    expect(
+        "They sold 300 barrels of oil.",
+        "300 barrels",
+        300.0,
+        "bbl",
+        Family::Volume,
+    );
+    expect(
+        "Winds reached 150 km/h.",
+        "150 km/h",
+        150.0,
+        "km/h",
+        Family::Speed,
+    );
+    expect(
+        "Winds reached 90 mph.",
+        "90 mph",
+        90.0,
+        "mph",
+        Family::Speed,
+    );
+    expect(
+        "It was 35°C in the shade.",
+        "35°C",
+        35.0,
+        "°C",
+        Family::Temperature,
+    );
+    expect(
+        "The plant produces 600 megawatts.",
+        "600 megawatts",
+        600.0,
+        "MW",
+        Family::Energy,
+    );
+    expect(
+        "The talks lasted 48 hours.",
+        "48 hours",
+        48.0,
+        "hours",
+        Family::Time,
+    );
+    expect(
+        "The wall is 12 feet high.",
+        "12 feet",
+        12.0,
+        "ft",
+        Family::Length,
+    );
+    expect(
+        "The 300-mile pipeline.",
+        "300-mile",
+        300.0,
+        "mi",
+        Family::Length,
+    );
+    expect(
+        "A five-year plan was adopted.",
+        "five-year",
+        5.0,
+        "years",
+        Family::Time,
+    );
+    expect(
+        "A 4,500-km border.",
+        "4,500-km",
+        4500.0,
+        "km",
+        Family::Length,
+    );
+}
+
+#[test]
+fn measures_of_x() {
+    let f = one("They shipped 50,000 tonnes of sugar to Cuba.");
+    assert_eq!(f.measure, "sugar");
+    let f = one("Exports of 1.2 bln dlrs were recorded.");
+    assert_eq!(f.measure, "exports");
+    let f = one("It reported a deficit of 5 bln dlrs.");
+    assert_eq!(f.measure, "deficit");
+    assert_eq!(f.label, "deficit");
+    let f = one("Net profit 17.05 mln dlrs");
+    assert_eq!(f.measure, "net profit");
+    let f = one("Revenue rose to 300 mln dlrs in the year.");
+    assert_eq!(f.measure, "revenue");
+}
+
+#[test]
+fn reuters_rows() {
+    let t =
+        "Shr 1.20 dlrs vs 90 cts\nNet profit 17.05 mln dlrs vs 15.2 mln\nRevs 300 mln vs 250 mln";
+    let f = figs(t);
+    let s: Vec<&str> = f.iter().map(|x| x.surface(t)).collect();
+    assert_eq!(
+        s,
+        vec![
+            "1.20 dlrs",
+            "90 cts",
+            "17.05 mln dlrs",
+            "15.2 mln",
+            "300 mln",
+            "250 mln"
+        ]
+    );
+    assert_eq!(f[0].measure, "earnings per share");
+    assert_eq!(f[1].measure, "earnings per share");
+    assert!(close(f[1].value, 0.9));
+    assert_eq!(f[3].unit, "USD");
+    assert_eq!(f[3].measure, "net profit");
+    assert!(close(f[3].value, 1.52e7));
+    assert_eq!(f[4].measure, "revenues");
+    assert_eq!(f[5].measure, "revenues");
+}
+
+#[test]
+fn fractions() {
+    expect("Bonds rose 7/8 point.", "7/8", 0.875, "", Family::Number);
+    expect(
+        "The rate was 1-1/8 pct over Libor.",
+        "1-1/8 pct",
+        1.125,
+        "%",
+        Family::Percent,
+    );
+    expect(
+        "It took 3 1/2 years.",
+        "3 1/2 years",
+        3.5,
+        "years",
+        Family::Time,
+    );
+    expect(
+        "One-third of the budget went on defence.",
+        "One-third",
+        1.0 / 3.0,
+        "",
+        Family::Number,
+    );
+    expect(
+        "Two-thirds of voters agreed.",
+        "Two-thirds",
+        2.0 / 3.0,
+        "",
+        Family::Number,
+    );
+    none("Half of the staff left.");
+}
+
+#[test]
+fn vague_magnitudes() {
+    let f = one("Hundreds of thousands of people fled.");
+    assert_eq!(
+        (f.low(), f.high(), f.unit.as_str()),
+        (Some(1e5), Some(1e6), "people")
+    );
+    assert_eq!(f.bound, Bound::Approximate);
+    let f = one("Dozens of protesters were held.");
+    assert_eq!((f.low(), f.high()), (Some(24.0), Some(144.0)));
+    let f = one("Thousands of workers struck.");
+    assert_eq!(
+        (f.low(), f.high(), f.family),
+        (Some(2000.0), Some(10000.0), Family::Count)
+    );
+    let f = one("It cost millions of dollars.");
+    assert_eq!(
+        (f.low(), f.family, f.unit.as_str()),
+        (Some(2e6), Family::Currency, "USD")
+    );
+    let f = one("Hundreds of homes were lost.");
+    assert_eq!((f.low(), f.high()), (Some(200.0), Some(1000.0)));
+    none("Thousands protested on Sunday.");
+}
+
+#[test]
+fn ordinals() {
+    let f = one("Chile opened its fifth consulate in China.");
+    assert_eq!(
+        (f.value, f.family, f.unit.as_str()),
+        (5.0, Family::Ordinal, "consulates")
+    );
+    let f = one("The firm opened its 21st store.");
+    assert_eq!((f.value, f.unit.as_str()), (21.0, "stores"));
+    let f = one("It is their twenty-first factory.");
+    assert_eq!(f.value, 21.0);
+    none("For the first time, the second quarter and the third straight quarter.");
+    none("The 21st century began on the 1st.");
+    none("It is the second-largest bank.");
+}
+
+#[test]
+fn qualifiers() {
+    let cases = [
+        ("over", Bound::Lower),
+        ("more than", Bound::Lower),
+        ("above", Bound::Lower),
+        ("at least", Bound::Lower),
+        ("under", Bound::Upper),
+        ("less than", Bound::Upper),
+        ("up to", Bound::Upper),
+        ("nearly", Bound::Upper),
+        ("almost", Bound::Upper),
+        ("about", Bound::Approximate),
+        ("around", Bound::Approximate),
+        ("some", Bound::Approximate),
+        ("roughly", Bound::Approximate),
+        ("approximately", Bound::Approximate),
+        ("an estimated", Bound::Approximate),
+        ("close to", Bound::Approximate),
+    ];
+    for (q, b) in cases {
+        let t = format!("The group employs {q} 500 workers.");
+        each_case(&t, |f, v| {
+            assert_eq!(f.len(), 1, "{v}");
+            assert_eq!(f[0].qualifier, q, "{v}");
+            assert_eq!(f[0].bound, b, "{v}");
+            assert_eq!(f[0].value, 500.0);
+            assert_eq!(f[0].approximate, b == Bound::Approximate);
+            assert!(f[0].surface(v).to_lowercase().starts_with(q));
+        });
+    }
+    none("Some of the workers left.");
+}
+
+#[test]
+fn ranges() {
+    let f = one("It will cost 200 to 300 mln dlrs.");
+    assert_eq!(
+        (f.low(), f.high(), f.bound, f.unit.as_str()),
+        (Some(2e8), Some(3e8), Bound::Range, "USD")
+    );
+    let f = one("Prices rose 35-40 pct.");
+    assert_eq!(
+        (f.low(), f.high(), f.unit.as_str()),
+        (Some(35.0), Some(40.0), "%")
+    );
+    let t = "It costs between 2 and 3 billion dollars.";
+    let f = one(t);
+    assert_eq!((f.low(), f.high()), (Some(2e9), Some(3e9)));
+    assert!(f.surface(t).to_lowercase().starts_with("between"));
+    let f = one("Growth of $5-6 billion is expected.");
+    assert_eq!(
+        (f.low(), f.high(), f.unit.as_str()),
+        (Some(5e9), Some(6e9), "USD")
+    );
+    let f = one("Two or three representatives are missing.");
+    assert_eq!(
+        (f.low(), f.high(), f.unit.as_str()),
+        (Some(2.0), Some(3.0), "representatives")
+    );
+    let f = figs("Inflation rose from 5 pct to 7 pct.");
+    assert_eq!(f.len(), 2);
+    let f = figs("It raised capital from five mln to 25 mln shares.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].unit, "shares");
+    assert_eq!(f[0].value, 5e6);
+}
+
+#[test]
+fn counts_take_the_head_noun() {
+    expect(
+        "Organizers say 19 Latin American countries joined.",
+        "19 Latin American countries",
+        19.0,
+        "countries",
+        Family::Count,
+    );
+    expect(
+        "The firm will cut 500 more jobs.",
+        "500 more jobs",
+        500.0,
+        "jobs",
+        Family::Count,
+    );
+    expect(
+        "Thirteen ambassadors attended.",
+        "Thirteen ambassadors",
+        13.0,
+        "ambassadors",
+        Family::Count,
+    );
+}
+
+#[test]
+fn dates_are_not_figures() {
+    none("source: cgtn| published: 2021-07-28");
+    none("It happened on 2021-07-28 and on 28/07/2021.");
+    none("It happened on July 28 and 28 July and Feb 26.");
+    none("It was signed on March 3, 1987.");
+    none("In 2020, and since 1990, and in 2019-20, and in 1987/88.");
+    none("In the 1990s and the '90s.");
+    none("The 1987 net profit was higher.");
+    none("It opened on the 28th of July.");
+    none("Dated 28.07.2021.");
+}
+
+#[test]
+fn times_are_not_figures() {
+    none("The meeting starts at 10:30 today.");
+    none("The meeting starts at 3 p.m. today.");
+    none("The meeting starts at 3pm today.");
+    none("Trading opens at 0800 GMT.");
+}
+
+#[test]
+fn identifiers_are_not_figures() {
+    none("The COVID-19 pandemic hit the G-20 and the G20.");
+    none("A Boeing 747 and an Airbus A320 landed.");
+    none("Windows 10 and the iPhone 12 shipped.");
+    none("Under Article 5 and Chapter 11 and Section 301 and Resolution 242.");
+    none("An F-16 and MP3 players and 5G networks.");
+    none("See page 3 and p. 12.");
+    none("Call +44 20 7946 0958 or (212) 555-1234.");
+    none("Write to info2020@example.com or visit www.site123.com/page4.");
+    none("Arsenal won 3-1 on Sunday.");
+    none("1. Introduction\n2) Method");
+}
+
+#[test]
+fn the_pronoun_one_and_friends() {
+    none("This latest one is in Chengdu. One of the biggest. One day it will happen.");
+    none("The current head and the next and last ones.");
+    none("Some say several projects are planned.");
+}
+
+#[test]
+fn whole_header_and_title() {
+    let t = "\nVENEZUELA DEBT TALKS\n\nsource: Reuters| published: 1987-02-26\n\nCARACAS, Feb 26 - Venezuela agreed a 21 billion dlr rescheduling.\n";
+    let f = figs(t);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 2.1e10);
+    assert_eq!(f[0].measure, "rescheduling");
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let long_digits = "9".repeat(500);
+    let huge = format!("1{} dollars and {} pct", "0".repeat(400), long_digits);
+    let inputs = [
+        "",
+        " ",
+        "\"",
+        "“unbalanced ‘quotes",
+        "$",
+        "$$$ 5",
+        "-",
+        "- 5 -",
+        "1/0",
+        "0/0 pct",
+        "1,",
+        "1.",
+        ",5",
+        "5,",
+        "5..5",
+        "between and",
+        "tens of",
+        "hundreds of thousands of",
+        "a",
+        "half a",
+        "twenty-",
+        "1-",
+        "1-1/",
+        "3 1/",
+        "é 5 ü ß 9 km 中文 12 公里 😀 7 %",
+        "\u{a0}5\u{202f}000\u{2009}",
+        "\r\n\r\n5\r\n",
+        huge.as_str(),
+        long_digits.as_str(),
+    ];
+    for t in inputs {
+        let _ = figs(t);
+        let _ = figs(&t.to_uppercase());
+    }
+    // every byte prefix that is a char boundary of a messy text
+    let messy = "Over $1.2bn (£600m) – some 35-40 pct of 4,500 km², the fifth consulate; 3 1/2 yrs, 1-1/8 pct.";
+    for (k, _) in messy.char_indices() {
+        let _ = figs(&messy[..k]);
+        let _ = figs(&messy[k..]);
+    }
+}
+
+#[test]
+fn curly_quotes_and_caps() {
+    expect(
+        "“We have more than 4,500 kilometers of coast,” he said.",
+        "more than 4,500 kilometers",
+        4500.0,
+        "km",
+        Family::Length,
+    );
+    expect(
+        "It’s worth US$300bn, he said.",
+        "US$300bn",
+        3e11,
+        "USD",
+        Family::Currency,
+    );
+}
+#[test]
+fn ages_and_hyphenated_durations() {
+    let f = one("The 30-year-old striker scored.");
+    assert_eq!(
+        (
+            f.value,
+            f.unit.as_str(),
+            f.measure.as_str(),
+            f.label.as_str()
+        ),
+        (30.0, "years", "age", "age")
+    );
+    let f = one("He is 5 years old.");
+    assert_eq!(f.measure, "age");
+    expect(
+        "A 90-minute match.",
+        "90-minute",
+        90.0,
+        "minutes",
+        Family::Time,
+    );
+}
+
+#[test]
+fn names_with_numbers_are_not_figures() {
+    none("England won the Six Nations and Formula One returned to Channel 4.");
+    none("Half-Life 2 sweeps the awards.");
+    none("The board approved a two-for-one stock split.");
+    none("The Commodore 64 computer is back.");
+}
+
+#[test]
+fn scaled_numbers_take_the_unit_of_their_sentence() {
+    let f = figs("Stocks rose to 5.03 mln tonnes against 2.87 mln a year ago.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[1].unit.as_str(), f[1].family), ("t", Family::Mass));
+    let f = figs("Demand was 6.60 mln bpd, up 2.4 pct from 6.44 mln last year.");
+    assert_eq!(f.len(), 3);
+    assert_eq!(f[2].unit, "bpd");
+    // not across sentences
+    let f = figs("Output was 5 mln tonnes. Profit was 3 mln.");
+    assert_eq!(f[1].family, Family::Number);
+}
+
+#[test]
+fn lists_share_the_last_unit() {
+    let f = figs("Sold at 4,340, 4,345 and 4,350 dlrs.");
+    assert_eq!(f.len(), 3);
+    assert!(f.iter().all(|x| x.unit == "USD"));
+    let f = figs("It costs 1.5 and 2 mln dlrs.");
+    assert_eq!(f[0].value, 1.5e6);
+}
+
+#[test]
+fn word_decimals_and_compounds() {
+    expect(
+        "Sales fell one point three per cent.",
+        "one point three per cent",
+        1.3,
+        "%",
+        Family::Percent,
+    );
+    expect(
+        "She ran one thousand two hundred metres.",
+        "one thousand two hundred metres",
+        1200.0,
+        "m",
+        Family::Length,
+    );
+    expect(
+        "They sold 3 dozen eggs.",
+        "3 dozen eggs",
+        36.0,
+        "eggs",
+        Family::Count,
+    );
+    expect(
+        "It was negative 5 degrees.",
+        "negative 5 degrees",
+        -5.0,
+        "°",
+        Family::Temperature,
+    );
+    expect(
+        "A sixth of all callers hang up.",
+        "A sixth",
+        1.0 / 6.0,
+        "",
+        Family::Number,
+    );
+}
+
+#[test]
+fn counts_skip_modifiers_but_not_verbs_or_amounts() {
+    expect(
+        "A strike by 55,000 oil industry employees.",
+        "55,000 oil industry employees",
+        55000.0,
+        "employees",
+        Family::Count,
+    );
+    expect(
+        "Fewer than 200 seamen work there.",
+        "Fewer than 200 seamen",
+        200.0,
+        "seamen",
+        Family::Count,
+    );
+    expect(
+        "It had three first-half possessions.",
+        "three first-half possessions",
+        3.0,
+        "possessions",
+        Family::Count,
+    );
+    let f = one("The deal values it at 28 times earnings, or $5bn.");
+    assert_eq!(f.family, Family::Currency);
+    let f = figs("Output is 8.75 mln tonnes and the 3.7 mln imports from Cuba.");
+    assert_eq!(f[1].family, Family::Mass);
+}
+
+#[test]
+fn sports_metres_and_millions() {
+    expect("She won the 60m hurdles.", "60m", 60.0, "m", Family::Length);
+    expect(
+        "The service has 10m users.",
+        "10m users",
+        1e7,
+        "users",
+        Family::Count,
+    );
+    expect(
+        "The firm earned £10m.",
+        "£10m",
+        1e7,
+        "GBP",
+        Family::Currency,
+    );
+}
+
+#[test]
+fn change_versus_range() {
+    let f = figs("Prices rose to 340 to 350 cruzados per arroba.");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].low(), f[0].high()), (Some(340.0), Some(350.0)));
+    let f = figs("The induction time fell from 36 to just 21 days.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].value, f[0].unit.as_str()), (36.0, "days"));
+    let f = figs("Borrowing was £35bn - £2.5bn less than forecast.");
+    assert_eq!(f.len(), 2);
+    let f = figs("It happened at €10M or €10B.");
+    assert_eq!(f.len(), 2);
+}
+
+#[test]
+fn measures_from_verbs_and_objects() {
+    let f = one("OPEC agreed to lower its total output ceiling by 7.25 pct.");
+    assert_eq!(f.measure, "total output ceiling");
+    let f = one("The USDA estimated the crop at 2.1 bln bushels.");
+    assert_eq!(f.measure, "crop");
+    let f = one("Gasoline demand averaged 6.60 mln bpd.");
+    assert_eq!(f.measure, "gasoline demand");
+    let f = one("Its $17m profit for the quarter beat forecasts.");
+    assert_eq!((f.measure.as_str(), f.label.as_str()), ("profit", "profit"));
+    let f = one("Shares in the bank fell 4.5 pct on Monday.");
+    assert_eq!(f.measure, "shares");
+    let f =
+        figs("Qtr ends Dec 31\nShr loss 33 cts vs loss 16 cts\nMthly div 7.3 cts vs 7.3 cts prior");
+    assert_eq!(f.len(), 4);
+    assert_eq!(f[0].measure, "loss per share");
+    assert_eq!(f[1].measure, "loss per share");
+    assert_eq!(f[2].measure, "monthly dividend");
+}
+#[test]
+fn long_adversarial_inputs_stay_fast() {
+    let inputs = [
+        "one thousand ".repeat(5_000),
+        "5 pct ".repeat(5_000),
+        "1,".repeat(5_000),
+        "1m ".repeat(5_000),
+        "million ".repeat(5_000),
+        "tens of ".repeat(5_000),
+        "- ".repeat(5_000) + "5",
+        "5 pesos in Mexico ".repeat(2_000),
+        "a".repeat(50_000),
+        "9".repeat(50_000),
+        "$".repeat(50_000),
+    ];
+    for t in &inputs {
+        let start = std::time::Instant::now();
+        let _ = figs(t);
+        assert!(
+            start.elapsed().as_secs_f64() < 5.0,
+            "slow on {}",
+            &t[..20.min(t.len())]
+        );
+    }
+}
+
+#[test]
+fn clock_words() {
+    none("They met at 2 o'clock and at 7 o’clock.");
+}
+#[test]
+fn more_unit_forms() {
+    expect(
+        "Light oscillates at 4e14 Hz.",
+        "4e14 Hz",
+        4e14,
+        "Hz",
+        Family::Number,
+    );
+    expect(
+        "It costs USD20 today.",
+        "USD20",
+        20.0,
+        "USD",
+        Family::Currency,
+    );
+    expect("It costs 20€ today.", "20€", 20.0, "EUR", Family::Currency);
+    expect(
+        "It took half an hour.",
+        "half an hour",
+        0.5,
+        "hours",
+        Family::Time,
+    );
+    expect(
+        "Pour 250 ml of milk.",
+        "250 ml",
+        250.0,
+        "ml",
+        Family::Volume,
+    );
+    expect(
+        "It was 35C in Madrid.",
+        "35C",
+        35.0,
+        "°C",
+        Family::Temperature,
+    );
+    expect(
+        "The plane was overloaded by 700 pounds.",
+        "700 pounds",
+        700.0,
+        "lb",
+        Family::Mass,
+    );
+    none("The COP20 talks and the 5c coins.");
+}
+
+#[test]
+fn glued_m_follows_the_sentence() {
+    let f = figs("Stockpiles fell 1m barrels to 294.3m.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[1].value, f[1].unit.as_str()), (2.943e8, "bbl"));
+}
+
+#[test]
+fn one_or_two_is_a_range() {
+    let f = one("One or two traders were surprised.");
+    assert_eq!(
+        (f.low(), f.high(), f.unit.as_str()),
+        (Some(1.0), Some(2.0), "traders")
+    );
+}
+#[test]
+fn million_m_and_hyphenated_money() {
+    expect("It paid $5 m for it.", "$5 m", 5e6, "USD", Family::Currency);
+    expect(
+        "It paid 5 m dlrs for it.",
+        "5 m dlrs",
+        5e6,
+        "USD",
+        Family::Currency,
+    );
+    expect("The wall is 5 m high.", "5 m", 5.0, "m", Family::Length);
+    expect(
+        "A 300-billion-dollar plan.",
+        "300-billion-dollar",
+        3e11,
+        "USD",
+        Family::Currency,
+    );
+    let f = one("Intentions indicated cuts of 15 to 20 pct in plantings.");
+    assert_eq!((f.low(), f.high()), (Some(15.0), Some(20.0)));
+    let f = one("It purchased 300,000 Hillards ordinary shares.");
+    assert_eq!(f.unit, "shares");
+}

@@ -1,0 +1,290 @@
+//! Stage 1, tokens: the lowercased text cut into words, numbers (with their value, separators
+//! and decimals read once) and single symbols, with the whitespace and line breaks before each.
+//!
+//! Input: the ASCII-lowercased text. Output: `Vec<Tok>` with byte offsets into it.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    /// A run of letters.
+    W,
+    /// A numeric literal (digits with separators / one decimal part).
+    N,
+    /// Any other single character.
+    S,
+}
+
+pub(super) const F_SEP: u8 = 1;
+
+pub(super) const F_DEC: u8 = 2;
+
+pub(super) const F_BAD: u8 = 4;
+
+pub(super) const F_LONG: u8 = 8;
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) k: K,
+    /// Whitespace (or the start of the text) before the token.
+    pub(super) sp: bool,
+    /// A line break (or the start of the text) before the token.
+    pub(super) nl: bool,
+    /// Numeric value (numbers only).
+    pub(super) v: f64,
+    pub(super) f: u8,
+    /// Digits in the integer part (numbers only).
+    pub(super) idig: u16,
+}
+
+pub(super) fn tokenize(l: &str) -> Vec<Tok> {
+    let b = l.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 4 + 1);
+    let mut i = 0;
+    let mut sp = true;
+    let mut nl = true;
+    let mut buf = String::new();
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            if c == b'\n' {
+                nl = true;
+            }
+            sp = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut tok = Tok {
+            s: start,
+            e: start,
+            k: K::S,
+            sp,
+            nl,
+            v: 0.0,
+            f: 0,
+            idig: 0,
+        };
+        if c >= 0x80 {
+            let ch = l[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8().max(1);
+            if ch.is_whitespace() {
+                sp = true;
+                i += len;
+                continue;
+            }
+            if ch.is_alphabetic() {
+                i = word_end(l, i);
+                tok.k = K::W;
+            } else {
+                i += len;
+            }
+        } else if c.is_ascii_digit() {
+            i = scan_number(b, i, &mut tok, &mut buf);
+            tok.k = K::N;
+        } else if c.is_ascii_alphabetic() {
+            i = word_end(l, i);
+            tok.k = K::W;
+        } else {
+            i += 1;
+        }
+        tok.e = i;
+        out.push(tok);
+        sp = false;
+        nl = false;
+    }
+    out
+}
+
+pub(super) fn word_end(l: &str, mut i: usize) -> usize {
+    let b = l.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 {
+            match l[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+pub(super) fn digits_at(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j - i
+}
+
+/// Length in bytes of a thin / no-break space at `i` (0 if none).
+pub(super) fn thin_space_at(b: &[u8], i: usize) -> usize {
+    if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+        return 2;
+    }
+    if i + 2 < b.len() && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x89 || b[i + 2] == 0xAF)
+    {
+        return 3;
+    }
+    0
+}
+
+pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut String) -> usize {
+    buf.clear();
+    let first = digits_at(b, start);
+    let mut j = start + first;
+    for &d in &b[start..j] {
+        buf.push(d as char);
+    }
+    let mut idig = first;
+    let mut flags = 0u8;
+    if first <= 3 {
+        // thousands groups
+        let mut comma_used = false;
+        let mut space_used = false;
+        loop {
+            if j < b.len() && b[j] == b',' && !space_used && digits_at(b, j + 1) == 3 {
+                comma_used = true;
+                for &d in &b[j + 1..j + 4] {
+                    buf.push(d as char);
+                }
+                j += 4;
+                idig += 3;
+                flags |= F_SEP;
+                continue;
+            }
+            let ts = thin_space_at(b, j);
+            if !comma_used && ts > 0 && digits_at(b, j + ts) == 3 {
+                space_used = true;
+                for &d in &b[j + ts..j + ts + 3] {
+                    buf.push(d as char);
+                }
+                j += ts + 3;
+                idig += 3;
+                flags |= F_SEP;
+                continue;
+            }
+            if !comma_used
+                && j < b.len()
+                && b[j] == b' '
+                && digits_at(b, j + 1) == 3
+                && !(j + 4 < b.len() && (b[j + 4] == b'/' || b[j + 4] == b':'))
+                && !(j + 5 < b.len()
+                    && (b[j + 4] == b'.' || b[j + 4] == b',')
+                    && b[j + 5].is_ascii_digit())
+            {
+                space_used = true;
+                for &d in &b[j + 1..j + 4] {
+                    buf.push(d as char);
+                }
+                j += 4;
+                idig += 3;
+                flags |= F_SEP;
+                continue;
+            }
+            break;
+        }
+    }
+    if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+        let d = digits_at(b, j + 1);
+        buf.push('.');
+        for &x in &b[j + 1..j + 1 + d] {
+            buf.push(x as char);
+        }
+        j += 1 + d;
+        flags |= F_DEC;
+        // dotted dates / versions / addresses: 28.07.2021, 1.2.3
+        while j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            flags |= F_BAD;
+            j += 1 + digits_at(b, j + 1);
+        }
+    } else if flags & F_SEP == 0
+        && j + 1 < b.len()
+        && b[j] == b','
+        && (1..=2).contains(&digits_at(b, j + 1))
+        && !(j + 1 + digits_at(b, j + 1) < b.len()
+            && matches!(b[j + 1 + digits_at(b, j + 1)], b',' | b'.' | b'/' | b'-'))
+        && !(j >= 1 && start >= 1 && b[start - 1] == b',')
+        && (j + 1 + digits_at(b, j + 1) >= b.len() || b[j + 1 + digits_at(b, j + 1)] == b' ')
+        && first <= 3
+    {
+        // decimal comma (`1,5 %`)
+        let d = digits_at(b, j + 1);
+        buf.push('.');
+        for &x in &b[j + 1..j + 1 + d] {
+            buf.push(x as char);
+        }
+        j += 1 + d;
+        flags |= F_DEC;
+    }
+    // scientific notation: 4e14, 1.5e-3 (not followed by more letters)
+    if j + 1 < b.len() && b[j] == b'e' {
+        let (sign, k) = match b.get(j + 1) {
+            Some(b'-') | Some(b'+') => (1, j + 2),
+            _ => (0, j + 1),
+        };
+        let d = digits_at(b, k);
+        let after = k + d;
+        if (1..=3).contains(&d)
+            && !(after < b.len() && (b[after].is_ascii_alphabetic() || b[after] >= 0x80))
+        {
+            buf.push('e');
+            for &x in &b[j + 1..after] {
+                buf.push(x as char);
+            }
+            let _ = sign;
+            j = after;
+            flags |= F_DEC;
+        }
+    }
+    if idig > 15 {
+        flags |= F_LONG;
+    }
+    let v = parse_number(buf);
+    if !v.is_finite() {
+        flags |= F_BAD;
+    }
+    tok.v = v;
+    tok.f = flags;
+    tok.idig = idig.min(u16::MAX as usize) as u16;
+    j
+}
+
+/// `buf.parse::<f64>()` (NaN if invalid), with a fast path for the usual shapes.
+///
+/// Digits with at most one decimal point and at most 15 significant digits: the digits form an
+/// integer `m < 10^15 < 2^53` and the power of ten `10^k` (k ≤ 15) are both exact doubles, so
+/// the correctly rounded quotient `m / 10^k` is exactly the correctly rounded value the
+/// general parser returns (the classic exact fast path). Anything else (exponents, long
+/// numbers) goes to the general parser.
+pub(super) fn parse_number(buf: &str) -> f64 {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut m: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac: Option<usize> = None;
+    for &c in buf.as_bytes() {
+        match c {
+            b'0'..=b'9' if digits < 15 => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return buf.parse::<f64>().unwrap_or(f64::NAN),
+        }
+    }
+    match POW10.get(frac.unwrap_or(0)) {
+        Some(p) if digits > 0 => m as f64 / p,
+        _ => buf.parse::<f64>().unwrap_or(f64::NAN),
+    }
+}

@@ -1,0 +1,335 @@
+//! Stage 4, units: the unit after a number (`tonnes`, `pct`, `dlrs`, `-year-old`), currency
+//! prefixes before it (`$`, `us$`, `rs`), lists that share one unit, and the peso of the text.
+//!
+//! Input: a `Core`. Output: a `Quantity` (the core with its unit or counted noun).
+
+use super::lexicon::{B_PREFIX, B_UNIT, C_MONEY, C_PER, UnitDef};
+use super::scan::{Core, Cx, Quantity, UnitHit, sentence_start};
+use super::tokens::K;
+use crate::extract::Family;
+use crate::extract::Sym;
+
+impl<'a> Cx<'a> {
+    pub(super) fn match_unit(
+        &self,
+        p: usize,
+        core: &Core,
+        has_prefix: bool,
+    ) -> Option<(&'a UnitDef, usize)> {
+        let first = self.tx(p);
+        if self.kind(p) == Some(K::N)
+            || self.t.get(p).is_none_or(|t| t.nl)
+            || self.tb(p) & B_UNIT == 0
+        {
+            return None;
+        }
+        let defs = self.lx.units.get(first)?;
+        'outer: for d in defs {
+            let end = p + d.toks.len();
+            if end > self.n() {
+                continue;
+            }
+            for (k, w) in d.toks.iter().enumerate() {
+                if self.tx(p + k) != w.as_str() {
+                    continue 'outer;
+                }
+                if k > 0 && self.t[p + k].nl {
+                    continue 'outer;
+                }
+            }
+            // a letter unit must not continue into more letters (`km` in `kmart`)
+            if end < self.n() && self.att(end) && self.is_w(end) {
+                continue;
+            }
+            // `5 m high`: a spaced single-letter unit only before a dimension word
+            if d.attached
+                && !self.att(p)
+                && !(matches!(d.canon, "m" | "t" | "l")
+                    && matches!(
+                        self.tx(end),
+                        "high"
+                            | "long"
+                            | "tall"
+                            | "wide"
+                            | "deep"
+                            | "away"
+                            | "thick"
+                            | "below"
+                            | "above"
+                    ))
+            {
+                continue;
+            }
+            if d.strict && !(core.scaled || core.sepdec || has_prefix) {
+                continue;
+            }
+            return Some((d, end));
+        }
+        None
+    }
+
+    /// A (non-strict) unit phrase starts at `p`.
+    pub(super) fn unit_at(&self, p: usize) -> bool {
+        let c = Core {
+            scaled: true,
+            ..Core::default()
+        };
+        self.match_unit(p, &c, false)
+            .is_some_and(|(d, _)| !d.attached)
+    }
+
+    /// Unit / counted noun after the (scaled) core.
+    pub(super) fn quantity(&self, core: Core, prefix: bool) -> Quantity {
+        let mut q = Quantity {
+            end: core.end,
+            core,
+            unit: None,
+            count: None,
+            glued: false,
+            ident: false,
+        };
+        if q.core.ord {
+            return q;
+        }
+        let mut p = q.core.end;
+        if q.core.vague && !q.core.vague_full {
+            // `thousands of X`
+            if !self.word(p, "of") {
+                return q;
+            }
+            p += 1;
+        } else if q.core.vague_full && self.word(p, "of") {
+            p += 1;
+        } else if self.is_dash(p)
+            && self.is_w(p + 1)
+            && ((self.att(p) && self.att(p + 1))
+                || (!self.att(p) && !self.att(p + 1) && self.unit_at(p + 1)))
+        {
+            p += 1;
+            q.glued = true;
+        }
+        // `10 calendar days`, `five straight years`
+        if matches!(
+            self.tx(p),
+            "calendar" | "working" | "business" | "trading" | "consecutive" | "straight" | "full"
+        ) && self
+            .match_unit(p + 1, &q.core, prefix)
+            .is_some_and(|(d, _)| d.family == Family::Time)
+        {
+            p += 1;
+        }
+        if let Some((d, e)) = self.match_unit(p, &q.core, prefix) {
+            let mut canon = d.canon.to_string();
+            let mut family = d.family;
+            let mut factor = d.factor;
+            let mut end = e;
+            if prefix && family != Family::Currency {
+                // `$5 a barrel`: the currency sign wins; the unit word is not ours
+                return q;
+            }
+            if (d.toks.len() == 1 && matches!(d.toks[0].as_str(), "pound" | "pounds"))
+                && self.pound_is_mass(p)
+            {
+                canon = "lb".into();
+                family = Family::Mass;
+                factor = 1.0;
+            }
+            if d.canon == "t" && d.toks[0] == "t" && self.is_w(e) && self.att(e) {
+                return q;
+            }
+            // `5c coins`: cents, not Celsius
+            if d.toks[0] == "c" && self.is_w(e) && self.is_plural_noun(self.tx(e)) {
+                q.ident = true;
+                return q;
+            }
+            let per = if family == Family::Currency {
+                let a = e;
+                if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
+                    && self.is_c(a + 1, C_PER)
+                    && !matches!(
+                        self.tx(a + 2),
+                        "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
+                    )
+                {
+                    end = a + 2;
+                    Some(self.tx(a + 1).to_string())
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            let mut age = false;
+            if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
+                let hy = self.is_dash(end)
+                    && (self.att(end) == self.att(end + 1))
+                    && (self.word(end + 1, "old") || self.word(end + 1, "olds"));
+                if hy || (self.word(end, "old") && !self.att(end)) {
+                    age = true;
+                    end += if hy { 2 } else { 1 };
+                    if self.is_w(end) && self.att(end) && self.tx(end) == "s" {
+                        end += 1;
+                    }
+                }
+            }
+            q.unit = Some(UnitHit {
+                age,
+                canon: Sym::new(&canon),
+                family,
+                factor,
+                per: per.as_deref().map(Sym::new),
+            });
+            q.end = end;
+            return q;
+        }
+        if q.glued {
+            // `five-member`: adjectival, neither a unit nor a count
+            q.glued = false;
+            return q;
+        }
+        // letters glued to the digits that are not a unit: identifier (5g, 3d, 90s)
+        if !q.core.word && self.is_w(p) && self.att(p) && !q.core.vague {
+            q.ident = true;
+            return q;
+        }
+        if let Some((noun, e)) = self.count_noun(p, &q.core) {
+            q.count = Some((noun, e));
+            q.end = e;
+            return q;
+        }
+        if q.core.vague && !q.core.vague_full {
+            // `thousands of` with nothing countable after
+            q.ident = true;
+        }
+        q
+    }
+
+    /// `pounds` is a weight unless money is being talked about (`pounds sterling`, `paid 5
+    /// million pounds`): Reuters writes money as `stg`, the BBC as `£`.
+    pub(super) fn pound_is_mass(&self, p: usize) -> bool {
+        if self.word(p + 1, "of") {
+            return true;
+        }
+        if self.word(p + 1, "sterling") {
+            return false;
+        }
+        // `700 pounds (320kg)`
+        let after = (p + 1..(p + 6).min(self.n())).any(|k| {
+            matches!(
+                self.tx(k),
+                "kg" | "kilos" | "kilograms" | "kilogrammes" | "tonnes" | "grams"
+            )
+        });
+        if after {
+            return true;
+        }
+        let lo = p.saturating_sub(10).max(sentence_start(self, p));
+        let mut hi = p + 1;
+        while hi < (p + 4).min(self.n()) && !self.sym(hi, ".") && !self.sym(hi, ";") {
+            hi += 1;
+        }
+        let money =
+            (lo..p).any(|k| self.is_c(k, C_MONEY)) || (p + 1..hi).any(|k| self.is_c(k, C_MONEY));
+        !money
+    }
+
+    /// Currency prefix ending right before `i`: (code, first token).
+    pub(super) fn prefix_before(&self, i: usize, floor: usize) -> Option<(&'static str, usize)> {
+        let b = i.checked_sub(1)?;
+        if b < floor {
+            return None;
+        }
+        let last = self.tx(b);
+        if self.tb(b) & B_PREFIX == 0 {
+            return None;
+        }
+        let list = self.lx.prefixes.get(last)?;
+        'outer: for p in list {
+            let len = p.toks.len();
+            if b + 1 < len || b + 1 - len < floor {
+                continue;
+            }
+            let s = b + 1 - len;
+            for (k, w) in p.toks.iter().enumerate() {
+                if self.tx(s + k) != w.as_str() {
+                    continue 'outer;
+                }
+                if k > 0
+                    && !self.att(s + k)
+                    && !(w == "$"
+                        && matches!(
+                            p.toks[0].as_str(),
+                            "us" | "hk" | "c" | "nz" | "nt" | "can" | "mx"
+                        ))
+                {
+                    continue 'outer;
+                }
+            }
+            let letters = p
+                .toks
+                .last()
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '.'));
+            if letters
+                && self.att(i)
+                && !(len == 1
+                    && p.toks[0].len() == 3
+                    && !matches!(p.toks[0].as_str(), "cop" | "ars" | "clp"))
+            {
+                continue;
+            }
+            // the prefix must start a word (`us$`, not `plus$`)
+            if s > 0 && self.att(s) && self.is_w(s) && self.is_w(s - 1) {
+                continue;
+            }
+            // letter codes: not glued to a previous word
+            if letters && s > 0 && self.att(s) && !matches!(self.kind(s - 1), Some(K::S)) {
+                continue;
+            }
+            return Some((p.val, s));
+        }
+        None
+    }
+
+    /// The first later item of a list of bare numbers that has a unit.
+    pub(super) fn list_unit(&self, mut p: usize, prefix: bool) -> Option<Quantity> {
+        for _ in 0..6 {
+            let mut saw_sep = false;
+            while self.sym(p, ",") || self.word(p, "and") || self.word(p, "or") {
+                saw_sep = true;
+                p += 1;
+            }
+            if !saw_sep || !(self.is_n(p) || self.is_card(p)) || self.skip[p] {
+                return None;
+            }
+            let mut c = self.parse_core(p).ok()?;
+            if c.ord || c.frac {
+                return None;
+            }
+            self.scales(&mut c, prefix);
+            let q = self.quantity(c, false);
+            if q.ident || q.count.is_some() {
+                return None;
+            }
+            if q.unit.is_some() {
+                return Some(q);
+            }
+            p = q.end;
+        }
+        None
+    }
+
+    pub(super) fn peso_code(&self) -> &'static str {
+        if let Some(c) = self.peso.get() {
+            return c;
+        }
+        let mut best = ("MXN", 0usize);
+        for &(clue, code) in &self.lx.peso {
+            let n = self.l.matches(clue).count();
+            if n > best.1 {
+                best = (code, n);
+            }
+        }
+        self.peso.set(Some(best.0));
+        best.0
+    }
+}
