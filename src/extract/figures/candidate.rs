@@ -6,37 +6,38 @@
 
 use super::lexicon::{B_CARD, B_ORD, B_VAGUE, C_IDENT, C_STOP};
 use super::number::raw_of;
-use super::scan::{Cand, Cx, Quantity, Step};
+use super::scan::{Cand, Quantity, Scan, Step};
 use crate::extract::Bound;
 use crate::extract::Family;
 use crate::extract::Sym;
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     pub(super) fn try_at(&self, i: usize, floor: usize) -> Step {
         if self.skip[i] {
             return Step::No;
         }
-        let is_num = self.is_n(i);
+        let is_num = self.is_number(i);
         if !is_num {
-            if !self.is_w(i) {
+            if !self.is_word(i) {
                 return Step::No;
             }
-            let w = self.tx(i);
-            if !(self.tb(i) & (B_CARD | B_ORD | B_VAGUE) != 0
+            let w = self.text_at(i);
+            if !(self.bits_at(i) & (B_CARD | B_ORD | B_VAGUE) != 0
                 || matches!(w, "a" | "an" | "half" | "several"))
             {
                 return Step::No;
             }
         }
         // ratios `two-for-one`, `two-for-seven`
-        if self.is_dash(i + 1) && self.att(i + 1) && self.word(i + 2, "for") && self.att(i + 2) {
+        if self.is_dash(i + 1) && self.glued(i + 1) && self.word(i + 2, "for") && self.glued(i + 2)
+        {
             return Step::Skip(self.chain_end(i));
         }
         if i >= 2
             && self.word(i - 1, "for")
-            && self.att(i)
+            && self.glued(i)
             && self.is_dash(i - 2)
-            && self.att(i - 1)
+            && self.glued(i - 1)
         {
             return Step::Skip(i + 1);
         }
@@ -53,40 +54,45 @@ impl<'a> Cx<'a> {
             }
         }
         // identifiers glued before the number: g20, covid-19, mid-1990s
-        if is_num && i > 0 && self.att(i) {
+        if is_num && i > 0 && self.glued(i) {
             let b = i - 1;
-            if self.is_w(b) && self.prefix_before(i, floor).is_none() {
+            if self.is_word(b) && self.prefix_before(i, floor).is_none() {
                 return Step::Skip(self.chain_end(i));
             }
-            if self.is_dash(b) && b > 0 && self.att(b) && self.is_w(b - 1) {
+            if self.is_dash(b) && b > 0 && self.glued(b) && self.is_word(b - 1) {
                 return Step::Skip(self.chain_end(i));
             }
             if matches!(
-                self.tx(b),
+                self.text_at(b),
                 "#" | "+" | "/" | "." | "@" | "_" | "&" | "'" | "’" | "‘"
             ) {
                 return Step::Skip(self.chain_end(i));
             }
-            if self.is_n(b) {
+            if self.is_number(b) {
                 return Step::Skip(self.chain_end(i));
             }
         }
         // `Half-Life 2`, `Spider-Man 3`: a small number after a hyphenated name
         if is_num
             && i >= 3
-            && !self.att(i)
-            && self.is_w(i - 1)
+            && !self.glued(i)
+            && self.is_word(i - 1)
             && self.is_dash(i - 2)
-            && self.att(i - 1)
-            && self.att(i - 2)
-            && self.is_w(i - 3)
-            && self.t[i].f == 0
-            && self.t[i].v < 20.0
-            && !self.is_c(i - 1, C_STOP)
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.is_word(i - 3)
+            && self.toks[i].flags == 0
+            && self.toks[i].value < 20.0
+            && !self.has_class(i - 1, C_STOP)
         {
             return Step::Skip(i + 1);
         }
-        if is_num && i > 0 && self.is_w(i - 1) && self.is_c(i - 1, C_IDENT) && !self.att(i) {
+        if is_num
+            && i > 0
+            && self.is_word(i - 1)
+            && self.has_class(i - 1, C_IDENT)
+            && !self.glued(i)
+        {
             return Step::Skip(self.chain_end(i));
         }
         let (prefix, pstart) = match self.prefix_before(i, floor) {
@@ -106,12 +112,12 @@ impl<'a> Cx<'a> {
                 return Step::Skip(core.end + 1);
             }
         }
-        if !core.word && self.t[i].nl && !core.ord {
+        if !core.word && self.toks[i].line_start && !core.ord {
             // list numbering `1.` / `2)` at the start of a line
             let e = core.end;
             if (self.sym(e, ".") || self.sym(e, ")"))
-                && self.att(e)
-                && !self.att(e + 1)
+                && self.glued(e)
+                && !self.glued(e + 1)
                 && core.plain_int
             {
                 return Step::Skip(e + 1);
@@ -120,11 +126,11 @@ impl<'a> Cx<'a> {
         if is_num
             && i > 0
             && (self.sym(i - 1, "(") || self.sym(i - 1, "["))
-            && self.att(i)
+            && self.glued(i)
             && core.plain_int
         {
             let e = core.end;
-            if (self.sym(e, ")") || self.sym(e, "]")) && self.att(e) {
+            if (self.sym(e, ")") || self.sym(e, "]")) && self.glued(e) {
                 return Step::Skip(e + 1);
             }
         }
@@ -153,7 +159,7 @@ impl<'a> Cx<'a> {
         self.scales(&mut core, prefix.is_some());
         let year_like = core.plain_int
             && !core.word
-            && self.t[i].idig == 4
+            && self.toks[i].int_digits == 4
             && (1800.0..=2100.0).contains(&core.v);
         let q = self.quantity(core, prefix.is_some());
         if q.ident {
@@ -165,8 +171,10 @@ impl<'a> Cx<'a> {
         if t0 > floor && t0 > 0 {
             let b = t0 - 1;
             let dash_minus = (self.sym(b, "-") || self.sym(b, "−"))
-                && self.att(t0)
-                && (self.t[b].sp || b == 0 || matches!(self.tx(b - 1), "(" | "["))
+                && self.glued(t0)
+                && (self.toks[b].space_before
+                    || b == 0
+                    || matches!(self.text_at(b - 1), "(" | "["))
                 && is_num;
             if dash_minus || self.word(b, "minus") || self.word(b, "negative") {
                 negative = true;
@@ -180,7 +188,10 @@ impl<'a> Cx<'a> {
         let mut b_prefix: Option<&'static str> = None;
         let mut conn = q.end;
         // `8- to 16-meter`
-        if self.is_dash(conn) && self.att(conn) && self.word(conn + 1, "to") && !self.att(conn + 1)
+        if self.is_dash(conn)
+            && self.glued(conn)
+            && self.word(conn + 1, "to")
+            && !self.glued(conn + 1)
         {
             conn += 1;
         }
@@ -193,20 +204,20 @@ impl<'a> Cx<'a> {
             if is_conn {
                 let mut bi = conn + 1;
                 if matches!(
-                    self.tx(bi),
+                    self.text_at(bi),
                     "just" | "only" | "about" | "around" | "nearly" | "almost" | "some" | "roughly"
-                ) && (self.is_n(bi + 1) || self.is_card(bi + 1))
+                ) && (self.is_number(bi + 1) || self.is_card(bi + 1))
                 {
                     bi += 1;
                 }
                 let bpref = self
                     .prefix_before(bi + 1, conn + 1)
-                    .filter(|_| prefix.is_some() && self.is_n(bi + 1));
+                    .filter(|_| prefix.is_some() && self.is_number(bi + 1));
                 if let Some((_, _)) = bpref {
                     bi += 1;
                 }
-                if bi < self.n()
-                    && (self.is_n(bi) || self.is_card(bi))
+                if bi < self.tok_count()
+                    && (self.is_number(bi) || self.is_card(bi))
                     && !self.skip[bi]
                     && let Ok(mut bc) = self.parse_core(bi)
                     && !bc.ord
@@ -242,7 +253,7 @@ impl<'a> Cx<'a> {
             };
             let year_b = bq.core.plain_int
                 && !bq.core.word
-                && self.t[*_bi].idig == 4
+                && self.toks[*_bi].int_digits == 4
                 && (1800.0..=2100.0).contains(&bq.core.v);
             if year_like || year_b {
                 if dash {
@@ -262,9 +273,9 @@ impl<'a> Cx<'a> {
                 return Step::Skip(bq.end);
             }
         } else if self.is_dash(conn)
-            && self.att(conn)
-            && self.is_n(conn + 1)
-            && self.att(conn + 1)
+            && self.glued(conn)
+            && self.is_number(conn + 1)
+            && self.glued(conn + 1)
             && !a_has_unit
         {
             return Step::Skip(self.chain_end(conn));
@@ -409,7 +420,7 @@ impl<'a> Cx<'a> {
         let one_duration = c.family == Family::Time
             && q0 > 0
             && matches!(
-                self.tx(q0 - 1),
+                self.text_at(q0 - 1),
                 "for"
                     | "within"
                     | "after"
@@ -453,7 +464,7 @@ impl<'a> Cx<'a> {
                         || core.frac
                         || core.v >= 100.0
                         || core.end >= core.start + 3
-                        || self.tx(core.end - 1) == "dozen");
+                        || self.text_at(core.end - 1) == "dozen");
             if !ok {
                 return Step::Skip(core.end);
             }
@@ -474,7 +485,7 @@ impl<'a> Cx<'a> {
         let Some(b) = i.checked_sub(1) else {
             return false;
         };
-        let w = self.tx(b);
+        let w = self.text_at(b);
         if matches!(w, "vs" | "versus" | "v") {
             return true;
         }
@@ -483,7 +494,7 @@ impl<'a> Cx<'a> {
         }
         if matches!(w, "loss" | "profit" | "gain")
             && b > 0
-            && matches!(self.tx(b - 1), "vs" | "versus")
+            && matches!(self.text_at(b - 1), "vs" | "versus")
         {
             return true;
         }

@@ -6,7 +6,7 @@ use super::lexicon::{
     B_NUMWORD, B_ORD, B_QUAL, C_CHANGE, C_CLOCK, C_COUNTADJ, C_COUNTEXCL, C_KEEPED, C_KEEPING,
     C_LYNOUN, C_MONTH, C_NONCOUNT, C_ORDADJ, C_ORDEXCL, C_PLURAL, C_STOP,
 };
-use super::scan::{Core, Cx};
+use super::scan::{Core, Scan};
 use crate::extract::Bound;
 
 /// Looks like an adjective (`american`, `chinese`, `digital`, `possible`).
@@ -71,9 +71,9 @@ pub(super) fn singularize(w: &str) -> String {
     w.to_string()
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     pub(super) fn is_plural_noun(&self, w: &str) -> bool {
-        let c = self.lx.class(w);
+        let c = self.lex.class(w);
         if c & C_PLURAL != 0 {
             return true;
         }
@@ -102,34 +102,37 @@ impl<'a> Cx<'a> {
         let mut words = 0;
         let mut unknown = 0;
         let mut after_dash = false;
-        while j < self.n() && words < 4 {
-            if self.t[j].nl {
+        while j < self.tok_count() && words < 4 {
+            if self.toks[j].line_start {
                 return None;
             }
-            if self.is_dash(j) && self.att(j) && self.att(j + 1) && self.is_w(j + 1) && j > p {
+            if self.is_dash(j) && self.glued(j) && self.glued(j + 1) && self.is_word(j + 1) && j > p
+            {
                 j += 1;
                 after_dash = true;
                 continue;
             }
-            if matches!(self.tx(j), "\"" | "“" | "”" | "'" | "‘" | "’") && self.is_w(j + 1) && j > p
+            if matches!(self.text_at(j), "\"" | "“" | "”" | "'" | "‘" | "’")
+                && self.is_word(j + 1)
+                && j > p
             {
                 j += 1;
                 continue;
             }
-            if !self.is_w(j) {
+            if !self.is_word(j) {
                 return None;
             }
-            let w = self.tx(j);
-            let c = self.cls(j);
+            let w = self.text_at(j);
+            let c = self.class_bits(j);
             if c & C_STOP != 0 && c & C_COUNTADJ == 0 {
                 return None;
             }
-            if self.tb(j) & B_NUMWORD != 0 || c & (C_MONTH | C_CLOCK) != 0 {
+            if self.bits_at(j) & B_NUMWORD != 0 || c & (C_MONTH | C_CLOCK) != 0 {
                 // `three first-half possessions`: an ordinal inside a hyphenated adjective
-                if self.tb(j) & B_ORD != 0
+                if self.bits_at(j) & B_ORD != 0
                     && self.is_dash(j + 1)
-                    && self.att(j + 1)
-                    && self.att(j + 2)
+                    && self.glued(j + 1)
+                    && self.glued(j + 2)
                 {
                     j += 1;
                     continue;
@@ -149,18 +152,18 @@ impl<'a> Cx<'a> {
                 }
                 // `300,000 hillards ordinary shares`: a later plural in the same run is the head
                 for k in [j + 1, j + 2] {
-                    if k >= self.n() || self.t[k].nl || !self.is_w(k) {
+                    if k >= self.tok_count() || self.toks[k].line_start || !self.is_word(k) {
                         break;
                     }
-                    let wk = self.tx(k);
-                    let ck = self.cls(k);
+                    let wk = self.text_at(k);
+                    let ck = self.class_bits(k);
                     if ck & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) != 0
-                        || self.tb(k) & B_NUMWORD != 0
+                        || self.bits_at(k) & B_NUMWORD != 0
                         || self.unit_at(k)
                     {
                         break;
                     }
-                    let mid = self.tx(j + 1);
+                    let mid = self.text_at(j + 1);
                     let adj = [
                         "al", "ary", "ive", "ic", "ous", "ese", "ian", "ish", "able", "ible",
                         "ful", "less", "ern",
@@ -187,20 +190,20 @@ impl<'a> Cx<'a> {
     }
 
     pub(super) fn ord_noun_ok(&self, j: usize) -> bool {
-        if !self.is_w(j) || self.t[j].nl {
+        if !self.is_word(j) || self.toks[j].line_start {
             return false;
         }
-        let w = self.tx(j);
-        let cl = self.cls(j);
+        let w = self.text_at(j);
+        let cl = self.class_bits(j);
         !(cl & (C_STOP | C_ORDEXCL | C_MONTH | C_CLOCK) != 0
-            || self.tb(j) & B_NUMWORD != 0
+            || self.bits_at(j) & B_NUMWORD != 0
             || self.unit_at(j)
             || w.len() < 3
             || w.ends_with("est")
             || w.ends_with("ly")
             || (w.ends_with("ing") && cl & C_KEEPING == 0)
             || (w.ends_with("ed") && cl & C_KEEPED == 0)
-            || self.is_dash(j + 1) && self.att(j + 1)
+            || self.is_dash(j + 1) && self.glued(j + 1)
             || (w.ends_with('s') && !w.ends_with("ss")))
     }
 
@@ -211,7 +214,7 @@ impl<'a> Cx<'a> {
         }
         // determiner before
         let b = start.checked_sub(1)?;
-        let det = self.tx(b);
+        let det = self.text_at(b);
         let det_ok = matches!(det, "its" | "their" | "his" | "her" | "our" | "my" | "your")
             || (det == "s" && self.sym(b.wrapping_sub(1), "'"))
             || (det == "s" && self.sym(b.wrapping_sub(1), "’"));
@@ -219,11 +222,11 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut j = c.end;
-        if self.is_dash(j) && self.att(j) {
+        if self.is_dash(j) && self.glued(j) {
             return None;
         }
         let mut adj = 0;
-        while adj < 2 && self.is_w(j) && self.is_c(j, C_ORDADJ) {
+        while adj < 2 && self.is_word(j) && self.has_class(j, C_ORDADJ) {
             j += 1;
             adj += 1;
         }
@@ -236,10 +239,10 @@ impl<'a> Cx<'a> {
             j += 1;
             n += 1;
         }
-        if self.is_c(j + 1, C_ORDEXCL) {
+        if self.has_class(j + 1, C_ORDEXCL) {
             return None;
         }
-        Some((pluralize(self.tx(j)), j + 1))
+        Some((pluralize(self.text_at(j)), j + 1))
     }
 
     // --- look-back
@@ -250,13 +253,13 @@ impl<'a> Cx<'a> {
         floor: usize,
     ) -> Option<(&'static str, Bound, usize)> {
         let b = i.checked_sub(1)?;
-        if b < floor || !self.is_w(b) && !self.sym(b, ".") {
+        if b < floor || !self.is_word(b) && !self.sym(b, ".") {
             return None;
         }
-        if self.tb(b) & B_QUAL == 0 {
+        if self.bits_at(b) & B_QUAL == 0 {
             return None;
         }
-        let list = self.lx.qualifiers.get(self.tx(b))?;
+        let list = self.lex.qualifiers.get(self.text_at(b))?;
         'outer: for p in list {
             let len = p.toks.len();
             if b + 1 < len || b + 1 - len < floor {
@@ -264,7 +267,7 @@ impl<'a> Cx<'a> {
             }
             let s = b + 1 - len;
             for (k, w) in p.toks.iter().enumerate() {
-                if self.tx(s + k) != w.as_str() {
+                if self.text_at(s + k) != w.as_str() {
                     continue 'outer;
                 }
             }
@@ -291,10 +294,10 @@ impl<'a> Cx<'a> {
         if b < floor {
             return false;
         }
-        if self.is_c(b, C_CHANGE) {
+        if self.has_class(b, C_CHANGE) {
             return true;
         }
-        if b > floor && self.word(b, "by") && self.is_c(b - 1, C_CHANGE) {
+        if b > floor && self.word(b, "by") && self.has_class(b - 1, C_CHANGE) {
             return true;
         }
         if !self.word(b, "from") {
@@ -304,10 +307,10 @@ impl<'a> Cx<'a> {
         let mut k = b;
         while k > lo {
             k -= 1;
-            if self.sym(k, ".") || self.sym(k, ";") || self.t[k + 1].nl {
+            if self.sym(k, ".") || self.sym(k, ";") || self.toks[k + 1].line_start {
                 return false;
             }
-            if self.is_c(k, C_CHANGE) {
+            if self.has_class(k, C_CHANGE) {
                 return true;
             }
         }

@@ -116,7 +116,7 @@ pub(super) struct Lex {
     /// Names that contain a number (`six nations`), by first token.
     pub(super) names: FxMap<String, Vec<Vec<String>>>,
     /// Every key of the maps above → its `C_*` class (low 32 bits) and which maps hold it
-    /// (`B_*`), so each token is looked up once (see [`Cx::tb`]).
+    /// (`B_*`), so each token is looked up once (see [`Scan::tb`]).
     pub(super) tok_bits: WordMap<u64>,
     /// `key_first[b]`: some key of `tok_bits` starts with byte `b` (numbers and most symbols
     /// are ruled out without a look-up).
@@ -147,7 +147,7 @@ pub(super) fn phrase_toks(p: &str) -> Vec<String> {
     let low = p.to_ascii_lowercase();
     tokenize(&low)
         .iter()
-        .map(|t| low[t.s..t.e].to_string())
+        .map(|t| low[t.start..t.end].to_string())
         .collect()
 }
 
@@ -170,7 +170,7 @@ pub(super) fn family_of(s: &str) -> Family {
 }
 
 pub(super) fn build_lex() -> Lex {
-    let mut lx = Lex {
+    let mut lex = Lex {
         cards: FxMap::default(),
         ords: FxMap::default(),
         fracs: FxMap::default(),
@@ -189,7 +189,7 @@ pub(super) fn build_lex() -> Lex {
     for f in tsv_rows(NAMES_TSV) {
         let toks = phrase_toks(f[0]);
         if let Some(first) = toks.first().cloned() {
-            lx.names.entry(first).or_default().push(toks);
+            lex.names.entry(first).or_default().push(toks);
         }
     }
     for f in tsv_rows(NUMBERS_TSV) {
@@ -199,28 +199,28 @@ pub(super) fn build_lex() -> Lex {
         let v: f64 = f[1].parse().unwrap_or(0.0);
         match f[2] {
             "unit" => {
-                lx.cards.insert(f[0], (v, NC::Unit));
+                lex.cards.insert(f[0], (v, NC::Unit));
             }
             "teen" => {
-                lx.cards.insert(f[0], (v, NC::Teen));
+                lex.cards.insert(f[0], (v, NC::Teen));
             }
             "tens" => {
-                lx.cards.insert(f[0], (v, NC::Tens));
+                lex.cards.insert(f[0], (v, NC::Tens));
             }
             "hundred" => {
-                lx.cards.insert(f[0], (v, NC::Hundred));
+                lex.cards.insert(f[0], (v, NC::Hundred));
             }
             "dozen" => {
-                lx.cards.insert(f[0], (v, NC::Dozen));
+                lex.cards.insert(f[0], (v, NC::Dozen));
             }
             "ord" => {
-                lx.ords.insert(f[0], v);
+                lex.ords.insert(f[0], v);
             }
             "frac" => {
-                lx.fracs.insert(f[0], v);
+                lex.fracs.insert(f[0], v);
             }
             "vague" => {
-                lx.vague.insert(f[0], v);
+                lex.vague.insert(f[0], v);
             }
             _ => {}
         }
@@ -235,7 +235,7 @@ pub(super) fn build_lex() -> Lex {
             "currency" => ScaleMode::Currency,
             _ => ScaleMode::Free,
         };
-        lx.scales.insert(f[0], (v, m));
+        lex.scales.insert(f[0], (v, m));
     }
     for f in tsv_rows(UNITS_TSV) {
         if f.len() < 4 {
@@ -254,9 +254,9 @@ pub(super) fn build_lex() -> Lex {
             attached: flags.contains("attached"),
             strict: flags.contains("strict"),
         };
-        lx.units.entry(first).or_default().push(def);
+        lex.units.entry(first).or_default().push(def);
     }
-    for v in lx.units.values_mut() {
+    for v in lex.units.values_mut() {
         v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
     }
     for (src, map) in [(PREFIX_TSV, 0), (QUALIFIERS_TSV, 1)] {
@@ -274,14 +274,14 @@ pub(super) fn build_lex() -> Lex {
                 val: f[1],
             };
             let m = if map == 0 {
-                &mut lx.prefixes
+                &mut lex.prefixes
             } else {
-                &mut lx.qualifiers
+                &mut lex.qualifiers
             };
             m.entry(last).or_default().push(p);
         }
     }
-    for m in [&mut lx.prefixes, &mut lx.qualifiers] {
+    for m in [&mut lex.prefixes, &mut lex.qualifiers] {
         for v in m.values_mut() {
             v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
         }
@@ -295,11 +295,11 @@ pub(super) fn build_lex() -> Lex {
             "clock" => C_CLOCK,
             _ => 0,
         };
-        *lx.classes.entry(f[0]).or_insert(0) |= c;
+        *lex.classes.entry(f[0]).or_insert(0) |= c;
     }
     for f in tsv_rows(IDENTIFIERS_TSV) {
         if let Some(w) = f.first() {
-            *lx.classes.entry(w).or_insert(0) |= C_IDENT;
+            *lex.classes.entry(w).or_insert(0) |= C_IDENT;
         }
     }
     for f in tsv_rows(WORDS_TSV) {
@@ -325,20 +325,20 @@ pub(super) fn build_lex() -> Lex {
             "money" => C_MONEY,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
-                    lx.abbrev.insert(f[1], v);
+                    lex.abbrev.insert(f[1], v);
                 }
                 0
             }
             "peso" => {
                 if let Some(v) = f.get(2) {
-                    lx.peso.push((f[1], v));
+                    lex.peso.push((f[1], v));
                 }
                 0
             }
             _ => 0,
         };
         if c != 0 {
-            *lx.classes.entry(f[1]).or_insert(0) |= c;
+            *lex.classes.entry(f[1]).or_insert(0) |= c;
         }
     }
     let mut bits: WordMap<u64> = WordMap::default();
@@ -349,36 +349,36 @@ pub(super) fn build_lex() -> Lex {
         }
         *bits.entry(w) |= b;
     };
-    for (w, &c) in &lx.classes {
+    for (w, &c) in &lex.classes {
         mark(w, u64::from(c));
     }
-    for w in lx.cards.keys() {
+    for w in lex.cards.keys() {
         mark(w, B_CARD);
     }
-    for w in lx.ords.keys() {
+    for w in lex.ords.keys() {
         mark(w, B_ORD);
     }
-    for w in lx.vague.keys() {
+    for w in lex.vague.keys() {
         mark(w, B_VAGUE);
     }
-    for w in lx.scales.keys() {
+    for w in lex.scales.keys() {
         mark(w, B_SCALE);
     }
-    for w in lx.names.keys() {
+    for w in lex.names.keys() {
         mark(w, B_NAME);
     }
-    for w in lx.units.keys() {
+    for w in lex.units.keys() {
         mark(w, B_UNIT);
     }
-    for w in lx.prefixes.keys() {
+    for w in lex.prefixes.keys() {
         mark(w, B_PREFIX);
     }
-    for w in lx.qualifiers.keys() {
+    for w in lex.qualifiers.keys() {
         mark(w, B_QUAL);
     }
-    lx.tok_bits = bits;
-    lx.key_first = key_first;
-    lx
+    lex.tok_bits = bits;
+    lex.key_first = key_first;
+    lex
 }
 
 pub(super) static LEX: LazyLock<Lex> = LazyLock::new(build_lex);

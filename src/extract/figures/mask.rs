@@ -4,7 +4,7 @@
 //! Input: tokens. Output: a skip flag per token, and tests the candidate stage asks.
 
 use super::lexicon::{B_NAME, C_CLOCK};
-use super::scan::Cx;
+use super::scan::Scan;
 use super::tokens::Tok;
 
 pub(super) fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
@@ -12,17 +12,17 @@ pub(super) fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
     // header lines: `source: xxx| published: 2021-07-28`
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].nl {
+        if toks[i].line_start {
             let mut j = i + 1;
-            while j < toks.len() && !toks[j].nl {
+            while j < toks.len() && !toks[j].line_start {
                 j += 1;
             }
-            let first = &l[toks[i].s..toks[i].e];
+            let first = &l[toks[i].start..toks[i].end];
             let is_header = matches!(
                 first,
                 "source" | "published" | "date" | "dateline" | "byline"
-            ) && toks.get(i + 1).is_some_and(|t| &l[t.s..t.e] == ":")
-                || l[toks[i].s..toks[j - 1].e].contains("| published:");
+            ) && toks.get(i + 1).is_some_and(|t| &l[t.start..t.end] == ":")
+                || l[toks[i].start..toks[j - 1].end].contains("| published:");
             if is_header {
                 for s in skip.iter_mut().take(j).skip(i) {
                     *s = true;
@@ -37,10 +37,10 @@ pub(super) fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
     let mut i = 0;
     while i < toks.len() {
         let mut j = i + 1;
-        while j < toks.len() && !toks[j].sp {
+        while j < toks.len() && !toks[j].space_before {
             j += 1;
         }
-        let chunk = &l[toks[i].s..toks[j - 1].e];
+        let chunk = &l[toks[i].start..toks[j - 1].end];
         // Every pattern below contains one of `@ : . \ _`: a byte scan rules most chunks out.
         let maybe = j - i > 2
             && chunk
@@ -66,16 +66,16 @@ pub(super) fn skip_mask(l: &str, toks: &[Tok]) -> Vec<bool> {
     skip
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     /// End of a number-bearing name starting at `i`.
     pub(super) fn name_at(&self, i: usize) -> Option<usize> {
-        if self.tb(i) & B_NAME == 0 {
+        if self.bits_at(i) & B_NAME == 0 {
             return None;
         }
-        let list = self.lx.names.get(self.tx(i))?;
+        let list = self.lex.names.get(self.text_at(i))?;
         'outer: for toks in list {
             for (k, w) in toks.iter().enumerate() {
-                if self.tx(i + k) != w.as_str() {
+                if self.text_at(i + k) != w.as_str() {
                     continue 'outer;
                 }
             }
@@ -92,7 +92,7 @@ impl<'a> Cx<'a> {
                 b -= 1;
             }
             if self.is_month_at(b)
-                && !(self.word(b, "may") && self.lx.units.contains_key(self.tx(end)))
+                && !(self.word(b, "may") && self.lex.units.contains_key(self.text_at(end)))
             {
                 return true;
             }
@@ -105,18 +105,18 @@ impl<'a> Cx<'a> {
         if self.is_month_at(a) && !self.word(a, "may") {
             return true;
         }
-        if self.word(a, "may") && (self.is_n(a + 1) || self.sym(a + 1, ",")) {
+        if self.word(a, "may") && (self.is_number(a + 1) || self.sym(a + 1, ",")) {
             return true;
         }
         false
     }
 
     pub(super) fn clock_after(&self, e: usize) -> bool {
-        let w = self.tx(e);
-        if !self.is_w(e) {
+        let w = self.text_at(e);
+        if !self.is_word(e) {
             return false;
         }
-        if self.lx.is(w, C_CLOCK) {
+        if self.lex.is(w, C_CLOCK) {
             if w == "local" {
                 return self.word(e + 1, "time");
             }
@@ -128,12 +128,12 @@ impl<'a> Cx<'a> {
         }
         if (w == "a" || w == "p")
             && self.sym(e + 1, ".")
-            && self.att(e + 1)
+            && self.glued(e + 1)
             && self.word(e + 2, "m")
-            && self.att(e + 2)
+            && self.glued(e + 2)
         {
             return true;
         }
-        w == "hrs" && self.t.get(e - 1).is_some_and(|t| t.idig == 4)
+        w == "hrs" && self.toks.get(e - 1).is_some_and(|t| t.int_digits == 4)
     }
 }

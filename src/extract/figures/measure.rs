@@ -8,7 +8,7 @@ use super::lexicon::{
     B_NUMWORD, C_CHAIN, C_CHANGE, C_CLOCK, C_KEEPED, C_KEEPING, C_LYNOUN, C_MONTH, C_PLURAL,
     C_STOP, C_VALUE, LEX,
 };
-use super::scan::{Cand, Cx};
+use super::scan::{Cand, Scan};
 use crate::extract::Family;
 
 pub(super) fn label_for(family: Family, measure: &str, unit: &str) -> String {
@@ -88,14 +88,14 @@ pub(super) fn suffix(m: &str, s: &str) -> String {
     }
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     pub(super) fn content_word(&self, k: usize, in_fig: &[bool]) -> bool {
-        if !self.is_w(k) || in_fig[k] {
+        if !self.is_word(k) || in_fig[k] {
             return false;
         }
-        let w = self.tx(k);
-        let c = self.cls(k);
-        if c & (C_STOP | C_MONTH | C_CLOCK) != 0 || self.tb(k) & B_NUMWORD != 0 {
+        let w = self.text_at(k);
+        let c = self.class_bits(k);
+        if c & (C_STOP | C_MONTH | C_CLOCK) != 0 || self.bits_at(k) & B_NUMWORD != 0 {
             return false;
         }
         if w.ends_with("ing") && c & C_KEEPING == 0 {
@@ -124,13 +124,13 @@ impl<'a> Cx<'a> {
         let mut first = k;
         let mut words = 1;
         while k > floor && words < 4 {
-            if self.t[k].nl {
+            if self.toks[k].line_start {
                 break;
             }
             let p = k - 1;
             if self.is_dash(p)
-                && self.att(p)
-                && self.att(k)
+                && self.glued(p)
+                && self.glued(k)
                 && p > 0
                 && self.content_word(p - 1, in_fig)
             {
@@ -138,7 +138,10 @@ impl<'a> Cx<'a> {
                 first = k;
                 continue;
             }
-            if self.word(p, "and") && p > floor && self.content_word(p - 1, in_fig) && !self.t[p].nl
+            if self.word(p, "and")
+                && p > floor
+                && self.content_word(p - 1, in_fig)
+                && !self.toks[p].line_start
             {
                 k = p - 1;
                 first = k;
@@ -147,9 +150,9 @@ impl<'a> Cx<'a> {
             }
             if (self.content_word(p, in_fig) || (self.word(p, "us") && !in_fig[p]))
                 && !(self.sym(p + 1, "'") || self.sym(p + 1, "’"))
-                && !(self.is_plural_noun(self.tx(b))
-                    && self.is_plural_noun(self.tx(p))
-                    && !self.is_c(p, C_PLURAL))
+                && !(self.is_plural_noun(self.text_at(b))
+                    && self.is_plural_noun(self.text_at(p))
+                    && !self.has_class(p, C_PLURAL))
             {
                 k = p;
                 first = k;
@@ -164,9 +167,9 @@ impl<'a> Cx<'a> {
     /// Noun phrase starting at `a` (after optional determiners), scanning right.
     pub(super) fn np_right(&self, a: usize, in_fig: &[bool]) -> Option<(usize, usize)> {
         let mut k = a;
-        while self.is_w(k)
+        while self.is_word(k)
             && matches!(
-                self.tx(k),
+                self.text_at(k),
                 "the"
                     | "a"
                     | "an"
@@ -183,11 +186,11 @@ impl<'a> Cx<'a> {
         {
             k += 1;
         }
-        if !self.content_word(k, in_fig) || self.t[k].nl && k != a {
+        if !self.content_word(k, in_fig) || self.toks[k].line_start && k != a {
             return None;
         }
         // `russia's total oil production`: skip the possessor
-        if matches!(self.tx(k + 1), "'" | "’")
+        if matches!(self.text_at(k + 1), "'" | "’")
             && self.word(k + 2, "s")
             && self.content_word(k + 3, in_fig)
         {
@@ -198,22 +201,22 @@ impl<'a> Cx<'a> {
         let mut words = 1;
         loop {
             let nx = last + 1;
-            if nx >= self.n() || self.t[nx].nl || words >= 3 {
+            if nx >= self.tok_count() || self.toks[nx].line_start || words >= 3 {
                 break;
             }
             if self.is_dash(nx)
-                && self.att(nx)
-                && self.att(nx + 1)
-                && self.is_w(nx + 1)
+                && self.glued(nx)
+                && self.glued(nx + 1)
+                && self.is_word(nx + 1)
                 && !in_fig[nx + 1]
             {
                 last = nx + 1;
                 continue;
             }
-            if self.is_plural_noun(self.tx(last)) && !self.is_c(last, C_VALUE) {
+            if self.is_plural_noun(self.text_at(last)) && !self.has_class(last, C_VALUE) {
                 break;
             }
-            if self.content_word(nx, in_fig) && !self.is_c(nx, C_CHAIN | C_CHANGE) {
+            if self.content_word(nx, in_fig) && !self.has_class(nx, C_CHAIN | C_CHANGE) {
                 last = nx;
                 words += 1;
                 continue;
@@ -224,7 +227,7 @@ impl<'a> Cx<'a> {
     }
 
     pub(super) fn span_text(&self, a: usize, b: usize) -> String {
-        let s = &self.l[self.t[a].s..self.t[b].e];
+        let s = &self.text[self.toks[a].start..self.toks[b].end];
         let mut out = String::with_capacity(s.len());
         let mut prev_space = false;
         for ch in s.chars() {
@@ -244,15 +247,15 @@ impl<'a> Cx<'a> {
     pub(super) fn expand_abbrev(&self, a: usize, b: usize) -> String {
         let mut parts = Vec::new();
         for k in a..=b {
-            if !self.is_w(k) {
+            if !self.is_word(k) {
                 continue;
             }
-            let w = self.tx(k);
+            let w = self.text_at(k);
             if w == "shr" && self.word(k + 1, "loss") {
                 parts.push("loss per share".to_string());
                 return parts.join(" ");
             }
-            match self.lx.abbrev.get(w) {
+            match self.lex.abbrev.get(w) {
                 Some(x) if !(w == "net" && k < b) => parts.push(x.to_string()),
                 _ => parts.push(w.to_string()),
             }
@@ -275,7 +278,7 @@ impl<'a> Cx<'a> {
             && c.family != Family::Number
             && let Some((a, b)) = self.np_right(e + 1, in_fig)
         {
-            let w = self.tx(b);
+            let w = self.text_at(b);
             if !matches!(w, "which" | "whom") {
                 return self.span_text(a, b);
             }
@@ -283,17 +286,17 @@ impl<'a> Cx<'a> {
         // `a 21 billion dlr debt-rescheduling package`, `a 40 pct drop in oil income`
         if c.t0 > 0
             && (matches!(
-                self.tx(c.t0 - 1),
+                self.text_at(c.t0 - 1),
                 "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
-            ) || (self.tx(c.t0 - 1) == "s"
+            ) || (self.text_at(c.t0 - 1) == "s"
                 && c.t0 >= 2
-                && matches!(self.tx(c.t0 - 2), "'" | "’")))
+                && matches!(self.text_at(c.t0 - 2), "'" | "’")))
             && matches!(c.family, Family::Currency | Family::Percent)
             && let Some((a, b)) = self.np_right(e, in_fig)
             && a == e
         {
-            let head = self.tx(b);
-            if (self.lx.is(head, C_CHANGE)
+            let head = self.text_at(b);
+            if (self.lex.is(head, C_CHANGE)
                 || matches!(
                     head,
                     "drop"
@@ -317,7 +320,7 @@ impl<'a> Cx<'a> {
         if c.family == Family::Currency
             && self.word(e, "in")
             && let Some((a, b)) = self.np_right(e + 1, in_fig)
-            && (self.is_c(b, C_VALUE))
+            && (self.has_class(b, C_VALUE))
         {
             return self.span_text(a, b);
         }
@@ -330,7 +333,7 @@ impl<'a> Cx<'a> {
         }
         if self.word(k, "of") && k > floor {
             if let Some((a, b)) = self.np_left(k - 1, floor, in_fig) {
-                let head = self.tx(b);
+                let head = self.text_at(b);
                 if !matches!(
                     head,
                     "total"
@@ -358,7 +361,7 @@ impl<'a> Cx<'a> {
                 }
                 // `a total of`: keep looking left
                 k = a.saturating_sub(1);
-                while k > floor && matches!(self.tx(k), "a" | "an" | "the") {
+                while k > floor && matches!(self.text_at(k), "a" | "an" | "the") {
                     k -= 1;
                 }
             } else {
@@ -368,9 +371,9 @@ impl<'a> Cx<'a> {
         let mut chain = 0;
         let start_k = k;
         let mut steps = 0;
-        while k >= floor && k < self.n() && steps < 40 {
+        while k >= floor && k < self.tok_count() && steps < 40 {
             steps += 1;
-            if self.t[k + 1].nl && k < start_k {
+            if self.toks[k + 1].line_start && k < start_k {
                 break;
             }
             if in_fig[k] || self.sym(k, "(") || self.sym(k, ")") {
@@ -381,18 +384,21 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // `turnover in 1986 was`: a year phrase between subject and verb
-            if self.is_n(k)
-                && self.t[k].idig == 4
-                && (1800.0..=2100.0).contains(&self.t[k].v)
+            if self.is_number(k)
+                && self.toks[k].int_digits == 4
+                && (1800.0..=2100.0).contains(&self.toks[k].value)
                 && k > floor + 1
-                && matches!(self.tx(k - 1), "in" | "during" | "for" | "since" | "of")
+                && matches!(
+                    self.text_at(k - 1),
+                    "in" | "during" | "for" | "since" | "of"
+                )
             {
                 k -= 2;
                 continue;
             }
-            if self.is_w(k) && self.is_c(k, C_CHAIN) {
+            if self.is_word(k) && self.has_class(k, C_CHAIN) {
                 if !matches!(
-                    self.tx(k),
+                    self.text_at(k),
                     "to" | "by"
                         | "from"
                         | "at"
@@ -417,7 +423,7 @@ impl<'a> Cx<'a> {
             }
             break;
         }
-        if k < floor || k >= self.n() {
+        if k < floor || k >= self.tok_count() {
             return self.per_measure(c);
         }
         if let Some((a, b)) = self.np_left(k, floor, in_fig) {
@@ -425,31 +431,31 @@ impl<'a> Cx<'a> {
             let mut d = a;
             while d > floor
                 && matches!(
-                    self.tx(d - 1),
+                    self.text_at(d - 1),
                     "the" | "its" | "their" | "a" | "an" | "his" | "her"
                 )
             {
                 d -= 1;
             }
             if chain == 0
-                && matches!(self.tx(c.t0 - 1), "at" | "by" | "to")
+                && matches!(self.text_at(c.t0 - 1), "at" | "by" | "to")
                 && d > floor
-                && self.is_c(d - 1, C_CHAIN | C_CHANGE)
+                && self.has_class(d - 1, C_CHAIN | C_CHANGE)
             {
                 return self.span_text(a, b);
             }
             if chain > 0 {
                 if d >= 2
                     && d - 1 > floor
-                    && matches!(self.tx(d - 1), "at" | "of" | "in" | "for" | "from")
+                    && matches!(self.text_at(d - 1), "at" | "of" | "in" | "for" | "from")
                     && let Some((a2, b2)) = self.np_left(d - 2, floor, in_fig)
                 {
-                    let h2 = self.tx(b2);
-                    if self.lx.is(h2, C_VALUE)
+                    let h2 = self.text_at(b2);
+                    if self.lex.is(h2, C_VALUE)
                         || self.is_plural_noun(h2)
-                        || matches!(self.tx(d - 1), "in" | "at")
+                        || matches!(self.text_at(d - 1), "in" | "at")
                         || matches!(
-                            self.tx(b),
+                            self.text_at(b),
                             "whole" | "rest" | "period" | "end" | "start" | "part"
                         )
                     {
@@ -459,12 +465,12 @@ impl<'a> Cx<'a> {
                 return self.span_text(a, b);
             }
             // row label: `net profit 17.05 mln dlrs`, `shr 1.20 dlrs`
-            let line_start = self.t[a].nl
+            let line_start = self.toks[a].line_start
                 || a == 0
-                || (a > 0 && matches!(self.tx(a - 1), "." | ";" | ":" | "-" | "–" | "—"));
-            let head = self.tx(b);
-            let labelish = self.lx.is(head, C_VALUE)
-                || self.lx.abbrev.contains_key(head)
+                || (a > 0 && matches!(self.text_at(a - 1), "." | ";" | ":" | "-" | "–" | "—"));
+            let head = self.text_at(b);
+            let labelish = self.lex.is(head, C_VALUE)
+                || self.lex.abbrev.contains_key(head)
                 || self.word(c.t1, "vs")
                 || self.word(c.t1, "versus");
             if line_start && b + 1 == c.t0 && labelish {

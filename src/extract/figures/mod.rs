@@ -51,7 +51,7 @@ use lexicon::{LEX, Lex};
 use mask::skip_mask;
 use measure::label_for;
 use number::tidy;
-use scan::{Cand, Cx, Step, sentence_start};
+use scan::{Cand, Scan, Step, sentence_start};
 use std::collections::HashMap;
 use tokens::tokenize;
 
@@ -68,16 +68,19 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     if toks.is_empty() {
         return Vec::new();
     }
-    let lx: &Lex = &LEX;
+    let lex: &Lex = &LEX;
     let skip = skip_mask(&lower, &toks);
-    let bits = toks.iter().map(|t| lx.bits(&lower[t.s..t.e])).collect();
-    let cx = Cx {
-        l: &lower,
-        t: &toks,
-        lx,
+    let bits = toks
+        .iter()
+        .map(|t| lex.bits(&lower[t.start..t.end]))
+        .collect();
+    let scan = Scan {
+        text: &lower,
+        toks: &toks,
+        lex,
         skip,
         bits,
-        empty_bits: lx.bits(""),
+        empty_bits: lex.bits(""),
         last_m_million: std::cell::Cell::new(None),
         peso: std::cell::Cell::new(None),
     };
@@ -85,7 +88,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
-        match cx.try_at(i, floor) {
+        match scan.try_at(i, floor) {
             Step::Fig(c) => {
                 let c = *c;
                 i = c.t1.max(i + 1);
@@ -112,13 +115,13 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             && p.family != Family::Number
             && p.family != Family::Ordinal
             && p.family != Family::Count
-            && (cx.vs_before(c.t0)
-                || c.t0 > 0 && matches!(cx.tx(c.t0 - 1), "after" | "against" | "with"))
+            && (scan.vs_before(c.t0)
+                || c.t0 > 0 && matches!(scan.text_at(c.t0 - 1), "after" | "against" | "with"))
             && c.t0 <= p.t1 + 3
         {
             c.family = p.family;
             c.unit = p.unit;
-            if p.factor != 1.0 && c.factor == 1.0 && !cx.is_w(c.t1 - 1) {
+            if p.factor != 1.0 && c.factor == 1.0 && !scan.is_word(c.t1 - 1) {
                 c.value *= p.factor;
                 c.low = c.low.map(|v| v * p.factor);
                 c.high = c.high.map(|v| v * p.factor);
@@ -133,7 +136,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         if !(c.family == Family::Number && c.unit.is_empty() && c.scaled) {
             continue;
         }
-        let sent = sentence_start(&cx, c.t0);
+        let sent = sentence_start(&scan, c.t0);
         let src = prev.iter().rev().take(4).find(|p| {
             p.scaled
                 && p.t0 >= sent
@@ -158,9 +161,9 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     let mut measures = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let prev_end = if k > 0 { cands[k - 1].t1 } else { 0 };
-        let sent_floor = sentence_start(&cx, c.t0).max(floor.min(c.t0));
+        let sent_floor = sentence_start(&scan, c.t0).max(floor.min(c.t0));
         let _ = prev_end;
-        measures.push(cx.measure_for(c, sent_floor, &in_fig));
+        measures.push(scan.measure_for(c, sent_floor, &in_fig));
         floor = 0;
     }
     for (k, m) in measures.into_iter().enumerate() {
@@ -172,7 +175,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             continue;
         }
         let p = &cands[k - 1];
-        let between: Vec<&str> = (p.t1..cands[k].t0).map(|j| cx.tx(j)).collect();
+        let between: Vec<&str> = (p.t1..cands[k].t0).map(|j| scan.text_at(j)).collect();
         let linked = between.iter().all(|w| {
             matches!(
                 *w,
@@ -189,8 +192,8 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
     // for the life of the article.
     let mut figures = Vec::with_capacity(cands.len());
     figures.extend(cands.into_iter().map(|c| {
-        let start = toks[c.t0].s;
-        let end = toks[c.t1 - 1].e;
+        let start = toks[c.t0].start;
+        let end = toks[c.t1 - 1].end;
         let label = label_for(c.family, &c.measure, &c.unit);
         Figure {
             value: tidy(c.value),

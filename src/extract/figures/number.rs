@@ -4,13 +4,13 @@
 //! Input: a token index. Output: a `Core` (value, range ends, and what kind of number it was).
 
 use super::lexicon::{C_METRE, C_STOP, NC, ScaleMode};
-use super::scan::{Core, Cx, Quantity, sentence_start};
+use super::scan::{Core, Quantity, Scan, sentence_start};
 use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP};
 use crate::extract::Family;
 
 /// The unscaled value of a range end (its first number token or word value).
-pub(super) fn raw_of(cx: &Cx, q: &Quantity) -> f64 {
-    match cx.parse_core(q.core.start) {
+pub(super) fn raw_of(scan: &Scan, q: &Quantity) -> f64 {
+    match scan.parse_core(q.core.start) {
         Ok(c0) if c0.v != 0.0 => c0.v,
         _ => q.core.v,
     }
@@ -36,11 +36,11 @@ pub(super) fn tidy(v: f64) -> f64 {
     format!("{v:.11e}").parse().unwrap_or(v)
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     pub(super) fn parse_core(&self, i: usize) -> Result<Core, usize> {
-        let mut c = if self.is_n(i) {
+        let mut c = if self.is_number(i) {
             self.digit_core(i)?
-        } else if self.is_w(i) {
+        } else if self.is_word(i) {
             self.word_core(i).ok_or(i + 1)?
         } else {
             return Err(i + 1);
@@ -50,47 +50,47 @@ impl<'a> Cx<'a> {
     }
 
     pub(super) fn digit_core(&self, i: usize) -> Result<Core, usize> {
-        let t = self.t[i];
-        if t.f & (F_BAD | F_LONG) != 0 {
+        let t = self.toks[i];
+        if t.flags & (F_BAD | F_LONG) != 0 {
             return Err(self.chain_end(i));
         }
         let mut c = Core {
-            v: t.v,
+            v: t.value,
             end: i + 1,
-            sepdec: t.f & (F_SEP | F_DEC) != 0,
-            plain_int: t.f & (F_SEP | F_DEC) == 0,
+            sepdec: t.flags & (F_SEP | F_DEC) != 0,
+            plain_int: t.flags & (F_SEP | F_DEC) == 0,
             ..Core::default()
         };
-        let year_like = c.plain_int && t.idig == 4 && (1800.0..=2100.0).contains(&t.v);
+        let year_like = c.plain_int && t.int_digits == 4 && (1800.0..=2100.0).contains(&t.value);
         // clock times 10:30
-        if self.sym(i + 1, ":") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
+        if self.sym(i + 1, ":") && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
             return Err(self.chain_end(i));
         }
         // spaced fractions (`1 / 4 point`, tokenised text)
         if c.plain_int
             && self.sym(i + 1, "/")
-            && !self.att(i + 1)
-            && self.is_n(i + 2)
-            && !self.att(i + 2)
-            && self.t[i + 2].f == 0
-            && t.v < self.t[i + 2].v
-            && is_denom(self.t[i + 2].v)
+            && !self.glued(i + 1)
+            && self.is_number(i + 2)
+            && !self.glued(i + 2)
+            && self.toks[i + 2].flags == 0
+            && t.value < self.toks[i + 2].value
+            && is_denom(self.toks[i + 2].value)
             && !self.sym(i + 3, "/")
         {
-            c.v = t.v / self.t[i + 2].v;
+            c.v = t.value / self.toks[i + 2].value;
             c.frac = true;
             c.plain_int = false;
             c.end = i + 3;
             return Ok(c);
         }
         // slashes: fractions, dates, fiscal years
-        if self.sym(i + 1, "/") && self.att(i + 1) && self.is_n(i + 2) && self.att(i + 2) {
-            if (self.sym(i + 3, "/") && self.att(i + 3)) || year_like || !c.plain_int {
+        if self.sym(i + 1, "/") && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
+            if (self.sym(i + 3, "/") && self.glued(i + 3)) || year_like || !c.plain_int {
                 return Err(self.chain_end(i));
             }
-            let d = self.t[i + 2].v;
-            if self.t[i + 2].f == 0 && t.v < d && is_denom(d) {
-                c.v = t.v / d;
+            let d = self.toks[i + 2].value;
+            if self.toks[i + 2].flags == 0 && t.value < d && is_denom(d) {
+                c.v = t.value / d;
                 c.frac = true;
                 c.plain_int = false;
                 c.end = i + 3;
@@ -100,15 +100,15 @@ impl<'a> Cx<'a> {
         }
         // 1-1/8
         if self.is_dash(i + 1)
-            && self.att(i + 1)
-            && self.is_n(i + 2)
-            && self.att(i + 2)
+            && self.glued(i + 1)
+            && self.is_number(i + 2)
+            && self.glued(i + 2)
             && self.sym(i + 3, "/")
-            && self.att(i + 3)
-            && self.is_n(i + 4)
-            && self.att(i + 4)
+            && self.glued(i + 3)
+            && self.is_number(i + 4)
+            && self.glued(i + 4)
         {
-            let (a, d) = (self.t[i + 2].v, self.t[i + 4].v);
+            let (a, d) = (self.toks[i + 2].value, self.toks[i + 4].value);
             if c.plain_int && a < d && is_denom(d) {
                 c.v += a / d;
                 c.plain_int = false;
@@ -121,17 +121,17 @@ impl<'a> Cx<'a> {
         // year ranges 1986-87, 2019-2020
         if year_like
             && self.is_dash(i + 1)
-            && self.att(i + 1)
-            && self.is_n(i + 2)
-            && self.att(i + 2)
-            && matches!(self.t[i + 2].idig, 2 | 4)
+            && self.glued(i + 1)
+            && self.is_number(i + 2)
+            && self.glued(i + 2)
+            && matches!(self.toks[i + 2].int_digits, 2 | 4)
         {
             return Err(self.chain_end(i));
         }
         // ordinal suffix 21st
-        if self.is_w(i + 1)
-            && self.att(i + 1)
-            && matches!(self.tx(i + 1), "st" | "nd" | "rd" | "th")
+        if self.is_word(i + 1)
+            && self.glued(i + 1)
+            && matches!(self.text_at(i + 1), "st" | "nd" | "rd" | "th")
         {
             if !c.plain_int {
                 return Err(i + 2);
@@ -142,16 +142,16 @@ impl<'a> Cx<'a> {
         }
         // 3 1/2
         if c.plain_int
-            && self.is_n(i + 1)
-            && !self.att(i + 1)
+            && self.is_number(i + 1)
+            && !self.glued(i + 1)
             && self.sym(i + 2, "/")
-            && self.att(i + 2)
-            && self.is_n(i + 3)
-            && self.att(i + 3)
-            && !(self.sym(i + 4, "/") && self.att(i + 4))
+            && self.glued(i + 2)
+            && self.is_number(i + 3)
+            && self.glued(i + 3)
+            && !(self.sym(i + 4, "/") && self.glued(i + 4))
         {
-            let (a, d) = (self.t[i + 1].v, self.t[i + 3].v);
-            if a < d && is_denom(d) && self.t[i + 1].f == 0 {
+            let (a, d) = (self.toks[i + 1].value, self.toks[i + 3].value);
+            if a < d && is_denom(d) && self.toks[i + 1].flags == 0 {
                 c.v += a / d;
                 c.plain_int = false;
                 c.sepdec = true;
@@ -173,8 +173,8 @@ impl<'a> Cx<'a> {
     }
 
     pub(super) fn word_core(&self, i: usize) -> Option<Core> {
-        let lx = self.lx;
-        let w = self.tx(i);
+        let lx = self.lex;
+        let w = self.text_at(i);
         let mut c = Core {
             word: true,
             end: i + 1,
@@ -182,7 +182,7 @@ impl<'a> Cx<'a> {
         };
         // a hundred / a dozen / a million; a third of; a few hundred
         if w == "a" || w == "an" {
-            let nx = self.tx(i + 1);
+            let nx = self.text_at(i + 1);
             if let Some(&(_, NC::Hundred)) = lx.cards.get(nx) {
                 // `a hundred and two`
                 let mut c2 = self.word_core(i + 1)?;
@@ -245,9 +245,9 @@ impl<'a> Cx<'a> {
         }
         if w == "half" {
             if (self.word(i + 1, "a") || self.word(i + 1, "an"))
-                && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.tx(i + 2))
+                && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 2))
                 && matches!(
-                    self.tx(i + 2),
+                    self.text_at(i + 2),
                     "thousand" | "million" | "billion" | "trillion"
                 )
             {
@@ -264,7 +264,7 @@ impl<'a> Cx<'a> {
             // `half an hour`, `half a century`
             if (self.word(i + 1, "a") || self.word(i + 1, "an"))
                 && matches!(
-                    self.tx(i + 2),
+                    self.text_at(i + 2),
                     "hour"
                         | "day"
                         | "week"
@@ -292,7 +292,7 @@ impl<'a> Cx<'a> {
             }
             c.vague = true;
             if matches!(w, "tens" | "hundreds" | "dozens")
-                && let Some(&b2) = lx.vague.get(self.tx(i + 2))
+                && let Some(&b2) = lx.vague.get(self.text_at(i + 2))
                 && b2 >= 1000.0
             {
                 let lo = base * b2;
@@ -318,9 +318,9 @@ impl<'a> Cx<'a> {
         // ordinal words (twenty-first)
         if let Some(&(tv, NC::Tens)) = lx.cards.get(w)
             && self.is_dash(i + 1)
-            && self.att(i + 1)
-            && self.att(i + 2)
-            && let Some(&ov) = lx.ords.get(self.tx(i + 2))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(&ov) = lx.ords.get(self.text_at(i + 2))
             && ov < 10.0
         {
             c.v = tv + ov;
@@ -339,14 +339,14 @@ impl<'a> Cx<'a> {
         let mut cur = 0.0f64;
         let mut last: Option<NC> = None;
         let mut j = i;
-        while j < self.n() {
-            let wj = self.tx(j);
-            if !self.is_w(j) {
+        while j < self.tok_count() {
+            let wj = self.text_at(j);
+            if !self.is_word(j) {
                 if self.is_dash(j)
-                    && self.att(j)
-                    && self.att(j + 1)
+                    && self.glued(j)
+                    && self.glued(j + 1)
                     && last == Some(NC::Tens)
-                    && matches!(lx.cards.get(self.tx(j + 1)), Some((_, NC::Unit)))
+                    && matches!(lx.cards.get(self.text_at(j + 1)), Some((_, NC::Unit)))
                 {
                     j += 1;
                     continue;
@@ -389,7 +389,7 @@ impl<'a> Cx<'a> {
             if wj == "and"
                 && last == Some(NC::Hundred)
                 && matches!(
-                    lx.cards.get(self.tx(j + 1)),
+                    lx.cards.get(self.text_at(j + 1)),
                     Some((_, NC::Unit | NC::Teen | NC::Tens))
                 )
             {
@@ -408,8 +408,8 @@ impl<'a> Cx<'a> {
             let mut scale = 0.1;
             let mut frac = 0.0;
             while k < j + 4 {
-                match lx.cards.get(self.tx(k)) {
-                    Some(&(d, NC::Unit)) if self.is_w(k) => {
+                match lx.cards.get(self.text_at(k)) {
+                    Some(&(d, NC::Unit)) if self.is_word(k) => {
                         frac += d * scale;
                         scale /= 10.0;
                         k += 1;
@@ -428,10 +428,10 @@ impl<'a> Cx<'a> {
         // fractions: two-thirds, one-fifth, one third
         if c.v.fract() == 0.0 && c.v <= 20.0 {
             let e = c.end;
-            let hy = self.is_dash(e) && self.att(e) && self.att(e + 1);
+            let hy = self.is_dash(e) && self.glued(e) && self.glued(e + 1);
             let k = if hy { e + 1 } else { e };
-            let fw = self.tx(k);
-            if self.is_w(k) {
+            let fw = self.text_at(k);
+            if self.is_word(k) {
                 let den = if let Some(&d) = lx.fracs.get(fw) {
                     let ambiguous = matches!(fw, "quarter" | "quarters" | "half");
                     if ambiguous && !hy && fw != "half" {
@@ -442,7 +442,10 @@ impl<'a> Cx<'a> {
                         None
                     }
                 } else if c.v == 1.0
-                    && (hy || self.word(k + 1, "of") || !self.is_w(k + 1) || self.t[k + 1].nl)
+                    && (hy
+                        || self.word(k + 1, "of")
+                        || !self.is_word(k + 1)
+                        || self.toks[k + 1].line_start)
                 {
                     lx.ords.get(fw).copied().filter(|d| *d >= 3.0)
                 } else {
@@ -460,7 +463,7 @@ impl<'a> Cx<'a> {
     }
 
     pub(super) fn vague_scale(&self, i: usize) -> Option<f64> {
-        match self.tx(i) {
+        match self.text_at(i) {
             "hundred" => Some(100.0),
             "thousand" => Some(1e3),
             "million" => Some(1e6),
@@ -476,15 +479,15 @@ impl<'a> Cx<'a> {
         }
         loop {
             let mut p = c.end;
-            if self.is_dash(p) && self.att(p) && self.att(p + 1) && self.is_w(p + 1) {
+            if self.is_dash(p) && self.glued(p) && self.glued(p + 1) && self.is_word(p + 1) {
                 p += 1;
             }
-            if !self.is_w(p) {
+            if !self.is_word(p) {
                 break;
             }
-            let w = self.tx(p);
-            let glued = !self.t[p].sp;
-            let ok = match self.lx.scales.get(w) {
+            let w = self.text_at(p);
+            let glued = !self.toks[p].space_before;
+            let ok = match self.lex.scales.get(w) {
                 Some(&(s, ScaleMode::Free)) => Some(s),
                 Some(&(s, ScaleMode::Attached)) if glued && !c.word => Some(s),
                 Some(&(s, ScaleMode::Currency)) if glued && prefix && !c.word => Some(s),
@@ -502,7 +505,7 @@ impl<'a> Cx<'a> {
                 // `one thousand two hundred`: a smaller word number after the scale adds up
                 if c.word
                     && s >= 1000.0
-                    && self.is_w(p + 1)
+                    && self.is_word(p + 1)
                     && self.is_card(p + 1)
                     && let Some(rest) = self.word_core(p + 1)
                     && !rest.ord
@@ -512,9 +515,9 @@ impl<'a> Cx<'a> {
                 {
                     let mut r = rest;
                     // one nested scale (`one million two hundred thousand`), no recursion
-                    if let Some(&(s2, ScaleMode::Free)) = self.lx.scales.get(self.tx(r.end))
+                    if let Some(&(s2, ScaleMode::Free)) = self.lex.scales.get(self.text_at(r.end))
                         && s2 < s
-                        && self.is_w(r.end)
+                        && self.is_word(r.end)
                     {
                         r.v *= s2;
                         r.end += 1;
@@ -533,9 +536,9 @@ impl<'a> Cx<'a> {
                 && !c.word
                 && (prefix
                     || self
-                        .lx
+                        .lex
                         .units
-                        .get(self.tx(p + 1))
+                        .get(self.text_at(p + 1))
                         .is_some_and(|defs| defs.iter().any(|d| d.family == Family::Currency)));
             if spaced_m || w == "m" && glued && !c.word && self.m_is_million(p, prefix) {
                 c.v *= 1e6;
@@ -563,18 +566,18 @@ impl<'a> Cx<'a> {
         if prefix {
             return true;
         }
-        if self.att(p + 1) {
+        if self.glued(p + 1) {
             return false;
         }
-        let nx = self.tx(p + 1);
-        if !self.is_w(p + 1) {
+        let nx = self.text_at(p + 1);
+        if !self.is_word(p + 1) {
             return false;
         }
-        if let Some(defs) = self.lx.units.get(nx)
+        if let Some(defs) = self.lex.units.get(nx)
             && defs.iter().any(|d| d.family == Family::Currency)
         {
             return true;
         }
-        self.is_plural_noun(nx) && !self.lx.is(nx, C_STOP | C_METRE)
+        self.is_plural_noun(nx) && !self.lex.is(nx, C_STOP | C_METRE)
     }
 }

@@ -8,13 +8,13 @@ use crate::extract::Bound;
 use crate::extract::Family;
 use crate::extract::Sym;
 
-pub(super) struct Cx<'a> {
-    pub(super) l: &'a str,
-    pub(super) t: &'a [Tok],
-    pub(super) lx: &'a Lex,
+pub(super) struct Scan<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    pub(super) lex: &'a Lex,
     pub(super) skip: Vec<bool>,
     /// [`Lex::bits`] of every token's text (one hash look-up per token, done up front), and of
-    /// the empty text (what [`Cx::tx`] gives past the end).
+    /// the empty text (what [`Scan::tx`] gives past the end).
     pub(super) bits: Vec<u64>,
     pub(super) empty_bits: u64,
     /// Token of the last glued `m` read as million (`$1.2m ... 294.3m`).
@@ -95,22 +95,22 @@ pub(super) enum Step {
     No,
 }
 
-pub(super) fn sentence_start(cx: &Cx, i: usize) -> usize {
-    let mut k = i.min(cx.t.len().saturating_sub(1));
+pub(super) fn sentence_start(scan: &Scan, i: usize) -> usize {
+    let mut k = i.min(scan.toks.len().saturating_sub(1));
     let lo = k.saturating_sub(MAX_SENTENCE_TOKENS);
     while k > lo {
-        if cx.t[k].nl {
+        if scan.toks[k].line_start {
             return k;
         }
         let p = k - 1;
-        if (cx.sym(p, ".")
-            || cx.sym(p, "!")
-            || cx.sym(p, "?")
-            || cx.sym(p, ";")
-            || cx.sym(p, "\"")
-            || cx.sym(p, "“")
-            || cx.sym(p, "”"))
-            && cx.t[k].sp
+        if (scan.sym(p, ".")
+            || scan.sym(p, "!")
+            || scan.sym(p, "?")
+            || scan.sym(p, ";")
+            || scan.sym(p, "\"")
+            || scan.sym(p, "“")
+            || scan.sym(p, "”"))
+            && scan.toks[k].space_before
         {
             return k;
         }
@@ -122,79 +122,83 @@ pub(super) fn sentence_start(cx: &Cx, i: usize) -> usize {
 /// Look-back limit for sentence starts (keeps adversarial texts linear).
 pub(super) const MAX_SENTENCE_TOKENS: usize = 200;
 
-impl<'a> Cx<'a> {
-    pub(super) fn n(&self) -> usize {
-        self.t.len()
+impl<'a> Scan<'a> {
+    pub(super) fn tok_count(&self) -> usize {
+        self.toks.len()
     }
 
-    pub(super) fn tx(&self, i: usize) -> &'a str {
-        match self.t.get(i) {
-            Some(t) => &self.l[t.s..t.e],
+    pub(super) fn text_at(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
             None => "",
         }
     }
 
     pub(super) fn kind(&self, i: usize) -> Option<K> {
-        self.t.get(i).map(|t| t.k)
+        self.toks.get(i).map(|t| t.kind)
     }
 
-    pub(super) fn is_w(&self, i: usize) -> bool {
+    pub(super) fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(K::W)
     }
 
-    pub(super) fn is_n(&self, i: usize) -> bool {
+    pub(super) fn is_number(&self, i: usize) -> bool {
         self.kind(i) == Some(K::N)
     }
 
     pub(super) fn sym(&self, i: usize, s: &str) -> bool {
-        self.kind(i) == Some(K::S) && self.tx(i) == s
+        self.kind(i) == Some(K::S) && self.text_at(i) == s
     }
 
     pub(super) fn word(&self, i: usize, w: &str) -> bool {
-        self.is_w(i) && self.tx(i) == w
+        self.is_word(i) && self.text_at(i) == w
     }
 
     /// Token `i` is glued to the previous one (no whitespace).
-    pub(super) fn att(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.sp)
+    pub(super) fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
     pub(super) fn is_dash(&self, i: usize) -> bool {
-        self.kind(i) == Some(K::S) && matches!(self.tx(i), "-" | "–" | "—" | "‑")
+        self.kind(i) == Some(K::S) && matches!(self.text_at(i), "-" | "–" | "—" | "‑")
     }
 
     /// End of the run of glued tokens starting at `i`.
     pub(super) fn chain_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while j < self.n() && self.att(j) {
+        while j < self.tok_count() && self.glued(j) {
             j += 1;
         }
         j
     }
 
-    /// [`Lex::bits`] of `self.tx(i)`, precomputed.
-    pub(super) fn tb(&self, i: usize) -> u64 {
+    /// [`Lex::bits`] of `self.text_at(i)`, precomputed.
+    pub(super) fn bits_at(&self, i: usize) -> u64 {
         self.bits.get(i).copied().unwrap_or(self.empty_bits)
     }
 
-    /// `self.lx.class(self.tx(i))`, without the hash look-up.
-    pub(super) fn cls(&self, i: usize) -> u32 {
+    /// `self.lex.class(self.text_at(i))`, without the hash look-up.
+    pub(super) fn class_bits(&self, i: usize) -> u32 {
         // The class bits are the low 32 bits.
-        (self.tb(i) & u64::from(u32::MAX)) as u32
+        (self.bits_at(i) & u64::from(u32::MAX)) as u32
     }
 
-    /// `self.lx.is(self.tx(i), c)`, without the hash look-up.
-    pub(super) fn is_c(&self, i: usize, c: u32) -> bool {
-        self.cls(i) & c != 0
+    /// `self.lex.is(self.text_at(i), c)`, without the hash look-up.
+    pub(super) fn has_class(&self, i: usize, c: u32) -> bool {
+        self.class_bits(i) & c != 0
     }
 
-    /// `self.lx.cards.contains_key(self.tx(i))`, without the hash look-up.
+    /// `self.lex.cards.contains_key(self.text_at(i))`, without the hash look-up.
     pub(super) fn is_card(&self, i: usize) -> bool {
-        self.tb(i) & B_CARD != 0
+        self.bits_at(i) & B_CARD != 0
     }
 
     pub(super) fn class(&self, i: usize) -> u32 {
-        if self.is_w(i) { self.cls(i) } else { 0 }
+        if self.is_word(i) {
+            self.class_bits(i)
+        } else {
+            0
+        }
     }
 
     pub(super) fn is_month_at(&self, i: usize) -> bool {

@@ -23,18 +23,18 @@ pub(super) const F_LONG: u8 = 8;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
-    pub(super) s: usize,
-    pub(super) e: usize,
-    pub(super) k: K,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: K,
     /// Whitespace (or the start of the text) before the token.
-    pub(super) sp: bool,
+    pub(super) space_before: bool,
     /// A line break (or the start of the text) before the token.
-    pub(super) nl: bool,
+    pub(super) line_start: bool,
     /// Numeric value (numbers only).
-    pub(super) v: f64,
-    pub(super) f: u8,
+    pub(super) value: f64,
+    pub(super) flags: u8,
     /// Digits in the integer part (numbers only).
-    pub(super) idig: u16,
+    pub(super) int_digits: u16,
 }
 
 pub(super) fn tokenize(l: &str) -> Vec<Tok> {
@@ -57,14 +57,14 @@ pub(super) fn tokenize(l: &str) -> Vec<Tok> {
         }
         let start = i;
         let mut tok = Tok {
-            s: start,
-            e: start,
-            k: K::S,
-            sp,
-            nl,
-            v: 0.0,
-            f: 0,
-            idig: 0,
+            start,
+            end: start,
+            kind: K::S,
+            space_before: sp,
+            line_start: nl,
+            value: 0.0,
+            flags: 0,
+            int_digits: 0,
         };
         if c >= 0x80 {
             let ch = l[i..].chars().next().unwrap_or(' ');
@@ -76,20 +76,20 @@ pub(super) fn tokenize(l: &str) -> Vec<Tok> {
             }
             if ch.is_alphabetic() {
                 i = word_end(l, i);
-                tok.k = K::W;
+                tok.kind = K::W;
             } else {
                 i += len;
             }
         } else if c.is_ascii_digit() {
             i = scan_number(b, i, &mut tok, &mut buf);
-            tok.k = K::N;
+            tok.kind = K::N;
         } else if c.is_ascii_alphabetic() {
             i = word_end(l, i);
-            tok.k = K::W;
+            tok.kind = K::W;
         } else {
             i += 1;
         }
-        tok.e = i;
+        tok.end = i;
         out.push(tok);
         sp = false;
         nl = false;
@@ -250,9 +250,9 @@ pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut Strin
     if !v.is_finite() {
         flags |= F_BAD;
     }
-    tok.v = v;
-    tok.f = flags;
-    tok.idig = idig.min(u16::MAX as usize) as u16;
+    tok.value = v;
+    tok.flags = flags;
+    tok.int_digits = idig.min(u16::MAX as usize) as u16;
     j
 }
 

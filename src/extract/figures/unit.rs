@@ -4,49 +4,49 @@
 //! Input: a `Core`. Output: a `Quantity` (the core with its unit or counted noun).
 
 use super::lexicon::{B_PREFIX, B_UNIT, C_MONEY, C_PER, UnitDef};
-use super::scan::{Core, Cx, Quantity, UnitHit, sentence_start};
+use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::K;
 use crate::extract::Family;
 use crate::extract::Sym;
 
-impl<'a> Cx<'a> {
+impl<'a> Scan<'a> {
     pub(super) fn match_unit(
         &self,
         p: usize,
         core: &Core,
         has_prefix: bool,
     ) -> Option<(&'a UnitDef, usize)> {
-        let first = self.tx(p);
+        let first = self.text_at(p);
         if self.kind(p) == Some(K::N)
-            || self.t.get(p).is_none_or(|t| t.nl)
-            || self.tb(p) & B_UNIT == 0
+            || self.toks.get(p).is_none_or(|t| t.line_start)
+            || self.bits_at(p) & B_UNIT == 0
         {
             return None;
         }
-        let defs = self.lx.units.get(first)?;
+        let defs = self.lex.units.get(first)?;
         'outer: for d in defs {
             let end = p + d.toks.len();
-            if end > self.n() {
+            if end > self.tok_count() {
                 continue;
             }
             for (k, w) in d.toks.iter().enumerate() {
-                if self.tx(p + k) != w.as_str() {
+                if self.text_at(p + k) != w.as_str() {
                     continue 'outer;
                 }
-                if k > 0 && self.t[p + k].nl {
+                if k > 0 && self.toks[p + k].line_start {
                     continue 'outer;
                 }
             }
             // a letter unit must not continue into more letters (`km` in `kmart`)
-            if end < self.n() && self.att(end) && self.is_w(end) {
+            if end < self.tok_count() && self.glued(end) && self.is_word(end) {
                 continue;
             }
             // `5 m high`: a spaced single-letter unit only before a dimension word
             if d.attached
-                && !self.att(p)
+                && !self.glued(p)
                 && !(matches!(d.canon, "m" | "t" | "l")
                     && matches!(
-                        self.tx(end),
+                        self.text_at(end),
                         "high"
                             | "long"
                             | "tall"
@@ -101,16 +101,16 @@ impl<'a> Cx<'a> {
         } else if q.core.vague_full && self.word(p, "of") {
             p += 1;
         } else if self.is_dash(p)
-            && self.is_w(p + 1)
-            && ((self.att(p) && self.att(p + 1))
-                || (!self.att(p) && !self.att(p + 1) && self.unit_at(p + 1)))
+            && self.is_word(p + 1)
+            && ((self.glued(p) && self.glued(p + 1))
+                || (!self.glued(p) && !self.glued(p + 1) && self.unit_at(p + 1)))
         {
             p += 1;
             q.glued = true;
         }
         // `10 calendar days`, `five straight years`
         if matches!(
-            self.tx(p),
+            self.text_at(p),
             "calendar" | "working" | "business" | "trading" | "consecutive" | "straight" | "full"
         ) && self
             .match_unit(p + 1, &q.core, prefix)
@@ -134,25 +134,25 @@ impl<'a> Cx<'a> {
                 family = Family::Mass;
                 factor = 1.0;
             }
-            if d.canon == "t" && d.toks[0] == "t" && self.is_w(e) && self.att(e) {
+            if d.canon == "t" && d.toks[0] == "t" && self.is_word(e) && self.glued(e) {
                 return q;
             }
             // `5c coins`: cents, not Celsius
-            if d.toks[0] == "c" && self.is_w(e) && self.is_plural_noun(self.tx(e)) {
+            if d.toks[0] == "c" && self.is_word(e) && self.is_plural_noun(self.text_at(e)) {
                 q.ident = true;
                 return q;
             }
             let per = if family == Family::Currency {
                 let a = e;
                 if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
-                    && self.is_c(a + 1, C_PER)
+                    && self.has_class(a + 1, C_PER)
                     && !matches!(
-                        self.tx(a + 2),
+                        self.text_at(a + 2),
                         "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
                     )
                 {
                     end = a + 2;
-                    Some(self.tx(a + 1).to_string())
+                    Some(self.text_at(a + 1).to_string())
                 } else {
                     None
                 }
@@ -162,12 +162,12 @@ impl<'a> Cx<'a> {
             let mut age = false;
             if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
                 let hy = self.is_dash(end)
-                    && (self.att(end) == self.att(end + 1))
+                    && (self.glued(end) == self.glued(end + 1))
                     && (self.word(end + 1, "old") || self.word(end + 1, "olds"));
-                if hy || (self.word(end, "old") && !self.att(end)) {
+                if hy || (self.word(end, "old") && !self.glued(end)) {
                     age = true;
                     end += if hy { 2 } else { 1 };
-                    if self.is_w(end) && self.att(end) && self.tx(end) == "s" {
+                    if self.is_word(end) && self.glued(end) && self.text_at(end) == "s" {
                         end += 1;
                     }
                 }
@@ -188,7 +188,7 @@ impl<'a> Cx<'a> {
             return q;
         }
         // letters glued to the digits that are not a unit: identifier (5g, 3d, 90s)
-        if !q.core.word && self.is_w(p) && self.att(p) && !q.core.vague {
+        if !q.core.word && self.is_word(p) && self.glued(p) && !q.core.vague {
             q.ident = true;
             return q;
         }
@@ -214,9 +214,9 @@ impl<'a> Cx<'a> {
             return false;
         }
         // `700 pounds (320kg)`
-        let after = (p + 1..(p + 6).min(self.n())).any(|k| {
+        let after = (p + 1..(p + 6).min(self.tok_count())).any(|k| {
             matches!(
-                self.tx(k),
+                self.text_at(k),
                 "kg" | "kilos" | "kilograms" | "kilogrammes" | "tonnes" | "grams"
             )
         });
@@ -225,11 +225,11 @@ impl<'a> Cx<'a> {
         }
         let lo = p.saturating_sub(10).max(sentence_start(self, p));
         let mut hi = p + 1;
-        while hi < (p + 4).min(self.n()) && !self.sym(hi, ".") && !self.sym(hi, ";") {
+        while hi < (p + 4).min(self.tok_count()) && !self.sym(hi, ".") && !self.sym(hi, ";") {
             hi += 1;
         }
-        let money =
-            (lo..p).any(|k| self.is_c(k, C_MONEY)) || (p + 1..hi).any(|k| self.is_c(k, C_MONEY));
+        let money = (lo..p).any(|k| self.has_class(k, C_MONEY))
+            || (p + 1..hi).any(|k| self.has_class(k, C_MONEY));
         !money
     }
 
@@ -239,11 +239,11 @@ impl<'a> Cx<'a> {
         if b < floor {
             return None;
         }
-        let last = self.tx(b);
-        if self.tb(b) & B_PREFIX == 0 {
+        let last = self.text_at(b);
+        if self.bits_at(b) & B_PREFIX == 0 {
             return None;
         }
-        let list = self.lx.prefixes.get(last)?;
+        let list = self.lex.prefixes.get(last)?;
         'outer: for p in list {
             let len = p.toks.len();
             if b + 1 < len || b + 1 - len < floor {
@@ -251,11 +251,11 @@ impl<'a> Cx<'a> {
             }
             let s = b + 1 - len;
             for (k, w) in p.toks.iter().enumerate() {
-                if self.tx(s + k) != w.as_str() {
+                if self.text_at(s + k) != w.as_str() {
                     continue 'outer;
                 }
                 if k > 0
-                    && !self.att(s + k)
+                    && !self.glued(s + k)
                     && !(w == "$"
                         && matches!(
                             p.toks[0].as_str(),
@@ -270,7 +270,7 @@ impl<'a> Cx<'a> {
                 .last()
                 .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '.'));
             if letters
-                && self.att(i)
+                && self.glued(i)
                 && !(len == 1
                     && p.toks[0].len() == 3
                     && !matches!(p.toks[0].as_str(), "cop" | "ars" | "clp"))
@@ -278,11 +278,11 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // the prefix must start a word (`us$`, not `plus$`)
-            if s > 0 && self.att(s) && self.is_w(s) && self.is_w(s - 1) {
+            if s > 0 && self.glued(s) && self.is_word(s) && self.is_word(s - 1) {
                 continue;
             }
             // letter codes: not glued to a previous word
-            if letters && s > 0 && self.att(s) && !matches!(self.kind(s - 1), Some(K::S)) {
+            if letters && s > 0 && self.glued(s) && !matches!(self.kind(s - 1), Some(K::S)) {
                 continue;
             }
             return Some((p.val, s));
@@ -298,7 +298,7 @@ impl<'a> Cx<'a> {
                 saw_sep = true;
                 p += 1;
             }
-            if !saw_sep || !(self.is_n(p) || self.is_card(p)) || self.skip[p] {
+            if !saw_sep || !(self.is_number(p) || self.is_card(p)) || self.skip[p] {
                 return None;
             }
             let mut c = self.parse_core(p).ok()?;
@@ -323,8 +323,8 @@ impl<'a> Cx<'a> {
             return c;
         }
         let mut best = ("MXN", 0usize);
-        for &(clue, code) in &self.lx.peso {
-            let n = self.l.matches(clue).count();
+        for &(clue, code) in &self.lex.peso {
+            let n = self.text.matches(clue).count();
             if n > best.1 {
                 best = (code, n);
             }
