@@ -6,32 +6,125 @@
 
 use super::lexicon::{B_CARD, B_ORD, B_VAGUE, C_IDENT, C_STOP};
 use super::number::raw_of;
-use super::scan::{Cand, Quantity, Scan, Step};
+use super::scan::{Cand, Core, Quantity, Scan, Step};
 use crate::extract::Bound;
 use crate::extract::Family;
 use crate::extract::Sym;
 
+/// A guard's verdict: `Err(step)` ends the search at this token with that step.
+type Guard<T = ()> = Result<T, Step>;
+
+/// The first number of a figure as read so far, with what stands around it.
+struct FirstNumber {
+    quantity: Quantity,
+    /// Currency code of a prefix such as `$`.
+    prefix: Option<&'static str>,
+    /// First token of the figure, counting a minus sign or a prefix.
+    start: usize,
+    negative: bool,
+    /// `between` stands before the figure.
+    between: bool,
+    /// A plain four-digit number from 1800 to 2100.
+    year_like: bool,
+}
+
+/// The second number of a range `A <connector> B`.
+struct RangeEnd {
+    quantity: Quantity,
+    /// Token where the second number starts.
+    start: usize,
+    /// Currency code of a prefix before the second number.
+    prefix: Option<&'static str>,
+}
+
+/// How the first number joins the numbers after it.
+struct Pairing {
+    /// The two numbers form one range.
+    use_range: bool,
+    /// A later quantity whose unit (and scale) the first number takes.
+    inherit: Option<Quantity>,
+}
+
 impl<'a> Scan<'a> {
+    /// Whether a figure starts at token `i` (the previous figure ended at `floor`), and if so which.
     pub(super) fn try_at(&self, i: usize, floor: usize) -> Step {
+        match self.figure_at(i, floor) {
+            Ok(c) => Step::Fig(c),
+            Err(step) => step,
+        }
+    }
+
+    /// The steps of `try_at`: guards, the number, its partner in a range or list, its unit, filters.
+    fn figure_at(&self, i: usize, floor: usize) -> Guard<Box<Cand>> {
+        let is_num = self.number_start(i)?;
+        self.skip_ratio(i)?;
+        self.skip_name(i)?;
+        if is_num {
+            self.skip_glued_identifier(i, floor)?;
+            self.skip_identifier_before(i)?;
+        }
+        let (prefix, pstart) = match self.prefix_before(i, floor) {
+            Some((code, s)) if is_num => (Some(code), s),
+            _ => (None, i),
+        };
+        let mut core = self.parse_core(i).map_err(Step::Skip)?;
+        self.skip_date_or_time(i, &core, prefix.is_some())?;
+        self.skip_list_number(i, &core, is_num)?;
+        if core.ord {
+            return self.ordinal_figure(i, &core);
+        }
+        self.scales(&mut core, prefix.is_some());
+        let year_like = self.year_like(i, &core);
+        let q = self.quantity(core, prefix.is_some());
+        if q.ident {
+            return Err(Step::Skip(q.end.max(i + 1)));
+        }
+        let (start, negative) = self.sign_before(pstart, floor, is_num);
+        let between = start > floor && start > 0 && self.word(start - 1, "between");
+        let first = FirstNumber {
+            quantity: q,
+            prefix,
+            start,
+            negative,
+            between,
+            year_like,
+        };
+        let (conn, range) = self.range_after(&first);
+        let pairing = self.pair_with(&first, range.as_ref(), conn, floor)?;
+        let (qual, q0) = self.qualifier_span(&first, pairing.use_range, floor);
+        let mut c = bare_candidate(q0, &first.quantity, qual);
+        let (unit_src, hi_v) = self.join_partner(&mut c, &first.quantity, range.as_ref(), &pairing);
+        self.assign_unit(&mut c, first.prefix, unit_src);
+        apply_sign_and_factor(&mut c, first.negative, hi_v);
+        self.final_filters(i, &c, &first, q0, pairing.use_range, qual.is_some())?;
+        Ok(Box::new(c))
+    }
+
+    /// Rules out tokens that cannot start a figure; `Ok(true)` when the token is a number.
+    fn number_start(&self, i: usize) -> Guard<bool> {
         if self.skip[i] {
-            return Step::No;
+            return Err(Step::No);
         }
         let is_num = self.is_number(i);
         if !is_num {
             if !self.is_word(i) {
-                return Step::No;
+                return Err(Step::No);
             }
             let w = self.text_at(i);
             if !(self.bits_at(i) & (B_CARD | B_ORD | B_VAGUE) != 0
                 || matches!(w, "a" | "an" | "half" | "several"))
             {
-                return Step::No;
+                return Err(Step::No);
             }
         }
-        // ratios `two-for-one`, `two-for-seven`
+        Ok(is_num)
+    }
+
+    /// Skips ratios `two-for-one`, `two-for-seven`.
+    fn skip_ratio(&self, i: usize) -> Guard {
         if self.is_dash(i + 1) && self.glued(i + 1) && self.word(i + 2, "for") && self.glued(i + 2)
         {
-            return Step::Skip(self.chain_end(i));
+            return Err(Step::Skip(self.chain_end(i)));
         }
         if i >= 2
             && self.word(i - 1, "for")
@@ -39,42 +132,54 @@ impl<'a> Scan<'a> {
             && self.is_dash(i - 2)
             && self.glued(i - 1)
         {
-            return Step::Skip(i + 1);
+            return Err(Step::Skip(i + 1));
         }
-        // names with numbers in them (`six nations`, `formula one`)
+        Ok(())
+    }
+
+    /// Skips names with numbers in them (`six nations`, `formula one`).
+    fn skip_name(&self, i: usize) -> Guard {
         if let Some(end) = self.name_at(i) {
-            return Step::Skip(end);
+            return Err(Step::Skip(end));
         }
         for back in 1..=2 {
             if i >= back
                 && let Some(end) = self.name_at(i - back)
                 && end > i
             {
-                return Step::Skip(end);
+                return Err(Step::Skip(end));
             }
         }
-        // identifiers glued before the number: g20, covid-19, mid-1990s
-        if is_num && i > 0 && self.glued(i) {
+        Ok(())
+    }
+
+    /// Skips identifiers glued before the number: g20, covid-19, mid-1990s.
+    fn skip_glued_identifier(&self, i: usize, floor: usize) -> Guard {
+        if i > 0 && self.glued(i) {
             let b = i - 1;
             if self.is_word(b) && self.prefix_before(i, floor).is_none() {
-                return Step::Skip(self.chain_end(i));
+                return Err(Step::Skip(self.chain_end(i)));
             }
             if self.is_dash(b) && b > 0 && self.glued(b) && self.is_word(b - 1) {
-                return Step::Skip(self.chain_end(i));
+                return Err(Step::Skip(self.chain_end(i)));
             }
             if matches!(
                 self.text_at(b),
                 "#" | "+" | "/" | "." | "@" | "_" | "&" | "'" | "’" | "‘"
             ) {
-                return Step::Skip(self.chain_end(i));
+                return Err(Step::Skip(self.chain_end(i)));
             }
             if self.is_number(b) {
-                return Step::Skip(self.chain_end(i));
+                return Err(Step::Skip(self.chain_end(i)));
             }
         }
+        Ok(())
+    }
+
+    /// Skips a number that names a thing: after a hyphenated name or an identifier word.
+    fn skip_identifier_before(&self, i: usize) -> Guard {
         // `Half-Life 2`, `Spider-Man 3`: a small number after a hyphenated name
-        if is_num
-            && i >= 3
+        if i >= 3
             && !self.glued(i)
             && self.is_word(i - 1)
             && self.is_dash(i - 2)
@@ -85,42 +190,37 @@ impl<'a> Scan<'a> {
             && self.toks[i].value < 20.0
             && !self.has_class(i - 1, C_STOP)
         {
-            return Step::Skip(i + 1);
+            return Err(Step::Skip(i + 1));
         }
-        if is_num
-            && i > 0
-            && self.is_word(i - 1)
-            && self.has_class(i - 1, C_IDENT)
-            && !self.glued(i)
-        {
-            return Step::Skip(self.chain_end(i));
+        if i > 0 && self.is_word(i - 1) && self.has_class(i - 1, C_IDENT) && !self.glued(i) {
+            return Err(Step::Skip(self.chain_end(i)));
         }
-        let (prefix, pstart) = match self.prefix_before(i, floor) {
-            Some((code, s)) if is_num => (Some(code), s),
-            _ => (None, i),
-        };
-        let mut core = match self.parse_core(i) {
-            Ok(c) => c,
-            Err(j) => return Step::Skip(j),
-        };
-        // dates and times
-        if !core.vague && (core.plain_int || core.ord) && !core.word && prefix.is_none() {
+        Ok(())
+    }
+
+    /// Skips day numbers next to a month and numbers before a clock time.
+    fn skip_date_or_time(&self, i: usize, core: &Core, has_prefix: bool) -> Guard {
+        if !core.vague && (core.plain_int || core.ord) && !core.word && !has_prefix {
             if core.v <= 31.0 && self.date_adjacent(i, core.end) {
-                return Step::Skip(core.end);
+                return Err(Step::Skip(core.end));
             }
             if self.clock_after(core.end) {
-                return Step::Skip(core.end + 1);
+                return Err(Step::Skip(core.end + 1));
             }
         }
+        Ok(())
+    }
+
+    /// Skips list numbering: `1.` / `2)` at the start of a line, `(3)` / `[4]`.
+    fn skip_list_number(&self, i: usize, core: &Core, is_num: bool) -> Guard {
         if !core.word && self.toks[i].line_start && !core.ord {
-            // list numbering `1.` / `2)` at the start of a line
             let e = core.end;
             if (self.sym(e, ".") || self.sym(e, ")"))
                 && self.glued(e)
                 && !self.glued(e + 1)
                 && core.plain_int
             {
-                return Step::Skip(e + 1);
+                return Err(Step::Skip(e + 1));
             }
         }
         if is_num
@@ -131,41 +231,46 @@ impl<'a> Scan<'a> {
         {
             let e = core.end;
             if (self.sym(e, ")") || self.sym(e, "]")) && self.glued(e) {
-                return Step::Skip(e + 1);
+                return Err(Step::Skip(e + 1));
             }
         }
-        if core.ord {
-            return match self.ordinal_head(&core, i) {
-                Some((noun, end)) => Step::Fig(Box::new(Cand {
-                    t0: i,
-                    t1: end,
-                    value: core.v,
-                    low: None,
-                    high: None,
-                    unit: Sym::new(&noun),
-                    family: Family::Ordinal,
-                    factor: 1.0,
-                    qualifier: Sym::EMPTY,
-                    bound: Bound::Exact,
-                    approximate: false,
-                    measure: Sym::EMPTY,
-                    per: None,
-                    age: false,
-                    scaled: false,
-                })),
-                None => Step::Skip(core.end),
-            };
+        Ok(())
+    }
+
+    /// An ordinal with the noun it ranks (`third quarter`), or a skip past it.
+    fn ordinal_figure(&self, i: usize, core: &Core) -> Guard<Box<Cand>> {
+        match self.ordinal_head(core, i) {
+            Some((noun, end)) => Ok(Box::new(Cand {
+                t0: i,
+                t1: end,
+                value: core.v,
+                low: None,
+                high: None,
+                unit: Sym::new(&noun),
+                family: Family::Ordinal,
+                factor: 1.0,
+                qualifier: Sym::EMPTY,
+                bound: Bound::Exact,
+                approximate: false,
+                measure: Sym::EMPTY,
+                per: None,
+                age: false,
+                scaled: false,
+            })),
+            None => Err(Step::Skip(core.end)),
         }
-        self.scales(&mut core, prefix.is_some());
-        let year_like = core.plain_int
+    }
+
+    /// A plain four-digit number at token `i` from 1800 to 2100.
+    fn year_like(&self, i: usize, core: &Core) -> bool {
+        core.plain_int
             && !core.word
             && self.toks[i].int_digits == 4
-            && (1800.0..=2100.0).contains(&core.v);
-        let q = self.quantity(core, prefix.is_some());
-        if q.ident {
-            return Step::Skip(q.end.max(i + 1));
-        }
-        // negative
+            && (1800.0..=2100.0).contains(&core.v)
+    }
+
+    /// The figure's first token and whether it is negative (`-5`, `minus 5`, `negative 5`).
+    fn sign_before(&self, pstart: usize, floor: usize, is_num: bool) -> (usize, bool) {
         let mut t0 = pstart;
         let mut negative = false;
         if t0 > floor && t0 > 0 {
@@ -181,11 +286,12 @@ impl<'a> Scan<'a> {
                 t0 = b;
             }
         }
-        // between A and B
-        let between = t0 > floor && t0 > 0 && self.word(t0 - 1, "between");
-        // range: A <conn> B
-        let mut range: Option<(Quantity, usize)> = None;
-        let mut b_prefix: Option<&'static str> = None;
+        (t0, negative)
+    }
+
+    /// The range connector after the first number and the range's second number, if any.
+    fn range_after(&self, first: &FirstNumber) -> (usize, Option<RangeEnd>) {
+        let q = &first.quantity;
         let mut conn = q.end;
         // `8- to 16-meter`
         if self.is_dash(conn)
@@ -196,81 +302,102 @@ impl<'a> Scan<'a> {
             conn += 1;
         }
         let range_ok_a = !q.core.vague && !q.core.frac && q.count.is_none();
-        if range_ok_a {
-            let is_conn = self.is_dash(conn)
-                || self.word(conn, "to")
-                || (self.word(conn, "or") && prefix.is_none())
-                || (between && self.word(conn, "and"));
-            if is_conn {
-                let mut bi = conn + 1;
-                if matches!(
-                    self.text_at(bi),
-                    "just" | "only" | "about" | "around" | "nearly" | "almost" | "some" | "roughly"
-                ) && (self.is_number(bi + 1) || self.is_card(bi + 1))
-                {
-                    bi += 1;
-                }
-                let bpref = self
-                    .prefix_before(bi + 1, conn + 1)
-                    .filter(|_| prefix.is_some() && self.is_number(bi + 1));
-                if let Some((_, _)) = bpref {
-                    bi += 1;
-                }
-                if bi < self.tok_count()
-                    && (self.is_number(bi) || self.is_card(bi))
-                    && !self.skip[bi]
-                    && let Ok(mut bc) = self.parse_core(bi)
-                    && !bc.ord
-                    && !bc.vague
-                    && !bc.frac
-                {
-                    self.scales(&mut bc, prefix.is_some());
-                    let bq = self.quantity(bc, bpref.is_some());
-                    if !bq.ident {
-                        b_prefix = bpref.map(|x| x.0);
-                        range = Some((bq, bi));
-                    }
-                }
+        if !range_ok_a {
+            return (conn, None);
+        }
+        let is_conn = self.is_dash(conn)
+            || self.word(conn, "to")
+            || (self.word(conn, "or") && first.prefix.is_none())
+            || (first.between && self.word(conn, "and"));
+        if !is_conn {
+            return (conn, None);
+        }
+        (conn, self.range_second(conn, first.prefix))
+    }
+
+    /// The number after a range connector at `conn`, read as the range's second end.
+    fn range_second(&self, conn: usize, prefix: Option<&'static str>) -> Option<RangeEnd> {
+        let mut bi = conn + 1;
+        if matches!(
+            self.text_at(bi),
+            "just" | "only" | "about" | "around" | "nearly" | "almost" | "some" | "roughly"
+        ) && (self.is_number(bi + 1) || self.is_card(bi + 1))
+        {
+            bi += 1;
+        }
+        let bpref = self
+            .prefix_before(bi + 1, conn + 1)
+            .filter(|_| prefix.is_some() && self.is_number(bi + 1));
+        if let Some((_, _)) = bpref {
+            bi += 1;
+        }
+        if bi < self.tok_count()
+            && (self.is_number(bi) || self.is_card(bi))
+            && !self.skip[bi]
+            && let Ok(mut bc) = self.parse_core(bi)
+            && !bc.ord
+            && !bc.vague
+            && !bc.frac
+        {
+            self.scales(&mut bc, prefix.is_some());
+            let bq = self.quantity(bc, bpref.is_some());
+            if !bq.ident {
+                return Some(RangeEnd {
+                    quantity: bq,
+                    start: bi,
+                    prefix: bpref.map(|x| x.0),
+                });
             }
         }
+        None
+    }
+
+    /// Decides whether the first number forms a range with the second, takes a later unit, or is skipped.
+    fn pair_with(
+        &self,
+        first: &FirstNumber,
+        range: Option<&RangeEnd>,
+        conn: usize,
+        floor: usize,
+    ) -> Guard<Pairing> {
+        let q = &first.quantity;
+        let (prefix, t0) = (first.prefix, first.start);
         let a_has_unit = q.unit.is_some() || prefix.is_some();
         let mut use_range = false;
         let mut inherit: Option<Quantity> = None;
-        if let Some((bq, _bi)) = &range {
+        if let Some(second) = range {
+            let bq = &second.quantity;
             let b_has = bq.unit.is_some() || bq.count.is_some();
             let dash = self.is_dash(conn);
             let change = self.word(conn, "to")
                 && self.change_before(t0, floor)
                 && !(t0 > 0 && self.word(t0 - 1, "to"));
             let a_canon = prefix.or(q.unit.as_ref().map(|u| u.canon.as_str()));
-            let b_canon = b_prefix.or(bq.unit.as_ref().map(|u| u.canon.as_str()));
-            let b_has = b_has || b_prefix.is_some();
+            let b_canon = second.prefix.or(bq.unit.as_ref().map(|u| u.canon.as_str()));
+            let b_has = b_has || second.prefix.is_some();
             let same_unit = match (a_canon, b_canon) {
                 (Some(a), Some(b)) => a == b,
                 (Some(_), None) => bq.count.is_none() && (dash || prefix.is_some()),
                 (None, Some(_)) => true,
-                (None, None) => between || (b_has && q.count.is_none()),
+                (None, None) => first.between || (b_has && q.count.is_none()),
             };
-            let year_b = bq.core.plain_int
-                && !bq.core.word
-                && self.toks[*_bi].int_digits == 4
-                && (1800.0..=2100.0).contains(&bq.core.v);
-            if year_like || year_b {
+            let year_b = self.year_like(second.start, &bq.core);
+            if first.year_like || year_b {
                 if dash {
-                    return Step::Skip(bq.end);
+                    return Err(Step::Skip(bq.end));
                 }
             } else if change {
                 if !a_has_unit && b_has {
                     inherit = Some(bq.clone());
                 }
             } else if same_unit
-                && (a_has_unit || b_has || between)
-                && (bq.core.v >= q.core.v * 0.999 || between)
+                && (a_has_unit || b_has || first.between)
+                && (bq.core.v >= q.core.v * 0.999 || first.between)
             {
                 use_range = true;
             } else if dash && !a_has_unit && !b_has {
                 // scores, phone numbers, model numbers
-                return Step::Skip(bq.end);
+                return Err(Step::Skip(bq.end));
             }
         } else if self.is_dash(conn)
             && self.glued(conn)
@@ -278,7 +405,7 @@ impl<'a> Scan<'a> {
             && self.glued(conn + 1)
             && !a_has_unit
         {
-            return Step::Skip(self.chain_end(conn));
+            return Err(Step::Skip(self.chain_end(conn)));
         }
         // lists: `1,850 and 1,880 dlrs`, `4,340, 4,345 and 4,350 dlrs`
         if range.is_none()
@@ -286,46 +413,49 @@ impl<'a> Scan<'a> {
             && !a_has_unit
             && q.count.is_none()
             && !q.core.vague
-            && !year_like
+            && !first.year_like
             && !q.core.word
             && let Some(lq) = self.list_unit(q.end, prefix.is_some())
         {
             inherit = Some(lq);
         }
-        // qualifier
+        Ok(Pairing { use_range, inherit })
+    }
+
+    /// The qualifier before the figure (`about`, `more than`) and the figure's first token.
+    fn qualifier_span(
+        &self,
+        first: &FirstNumber,
+        use_range: bool,
+        floor: usize,
+    ) -> (Option<(&'static str, Bound)>, usize) {
+        let t0 = first.start;
         let mut qual: Option<(&'static str, Bound)> = None;
         let mut q0 = t0;
-        if between && use_range {
+        if first.between && use_range {
             q0 = t0 - 1;
         } else if let Some((text, bound, s)) = self.qualifier_before(t0, floor) {
             qual = Some((text, bound));
             q0 = s;
         }
-        // build
-        let mut c = Cand {
-            t0: q0,
-            t1: q.end,
-            value: q.core.v,
-            low: q.core.lo,
-            high: q.core.hi,
-            unit: Sym::EMPTY,
-            family: Family::Number,
-            factor: 1.0,
-            qualifier: qual.map(|(t, _)| Sym::new(t)).unwrap_or_default(),
-            bound: qual.map(|(_, b)| b).unwrap_or_default(),
-            approximate: qual.is_some_and(|(_, b)| b == Bound::Approximate),
-            measure: Sym::EMPTY,
-            per: None,
-            age: false,
-            scaled: q.core.scaled,
-        };
-        if q.core.vague {
-            c.bound = Bound::Approximate;
-            c.approximate = true;
-        }
-        let mut unit_src = &q;
+        (qual, q0)
+    }
+
+    /// Stretches the candidate over its range or takes a later number's scale; returns the
+    /// quantity that lends the unit and the range's other end.
+    fn join_partner<'q>(
+        &self,
+        c: &mut Cand,
+        q: &'q Quantity,
+        range: Option<&'q RangeEnd>,
+        pairing: &'q Pairing,
+    ) -> (&'q Quantity, Option<f64>) {
+        let mut unit_src = q;
         let mut hi_v: Option<f64> = None;
-        if use_range && let Some((bq, _)) = &range {
+        if pairing.use_range
+            && let Some(second) = range
+        {
+            let bq = &second.quantity;
             let mut a = q.core.v;
             if !q.core.scaled && bq.core.scaled && q.unit.is_none() {
                 // `200 to 300 mln`: the scale applies to both ends
@@ -342,7 +472,7 @@ impl<'a> Scan<'a> {
             c.t1 = bq.end;
             c.bound = Bound::Range;
         }
-        if let Some(bq) = &inherit {
+        if let Some(bq) = &pairing.inherit {
             unit_src = bq;
             let mut a = q.core.v;
             if !q.core.scaled && bq.core.scaled {
@@ -353,7 +483,11 @@ impl<'a> Scan<'a> {
             }
             c.value = a;
         }
-        // unit and family
+        (unit_src, hi_v)
+    }
+
+    /// Sets the candidate's unit and family from the currency prefix or `unit_src`.
+    fn assign_unit(&self, c: &mut Cand, prefix: Option<&'static str>, unit_src: &Quantity) {
         if let Some(code) = prefix {
             c.unit = Sym::new(code);
             c.family = Family::Currency;
@@ -377,46 +511,61 @@ impl<'a> Scan<'a> {
         if c.unit == "PESO" {
             c.unit = Sym::new(self.peso_code());
         }
-        if negative {
-            c.value = -c.value;
-            if let Some(h) = hi_v.as_mut() {
-                *h = -*h;
-            }
-        }
-        if let Some(h) = hi_v {
-            let (lo, hi) = if h < c.value {
-                (h, c.value)
-            } else {
-                (c.value, h)
-            };
-            c.low = Some(lo);
-            c.high = Some(hi);
-            c.value = lo;
-        }
-        if c.factor != 1.0 {
-            c.value *= c.factor;
-            c.low = c.low.map(|v| v * c.factor);
-            c.high = c.high.map(|v| v * c.factor);
-        }
-        // filters
+    }
+
+    /// The last filters on a built candidate: bare years, a lone `one`, weak bare numbers,
+    /// values that are not finite, fractional counts.
+    fn final_filters(
+        &self,
+        i: usize,
+        c: &Cand,
+        first: &FirstNumber,
+        q0: usize,
+        use_range: bool,
+        qualified: bool,
+    ) -> Guard {
+        let q = &first.quantity;
         let core = &q.core;
-        if year_like && !use_range && prefix.is_none() && !q.core.scaled {
-            let measurement = matches!(
-                c.family,
-                Family::Currency
-                    | Family::Percent
-                    | Family::Length
-                    | Family::Area
-                    | Family::Mass
-                    | Family::Volume
-                    | Family::Energy
-                    | Family::Speed
-                    | Family::Temperature
-            );
-            if !measurement {
-                return Step::Skip(core.end);
+        if first.year_like
+            && !use_range
+            && first.prefix.is_none()
+            && !q.core.scaled
+            && !is_measurement(c.family)
+        {
+            return Err(Step::Skip(core.end));
+        }
+        if self.lone_one(c, core, q0, use_range) {
+            return Err(Step::Skip(core.end));
+        }
+        if c.family == Family::Number && c.unit.is_empty() && !use_range {
+            let vs = self.vs_before(q0);
+            let ok = !core.word
+                && (core.scaled || qualified || core.sepdec || first.negative || vs || core.frac)
+                || core.word
+                    && (core.scaled
+                        || core.vague_full
+                        || core.frac
+                        || core.v >= 100.0
+                        || core.end >= core.start + 3
+                        || self.text_at(core.end - 1) == "dozen");
+            if !ok {
+                return Err(Step::Skip(core.end));
             }
         }
+        if !c.value.is_finite()
+            || c.low.is_some_and(|v| !v.is_finite())
+            || c.high.is_some_and(|v| !v.is_finite())
+        {
+            return Err(Step::Skip(c.t1.max(i + 1)));
+        }
+        if c.family == Family::Count && c.value > 0.0 && c.value < 1.0 {
+            return Err(Step::Skip(core.end));
+        }
+        Ok(())
+    }
+
+    /// A bare `one`/`a` that is not a measurement nor a duration after `for`, `within`, ...
+    fn lone_one(&self, c: &Cand, core: &Core, q0: usize, use_range: bool) -> bool {
         let one_duration = c.family == Family::Time
             && q0 > 0
             && matches!(
@@ -435,50 +584,7 @@ impl<'a> Scan<'a> {
                     | "take"
                     | "takes"
             );
-        if core.one
-            && !core.scaled
-            && !use_range
-            && !one_duration
-            && !matches!(
-                c.family,
-                Family::Currency
-                    | Family::Percent
-                    | Family::Length
-                    | Family::Area
-                    | Family::Mass
-                    | Family::Volume
-                    | Family::Energy
-                    | Family::Speed
-                    | Family::Temperature
-            )
-        {
-            return Step::Skip(core.end);
-        }
-        if c.family == Family::Number && c.unit.is_empty() && !use_range {
-            let vs = self.vs_before(q0);
-            let ok = !core.word
-                && (core.scaled || qual.is_some() || core.sepdec || negative || vs || core.frac)
-                || core.word
-                    && (core.scaled
-                        || core.vague_full
-                        || core.frac
-                        || core.v >= 100.0
-                        || core.end >= core.start + 3
-                        || self.text_at(core.end - 1) == "dozen");
-            if !ok {
-                return Step::Skip(core.end);
-            }
-        }
-        if !c.value.is_finite()
-            || c.low.is_some_and(|v| !v.is_finite())
-            || c.high.is_some_and(|v| !v.is_finite())
-        {
-            return Step::Skip(c.t1.max(i + 1));
-        }
-        if c.family == Family::Count && c.value > 0.0 && c.value < 1.0 {
-            return Step::Skip(core.end);
-        }
-        Step::Fig(Box::new(c))
+        core.one && !core.scaled && !use_range && !one_duration && !is_measurement(c.family)
     }
 
     pub(super) fn vs_before(&self, i: usize) -> bool {
@@ -500,4 +606,71 @@ impl<'a> Scan<'a> {
         }
         false
     }
+}
+
+/// The candidate for quantity `q` starting at token `q0`, before its unit and range are known.
+fn bare_candidate(q0: usize, q: &Quantity, qual: Option<(&'static str, Bound)>) -> Cand {
+    let mut c = Cand {
+        t0: q0,
+        t1: q.end,
+        value: q.core.v,
+        low: q.core.lo,
+        high: q.core.hi,
+        unit: Sym::EMPTY,
+        family: Family::Number,
+        factor: 1.0,
+        qualifier: qual.map(|(t, _)| Sym::new(t)).unwrap_or_default(),
+        bound: qual.map(|(_, b)| b).unwrap_or_default(),
+        approximate: qual.is_some_and(|(_, b)| b == Bound::Approximate),
+        measure: Sym::EMPTY,
+        per: None,
+        age: false,
+        scaled: q.core.scaled,
+    };
+    if q.core.vague {
+        c.bound = Bound::Approximate;
+        c.approximate = true;
+    }
+    c
+}
+
+/// Negates a negative figure, orders a range's ends, and applies the unit's factor.
+fn apply_sign_and_factor(c: &mut Cand, negative: bool, mut hi_v: Option<f64>) {
+    if negative {
+        c.value = -c.value;
+        if let Some(h) = hi_v.as_mut() {
+            *h = -*h;
+        }
+    }
+    if let Some(h) = hi_v {
+        let (lo, hi) = if h < c.value {
+            (h, c.value)
+        } else {
+            (c.value, h)
+        };
+        c.low = Some(lo);
+        c.high = Some(hi);
+        c.value = lo;
+    }
+    if c.factor != 1.0 {
+        c.value *= c.factor;
+        c.low = c.low.map(|v| v * c.factor);
+        c.high = c.high.map(|v| v * c.factor);
+    }
+}
+
+/// Families that are measurements: a year-like or lone-`one` number with one of these stays.
+fn is_measurement(family: Family) -> bool {
+    matches!(
+        family,
+        Family::Currency
+            | Family::Percent
+            | Family::Length
+            | Family::Area
+            | Family::Mass
+            | Family::Volume
+            | Family::Energy
+            | Family::Speed
+            | Family::Temperature
+    )
 }
