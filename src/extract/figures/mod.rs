@@ -53,7 +53,7 @@ use measure::label_for;
 use number::tidy;
 use scan::{Cand, Scan, Step, sentence_start};
 use std::collections::HashMap;
-use tokens::tokenize;
+use tokens::{Tok, tokenize};
 
 /// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
 type FxMap<K, V> = HashMap<K, V, FxBuild>;
@@ -84,10 +84,21 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         last_m_million: std::cell::Cell::new(None),
         peso: std::cell::Cell::new(None),
     };
+    let mut cands = scan_candidates(&scan);
+    let in_fig = in_figure_tokens(&cands, toks.len());
+    inherit_units_in_vs_rows(&scan, &mut cands);
+    inherit_units_for_scaled_numbers(&scan, &mut cands);
+    assign_measures(&scan, &mut cands, &in_fig);
+    share_measures_between_linked(&scan, &mut cands);
+    to_figures(cands, &toks)
+}
+
+/// Candidates found token by token; after a figure the search resumes past its end.
+fn scan_candidates(scan: &Scan) -> Vec<Cand> {
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
-    while i < toks.len() {
+    while i < scan.toks.len() {
         match scan.try_at(i, floor) {
             Step::Fig(c) => {
                 let c = *c;
@@ -99,14 +110,22 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             Step::No => i += 1,
         }
     }
-    // in-figure token map
-    let mut in_fig = vec![false; toks.len()];
-    for c in &cands {
-        for f in in_fig.iter_mut().take(c.t1.min(toks.len())).skip(c.t0) {
+    cands
+}
+
+/// For each token, whether it lies inside a candidate.
+fn in_figure_tokens(cands: &[Cand], tok_count: usize) -> Vec<bool> {
+    let mut in_fig = vec![false; tok_count];
+    for c in cands {
+        for f in in_fig.iter_mut().take(c.t1.min(tok_count)).skip(c.t0) {
             *f = true;
         }
     }
-    // `vs` rows inherit the unit of the previous figure
+    in_fig
+}
+
+/// `vs` rows inherit the unit of the previous figure.
+fn inherit_units_in_vs_rows(scan: &Scan, cands: &mut [Cand]) {
     for k in 1..cands.len() {
         let (prev, cur) = cands.split_at_mut(k);
         let p = &prev[k - 1];
@@ -128,15 +147,18 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             }
         }
     }
-    // `5.03 mln tonnes against 2.87 mln`: a scaled bare number takes the unit of the figure
-    // just before it in the same sentence
+}
+
+/// `5.03 mln tonnes against 2.87 mln`: a scaled bare number takes the unit of the figure
+/// just before it in the same sentence.
+fn inherit_units_for_scaled_numbers(scan: &Scan, cands: &mut [Cand]) {
     for k in 1..cands.len() {
         let (prev, cur) = cands.split_at_mut(k);
         let c = &mut cur[0];
         if !(c.family == Family::Number && c.unit.is_empty() && c.scaled) {
             continue;
         }
-        let sent = sentence_start(&scan, c.t0);
+        let sent = sentence_start(scan, c.t0);
         let src = prev.iter().rev().take(4).find(|p| {
             p.scaled
                 && p.t0 >= sent
@@ -156,20 +178,26 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             c.unit = p.unit;
         }
     }
-    // measures
+}
+
+/// Sets each candidate's measure, looked for within its sentence.
+fn assign_measures(scan: &Scan, cands: &mut [Cand], in_fig: &[bool]) {
     let mut floor = 0;
     let mut measures = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let prev_end = if k > 0 { cands[k - 1].t1 } else { 0 };
-        let sent_floor = sentence_start(&scan, c.t0).max(floor.min(c.t0));
+        let sent_floor = sentence_start(scan, c.t0).max(floor.min(c.t0));
         let _ = prev_end;
-        measures.push(scan.measure_for(c, sent_floor, &in_fig));
+        measures.push(scan.measure_for(c, sent_floor, in_fig));
         floor = 0;
     }
     for (k, m) in measures.into_iter().enumerate() {
         cands[k].measure = Sym::new(&m);
     }
-    // figures right after another (`vs 15.2 mln`, `(£600m)`, `or 14 cts`) share its measure
+}
+
+/// Figures right after another (`vs 15.2 mln`, `(£600m)`, `or 14 cts`) share its measure.
+fn share_measures_between_linked(scan: &Scan, cands: &mut [Cand]) {
     for k in 1..cands.len() {
         if !cands[k].measure.is_empty() {
             continue;
@@ -188,6 +216,10 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
             cands[k].measure = m;
         }
     }
+}
+
+/// The candidates as `Figure`s with byte offsets and labels.
+fn to_figures(cands: Vec<Cand>, toks: &[Tok]) -> Vec<Figure> {
     // A fresh vector: collecting in place would keep the (larger) candidates' allocation
     // for the life of the article.
     let mut figures = Vec::with_capacity(cands.len());
