@@ -66,6 +66,21 @@ impl<'a> Scan<'a> {
         if self.sym(i + 1, ":") && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
             return Err(self.chain_end(i));
         }
+        if let Some(done) = self.slash_forms(i, c.clone(), year_like) {
+            return done;
+        }
+        if let Some(done) = self.dash_or_suffix_forms(i, c.clone(), year_like) {
+            return done;
+        }
+        self.mixed_fraction(i, &mut c);
+        self.and_a_half(&mut c);
+        Ok(c)
+    }
+
+    /// A number followed by a slash: a fraction (`1 / 4`, `3/8`), or a date or fiscal year to
+    /// skip; `None` when no slash follows.
+    fn slash_forms(&self, i: usize, mut c: Core, year_like: bool) -> Option<Result<Core, usize>> {
+        let t = self.toks[i];
         // spaced fractions (`1 / 4 point`, tokenised text)
         if c.plain_int
             && self.sym(i + 1, "/")
@@ -81,12 +96,12 @@ impl<'a> Scan<'a> {
             c.frac = true;
             c.plain_int = false;
             c.end = i + 3;
-            return Ok(c);
+            return Some(Ok(c));
         }
         // slashes: fractions, dates, fiscal years
         if self.sym(i + 1, "/") && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
             if (self.sym(i + 3, "/") && self.glued(i + 3)) || year_like || !c.plain_int {
-                return Err(self.chain_end(i));
+                return Some(Err(self.chain_end(i)));
             }
             let d = self.toks[i + 2].value;
             if self.toks[i + 2].flags == 0 && t.value < d && is_denom(d) {
@@ -94,10 +109,21 @@ impl<'a> Scan<'a> {
                 c.frac = true;
                 c.plain_int = false;
                 c.end = i + 3;
-                return Ok(c);
+                return Some(Ok(c));
             }
-            return Err(self.chain_end(i));
+            return Some(Err(self.chain_end(i)));
         }
+        None
+    }
+
+    /// A number followed by a glued dash or suffix: `1-1/8`, a year range to skip (`1986-87`),
+    /// an ordinal (`21st`); `None` when none of these follows.
+    fn dash_or_suffix_forms(
+        &self,
+        i: usize,
+        mut c: Core,
+        year_like: bool,
+    ) -> Option<Result<Core, usize>> {
         // 1-1/8
         if self.is_dash(i + 1)
             && self.glued(i + 1)
@@ -114,9 +140,9 @@ impl<'a> Scan<'a> {
                 c.plain_int = false;
                 c.sepdec = true;
                 c.end = i + 5;
-                return Ok(c);
+                return Some(Ok(c));
             }
-            return Err(self.chain_end(i));
+            return Some(Err(self.chain_end(i)));
         }
         // year ranges 1986-87, 2019-2020
         if year_like
@@ -126,7 +152,7 @@ impl<'a> Scan<'a> {
             && self.glued(i + 2)
             && matches!(self.toks[i + 2].int_digits, 2 | 4)
         {
-            return Err(self.chain_end(i));
+            return Some(Err(self.chain_end(i)));
         }
         // ordinal suffix 21st
         if self.is_word(i + 1)
@@ -134,13 +160,17 @@ impl<'a> Scan<'a> {
             && matches!(self.text_at(i + 1), "st" | "nd" | "rd" | "th")
         {
             if !c.plain_int {
-                return Err(i + 2);
+                return Some(Err(i + 2));
             }
             c.ord = true;
             c.end = i + 2;
-            return Ok(c);
+            return Some(Ok(c));
         }
-        // 3 1/2
+        None
+    }
+
+    /// Adds a spaced fraction after a whole number: `3 1/2`.
+    fn mixed_fraction(&self, i: usize, c: &mut Core) {
         if c.plain_int
             && self.is_number(i + 1)
             && !self.glued(i + 1)
@@ -158,8 +188,6 @@ impl<'a> Scan<'a> {
                 c.end = i + 4;
             }
         }
-        self.and_a_half(&mut c);
-        Ok(c)
     }
 
     pub(super) fn and_a_half(&self, c: &mut Core) {
@@ -175,146 +203,189 @@ impl<'a> Scan<'a> {
     pub(super) fn word_core(&self, i: usize) -> Option<Core> {
         let lx = self.lex;
         let w = self.text_at(i);
-        let mut c = Core {
-            word: true,
-            end: i + 1,
-            ..Core::default()
-        };
         // a hundred / a dozen / a million; a third of; a few hundred
         if w == "a" || w == "an" {
-            let nx = self.text_at(i + 1);
-            if let Some(&(_, NC::Hundred)) = lx.cards.get(nx) {
-                // `a hundred and two`
-                let mut c2 = self.word_core(i + 1)?;
-                c2.one = false;
-                return Some(c2);
-            }
-            if let Some(&(v, nc)) = lx.cards.get(nx)
-                && nc == NC::Dozen
-            {
-                c.v = v;
-                c.end = i + 2;
-                c.one = false;
-                self.and_a_half(&mut c);
-                return Some(c);
-            }
-            if let Some(&(_, ScaleMode::Free)) = lx.scales.get(nx)
-                && matches!(nx, "thousand" | "million" | "billion" | "trillion")
-            {
-                c.v = 1.0;
-                c.end = i + 1;
-                c.one = false;
-                return Some(c);
-            }
-            if let Some(d) = lx
-                .fracs
-                .get(nx)
-                .copied()
-                .or_else(|| lx.ords.get(nx).copied().filter(|d| *d >= 3.0))
-                && (self.word(i + 2, "of") || self.qualifier_before(i, 0).is_some())
-                && !nx.ends_with('s')
-            {
-                c.v = 1.0 / d;
-                c.frac = true;
-                c.end = i + 2;
-                return Some(c);
-            }
-            if nx == "few"
-                && let Some(s) = self.vague_scale(i + 2)
-            {
-                c.v = 2.0 * s;
-                c.lo = Some(2.0 * s);
-                c.hi = Some(5.0 * s);
-                c.vague = true;
-                c.vague_full = true;
-                c.end = i + 3;
-                return Some(c);
-            }
-            return None;
+            return self.article_core(i);
         }
         if w == "several"
-            && let Some(s) = self.vague_scale(i + 1)
+            && let Some(c) = self.several_core(i)
         {
-            c.v = 3.0 * s;
-            c.lo = Some(3.0 * s);
-            c.hi = Some(9.0 * s);
-            c.vague = true;
-            c.vague_full = true;
-            c.end = i + 2;
             return Some(c);
         }
         if w == "half" {
-            if (self.word(i + 1, "a") || self.word(i + 1, "an"))
-                && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 2))
-                && matches!(
-                    self.text_at(i + 2),
-                    "thousand" | "million" | "billion" | "trillion"
-                )
-            {
-                c.v = 0.5 * s;
-                c.end = i + 3;
-                c.scaled = true;
-                return Some(c);
-            }
-            if self.word(i + 1, "a") && self.word(i + 2, "dozen") {
-                c.v = 6.0;
-                c.end = i + 3;
-                return Some(c);
-            }
-            // `half an hour`, `half a century`
-            if (self.word(i + 1, "a") || self.word(i + 1, "an"))
-                && matches!(
-                    self.text_at(i + 2),
-                    "hour"
-                        | "day"
-                        | "week"
-                        | "month"
-                        | "year"
-                        | "decade"
-                        | "century"
-                        | "minute"
-                        | "mile"
-                        | "kilometre"
-                        | "kilometer"
-                        | "percentage"
-                )
-            {
-                c.v = 0.5;
-                c.end = i + 2;
-                c.frac = true;
-                return Some(c);
-            }
-            return None;
+            return self.half_core(i);
         }
         if let Some(&base) = lx.vague.get(w) {
-            if !self.word(i + 1, "of") {
-                return None;
-            }
-            c.vague = true;
-            if matches!(w, "tens" | "hundreds" | "dozens")
-                && let Some(&b2) = lx.vague.get(self.text_at(i + 2))
-                && b2 >= 1000.0
-            {
-                let lo = base * b2;
-                c.v = lo;
-                c.lo = Some(lo);
-                c.hi = Some(lo * 10.0);
-                c.end = i + 3;
-                c.vague_full = true;
-                return Some(c);
-            }
-            let (lo, hi) = match w {
-                "tens" => (20.0, 100.0),
-                "dozens" => (24.0, 144.0),
-                "scores" => (40.0, 200.0),
-                _ => (2.0 * base, 10.0 * base),
-            };
-            c.v = lo;
-            c.lo = Some(lo);
-            c.hi = Some(hi);
-            c.end = i + 1;
+            return self.vague_core(i, w, base);
+        }
+        if let Some(c) = self.ordinal_word_core(i, w) {
             return Some(c);
         }
+        // cardinal words
+        let (cur, j) = self.cardinal_words(i)?;
+        let mut c = word_start(i);
+        c.v = cur;
+        c.end = j;
+        c.one = j == i + 1 && w == "one";
+        self.point_decimals(&mut c, j, cur);
+        self.and_a_half(&mut c);
+        self.word_fraction(&mut c);
+        Some(c)
+    }
+
+    /// A number word after `a`/`an`: `a hundred`, `a dozen`, `a million`, `a third of`,
+    /// `a few hundred`.
+    fn article_core(&self, i: usize) -> Option<Core> {
+        let lx = self.lex;
+        let mut c = word_start(i);
+        let nx = self.text_at(i + 1);
+        if let Some(&(_, NC::Hundred)) = lx.cards.get(nx) {
+            // `a hundred and two`
+            let mut c2 = self.word_core(i + 1)?;
+            c2.one = false;
+            return Some(c2);
+        }
+        if let Some(&(v, nc)) = lx.cards.get(nx)
+            && nc == NC::Dozen
+        {
+            c.v = v;
+            c.end = i + 2;
+            c.one = false;
+            self.and_a_half(&mut c);
+            return Some(c);
+        }
+        if let Some(&(_, ScaleMode::Free)) = lx.scales.get(nx)
+            && matches!(nx, "thousand" | "million" | "billion" | "trillion")
+        {
+            c.v = 1.0;
+            c.end = i + 1;
+            c.one = false;
+            return Some(c);
+        }
+        if let Some(d) = lx
+            .fracs
+            .get(nx)
+            .copied()
+            .or_else(|| lx.ords.get(nx).copied().filter(|d| *d >= 3.0))
+            && (self.word(i + 2, "of") || self.qualifier_before(i, 0).is_some())
+            && !nx.ends_with('s')
+        {
+            c.v = 1.0 / d;
+            c.frac = true;
+            c.end = i + 2;
+            return Some(c);
+        }
+        if nx == "few"
+            && let Some(s) = self.vague_scale(i + 2)
+        {
+            c.v = 2.0 * s;
+            c.lo = Some(2.0 * s);
+            c.hi = Some(5.0 * s);
+            c.vague = true;
+            c.vague_full = true;
+            c.end = i + 3;
+            return Some(c);
+        }
+        None
+    }
+
+    /// `several hundred`, `several million`: a vague range; `None` without a scale word.
+    fn several_core(&self, i: usize) -> Option<Core> {
+        let mut c = word_start(i);
+        let s = self.vague_scale(i + 1)?;
+        c.v = 3.0 * s;
+        c.lo = Some(3.0 * s);
+        c.hi = Some(9.0 * s);
+        c.vague = true;
+        c.vague_full = true;
+        c.end = i + 2;
+        Some(c)
+    }
+
+    /// `half a million`, `half a dozen`, `half an hour`.
+    fn half_core(&self, i: usize) -> Option<Core> {
+        let lx = self.lex;
+        let mut c = word_start(i);
+        if (self.word(i + 1, "a") || self.word(i + 1, "an"))
+            && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 2))
+            && matches!(
+                self.text_at(i + 2),
+                "thousand" | "million" | "billion" | "trillion"
+            )
+        {
+            c.v = 0.5 * s;
+            c.end = i + 3;
+            c.scaled = true;
+            return Some(c);
+        }
+        if self.word(i + 1, "a") && self.word(i + 2, "dozen") {
+            c.v = 6.0;
+            c.end = i + 3;
+            return Some(c);
+        }
+        // `half an hour`, `half a century`
+        if (self.word(i + 1, "a") || self.word(i + 1, "an"))
+            && matches!(
+                self.text_at(i + 2),
+                "hour"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "decade"
+                    | "century"
+                    | "minute"
+                    | "mile"
+                    | "kilometre"
+                    | "kilometer"
+                    | "percentage"
+            )
+        {
+            c.v = 0.5;
+            c.end = i + 2;
+            c.frac = true;
+            return Some(c);
+        }
+        None
+    }
+
+    /// Vague magnitudes before `of` (`tens of`, `hundreds of thousands of`), as ranges.
+    fn vague_core(&self, i: usize, w: &str, base: f64) -> Option<Core> {
+        let lx = self.lex;
+        let mut c = word_start(i);
+        if !self.word(i + 1, "of") {
+            return None;
+        }
+        c.vague = true;
+        if matches!(w, "tens" | "hundreds" | "dozens")
+            && let Some(&b2) = lx.vague.get(self.text_at(i + 2))
+            && b2 >= 1000.0
+        {
+            let lo = base * b2;
+            c.v = lo;
+            c.lo = Some(lo);
+            c.hi = Some(lo * 10.0);
+            c.end = i + 3;
+            c.vague_full = true;
+            return Some(c);
+        }
+        let (lo, hi) = match w {
+            "tens" => (20.0, 100.0),
+            "dozens" => (24.0, 144.0),
+            "scores" => (40.0, 200.0),
+            _ => (2.0 * base, 10.0 * base),
+        };
+        c.v = lo;
+        c.lo = Some(lo);
+        c.hi = Some(hi);
+        c.end = i + 1;
+        Some(c)
+    }
+
+    /// Ordinal words (`third`, `twenty-first`); `None` when the word is not one.
+    fn ordinal_word_core(&self, i: usize, w: &str) -> Option<Core> {
+        let lx = self.lex;
+        let mut c = word_start(i);
         // ordinal words (twenty-first)
         if let Some(&(tv, NC::Tens)) = lx.cards.get(w)
             && self.is_dash(i + 1)
@@ -335,7 +406,13 @@ impl<'a> Scan<'a> {
             c.ord = true;
             return Some(c);
         }
-        // cardinal words
+        None
+    }
+
+    /// The value of the cardinal words from token `i` (`two hundred and twenty-one`) and the
+    /// token after them; `None` when no cardinal word starts there.
+    fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+        let lx = self.lex;
         let mut cur = 0.0f64;
         let mut last: Option<NC> = None;
         let mut j = i;
@@ -399,10 +476,12 @@ impl<'a> Scan<'a> {
             break;
         }
         last?;
-        c.v = cur;
-        c.end = j;
-        c.one = j == i + 1 && w == "one";
-        // `one point three`
+        Some((cur, j))
+    }
+
+    /// Spoken decimals after the cardinal words ending at `j`: `one point three`.
+    fn point_decimals(&self, c: &mut Core, j: usize, cur: f64) {
+        let lx = self.lex;
         if self.word(j, "point") && cur < 1000.0 {
             let mut k = j + 1;
             let mut scale = 0.1;
@@ -424,8 +503,12 @@ impl<'a> Scan<'a> {
                 c.sepdec = true;
             }
         }
-        self.and_a_half(&mut c);
-        // fractions: two-thirds, one-fifth, one third
+    }
+
+    /// Turns a small whole number into a fraction before a denominator word: two-thirds,
+    /// one-fifth, one third.
+    fn word_fraction(&self, c: &mut Core) {
+        let lx = self.lex;
         if c.v.fract() == 0.0 && c.v <= 20.0 {
             let e = c.end;
             let hy = self.is_dash(e) && self.glued(e) && self.glued(e + 1);
@@ -459,7 +542,6 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        Some(c)
     }
 
     pub(super) fn vague_scale(&self, i: usize) -> Option<f64> {
@@ -579,5 +661,14 @@ impl<'a> Scan<'a> {
             return true;
         }
         self.is_plural_noun(nx) && !self.lex.is(nx, C_STOP | C_METRE)
+    }
+}
+
+/// The core a number word at token `i` starts from, before its value is read.
+fn word_start(i: usize) -> Core {
+    Core {
+        word: true,
+        end: i + 1,
+        ..Core::default()
     }
 }
