@@ -272,18 +272,57 @@ impl<'a> Scan<'a> {
             Family::Time | Family::Temperature | Family::Speed => return String::new(),
             _ => {}
         }
+        if let Some(m) = self.measure_of_after(c, in_fig) {
+            return m;
+        }
+        if let Some(m) = self.measure_after_determiner(c, in_fig) {
+            return m;
+        }
+        if let Some(m) = self.measure_in_after(c, in_fig) {
+            return m;
+        }
+        // left: `X of <fig>`, `X was/rose to <fig>`, row labels
+        let Some(mut k) = c.t0.checked_sub(1) else {
+            return self.per_measure(c);
+        };
+        if k < floor {
+            return self.per_measure(c);
+        }
+        if self.word(k, "of") && k > floor {
+            match self.measure_of_before(c, k, floor, in_fig) {
+                Ok(next) => k = next,
+                Err(m) => return m,
+            }
+        }
+        let (k, chain) = self.walk_left_over_chain(k, floor, in_fig);
+        if k < floor || k >= self.tok_count() {
+            return self.per_measure(c);
+        }
+        if let Some(m) = self.measure_from_subject(c, k, chain, floor, in_fig) {
+            return m;
+        }
+        self.per_measure(c)
+    }
+
+    /// The noun phrase after `of`: `4,500 kilometers of coast`, `$5bn of debt`.
+    fn measure_of_after(&self, c: &Cand, in_fig: &[bool]) -> Option<String> {
         let e = c.t1;
-        // `4,500 kilometers of coast`, `$5bn of debt`
         if self.word(e, "of")
             && c.family != Family::Number
             && let Some((a, b)) = self.np_right(e + 1, in_fig)
         {
             let w = self.text_at(b);
             if !matches!(w, "which" | "whom") {
-                return self.span_text(a, b);
+                return Some(self.span_text(a, b));
             }
         }
-        // `a 21 billion dlr debt-rescheduling package`, `a 40 pct drop in oil income`
+        None
+    }
+
+    /// The noun a determiner's figure modifies: `a 21 billion dlr debt-rescheduling package`,
+    /// `a 40 pct drop in oil income`.
+    fn measure_after_determiner(&self, c: &Cand, in_fig: &[bool]) -> Option<String> {
+        let e = c.t1;
         if c.t0 > 0
             && (matches!(
                 self.text_at(c.t0 - 1),
@@ -312,62 +351,75 @@ impl<'a> Scan<'a> {
                 && self.word(b + 1, "in")
                 && let Some((a2, b2)) = self.np_right(b + 2, in_fig)
             {
-                return self.span_text(a2, b2);
+                return Some(self.span_text(a2, b2));
             }
-            return self.span_text(a, b);
+            return Some(self.span_text(a, b));
         }
-        // `$5bn in loans`
+        None
+    }
+
+    /// A value noun after `in`: `$5bn in loans`.
+    fn measure_in_after(&self, c: &Cand, in_fig: &[bool]) -> Option<String> {
+        let e = c.t1;
         if c.family == Family::Currency
             && self.word(e, "in")
             && let Some((a, b)) = self.np_right(e + 1, in_fig)
             && (self.has_class(b, C_VALUE))
         {
-            return self.span_text(a, b);
+            return Some(self.span_text(a, b));
         }
-        // left: `X of <fig>`, `X was/rose to <fig>`, row labels
-        let Some(mut k) = c.t0.checked_sub(1) else {
-            return self.per_measure(c);
+        None
+    }
+
+    /// `X of <fig>` with `of` at `k`: `Err(measure)` is the answer, `Ok(k)` the token to go on
+    /// looking left from after `a total of`.
+    fn measure_of_before(
+        &self,
+        c: &Cand,
+        k: usize,
+        floor: usize,
+        in_fig: &[bool],
+    ) -> Result<usize, String> {
+        let Some((a, b)) = self.np_left(k - 1, floor, in_fig) else {
+            return Err(self.per_measure(c));
         };
-        if k < floor {
-            return self.per_measure(c);
+        let head = self.text_at(b);
+        if !matches!(
+            head,
+            "total"
+                | "sum"
+                | "amount"
+                | "value"
+                | "figure"
+                | "average"
+                | "maximum"
+                | "minimum"
+                | "record"
+                | "level"
+                | "rate"
+                | "increase"
+                | "rise"
+                | "decline"
+                | "drop"
+                | "fall"
+                | "gain"
+                | "high"
+                | "low"
+                | "peak"
+        ) {
+            return Err(self.span_text(a, b));
         }
-        if self.word(k, "of") && k > floor {
-            if let Some((a, b)) = self.np_left(k - 1, floor, in_fig) {
-                let head = self.text_at(b);
-                if !matches!(
-                    head,
-                    "total"
-                        | "sum"
-                        | "amount"
-                        | "value"
-                        | "figure"
-                        | "average"
-                        | "maximum"
-                        | "minimum"
-                        | "record"
-                        | "level"
-                        | "rate"
-                        | "increase"
-                        | "rise"
-                        | "decline"
-                        | "drop"
-                        | "fall"
-                        | "gain"
-                        | "high"
-                        | "low"
-                        | "peak"
-                ) {
-                    return self.span_text(a, b);
-                }
-                // `a total of`: keep looking left
-                k = a.saturating_sub(1);
-                while k > floor && matches!(self.text_at(k), "a" | "an" | "the") {
-                    k -= 1;
-                }
-            } else {
-                return self.per_measure(c);
-            }
+        // `a total of`: keep looking left
+        let mut k = a.saturating_sub(1);
+        while k > floor && matches!(self.text_at(k), "a" | "an" | "the") {
+            k -= 1;
         }
+        Ok(k)
+    }
+
+    /// Walks left from `k` over figures, brackets, year phrases and chain words (verbs like
+    /// `was`, `rose`); returns the token reached and how many chain words counted.
+    fn walk_left_over_chain(&self, mut k: usize, floor: usize, in_fig: &[bool]) -> (usize, usize) {
         let mut chain = 0;
         let start_k = k;
         let mut steps = 0;
@@ -423,61 +475,70 @@ impl<'a> Scan<'a> {
             }
             break;
         }
-        if k < floor || k >= self.tok_count() {
-            return self.per_measure(c);
+        (k, chain)
+    }
+
+    /// The subject noun phrase ending at `k` as the measure (`X rose to <fig>`, `put the deficit
+    /// at <fig>`), or a row label (`net profit 17.05 mln dlrs`).
+    fn measure_from_subject(
+        &self,
+        c: &Cand,
+        k: usize,
+        chain: usize,
+        floor: usize,
+        in_fig: &[bool],
+    ) -> Option<String> {
+        let (a, b) = self.np_left(k, floor, in_fig)?;
+        // `estimated the crop at <fig>`, `put the deficit at <fig>`
+        let mut d = a;
+        while d > floor
+            && matches!(
+                self.text_at(d - 1),
+                "the" | "its" | "their" | "a" | "an" | "his" | "her"
+            )
+        {
+            d -= 1;
         }
-        if let Some((a, b)) = self.np_left(k, floor, in_fig) {
-            // `estimated the crop at <fig>`, `put the deficit at <fig>`
-            let mut d = a;
-            while d > floor
-                && matches!(
-                    self.text_at(d - 1),
-                    "the" | "its" | "their" | "a" | "an" | "his" | "her"
-                )
+        if chain == 0
+            && matches!(self.text_at(c.t0 - 1), "at" | "by" | "to")
+            && d > floor
+            && self.has_class(d - 1, C_CHAIN | C_CHANGE)
+        {
+            return Some(self.span_text(a, b));
+        }
+        if chain > 0 {
+            if d >= 2
+                && d - 1 > floor
+                && matches!(self.text_at(d - 1), "at" | "of" | "in" | "for" | "from")
+                && let Some((a2, b2)) = self.np_left(d - 2, floor, in_fig)
             {
-                d -= 1;
-            }
-            if chain == 0
-                && matches!(self.text_at(c.t0 - 1), "at" | "by" | "to")
-                && d > floor
-                && self.has_class(d - 1, C_CHAIN | C_CHANGE)
-            {
-                return self.span_text(a, b);
-            }
-            if chain > 0 {
-                if d >= 2
-                    && d - 1 > floor
-                    && matches!(self.text_at(d - 1), "at" | "of" | "in" | "for" | "from")
-                    && let Some((a2, b2)) = self.np_left(d - 2, floor, in_fig)
+                let h2 = self.text_at(b2);
+                if self.lex.is(h2, C_VALUE)
+                    || self.is_plural_noun(h2)
+                    || matches!(self.text_at(d - 1), "in" | "at")
+                    || matches!(
+                        self.text_at(b),
+                        "whole" | "rest" | "period" | "end" | "start" | "part"
+                    )
                 {
-                    let h2 = self.text_at(b2);
-                    if self.lex.is(h2, C_VALUE)
-                        || self.is_plural_noun(h2)
-                        || matches!(self.text_at(d - 1), "in" | "at")
-                        || matches!(
-                            self.text_at(b),
-                            "whole" | "rest" | "period" | "end" | "start" | "part"
-                        )
-                    {
-                        return self.span_text(a2, b2);
-                    }
+                    return Some(self.span_text(a2, b2));
                 }
-                return self.span_text(a, b);
             }
-            // row label: `net profit 17.05 mln dlrs`, `shr 1.20 dlrs`
-            let line_start = self.toks[a].line_start
-                || a == 0
-                || (a > 0 && matches!(self.text_at(a - 1), "." | ";" | ":" | "-" | "–" | "—"));
-            let head = self.text_at(b);
-            let labelish = self.lex.is(head, C_VALUE)
-                || self.lex.abbrev.contains_key(head)
-                || self.word(c.t1, "vs")
-                || self.word(c.t1, "versus");
-            if line_start && b + 1 == c.t0 && labelish {
-                return self.expand_abbrev(a, b);
-            }
+            return Some(self.span_text(a, b));
         }
-        self.per_measure(c)
+        // row label: `net profit 17.05 mln dlrs`, `shr 1.20 dlrs`
+        let line_start = self.toks[a].line_start
+            || a == 0
+            || (a > 0 && matches!(self.text_at(a - 1), "." | ";" | ":" | "-" | "–" | "—"));
+        let head = self.text_at(b);
+        let labelish = self.lex.is(head, C_VALUE)
+            || self.lex.abbrev.contains_key(head)
+            || self.word(c.t1, "vs")
+            || self.word(c.t1, "versus");
+        if line_start && b + 1 == c.t0 && labelish {
+            return Some(self.expand_abbrev(a, b));
+        }
+        None
     }
 
     pub(super) fn per_measure(&self, c: &Cand) -> String {
