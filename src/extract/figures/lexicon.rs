@@ -186,12 +186,30 @@ pub(super) fn build_lex() -> Lex {
         tok_bits: WordMap::default(),
         key_first: [false; 256],
     };
+    load_names(&mut lex);
+    load_numbers(&mut lex);
+    load_scales(&mut lex);
+    load_units(&mut lex);
+    load_prefixes_and_qualifiers(&mut lex);
+    load_dates(&mut lex);
+    load_identifiers(&mut lex);
+    load_words(&mut lex);
+    index_token_bits(&mut lex);
+    lex
+}
+
+/// Names that contain a number (`six nations`), by first token.
+fn load_names(lex: &mut Lex) {
     for f in tsv_rows(NAMES_TSV) {
         let toks = phrase_toks(f[0]);
         if let Some(first) = toks.first().cloned() {
             lex.names.entry(first).or_default().push(toks);
         }
     }
+}
+
+/// Cardinal, ordinal, fraction and vague number words.
+fn load_numbers(lex: &mut Lex) {
     for f in tsv_rows(NUMBERS_TSV) {
         if f.len() < 3 {
             continue;
@@ -225,6 +243,10 @@ pub(super) fn build_lex() -> Lex {
             _ => {}
         }
     }
+}
+
+/// Scale words (`mln`, `bn`, glued `m`) and how they attach.
+fn load_scales(lex: &mut Lex) {
     for f in tsv_rows(SCALES_TSV) {
         if f.len() < 3 {
             continue;
@@ -237,6 +259,10 @@ pub(super) fn build_lex() -> Lex {
         };
         lex.scales.insert(f[0], (v, m));
     }
+}
+
+/// Unit phrases by first token, longest first.
+fn load_units(lex: &mut Lex) {
     for f in tsv_rows(UNITS_TSV) {
         if f.len() < 4 {
             continue;
@@ -259,6 +285,10 @@ pub(super) fn build_lex() -> Lex {
     for v in lex.units.values_mut() {
         v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
     }
+}
+
+/// Currency prefixes and qualifiers, by last token, longest first.
+fn load_prefixes_and_qualifiers(lex: &mut Lex) {
     for (src, map) in [(PREFIX_TSV, 0), (QUALIFIERS_TSV, 1)] {
         for f in tsv_rows(src) {
             if f.len() < 2 {
@@ -286,6 +316,10 @@ pub(super) fn build_lex() -> Lex {
             v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
         }
     }
+}
+
+/// Month and clock words.
+fn load_dates(lex: &mut Lex) {
     for f in tsv_rows(DATES_TSV) {
         if f.len() < 2 {
             continue;
@@ -297,11 +331,19 @@ pub(super) fn build_lex() -> Lex {
         };
         *lex.classes.entry(f[0]).or_insert(0) |= c;
     }
+}
+
+/// Words before a number that make it an identifier (`article 5`).
+fn load_identifiers(lex: &mut Lex) {
     for f in tsv_rows(IDENTIFIERS_TSV) {
         if let Some(w) = f.first() {
             *lex.classes.entry(w).or_insert(0) |= C_IDENT;
         }
     }
+}
+
+/// Word classes, label abbreviations and peso codes.
+fn load_words(lex: &mut Lex) {
     for f in tsv_rows(WORDS_TSV) {
         if f.len() < 2 {
             continue;
@@ -341,6 +383,10 @@ pub(super) fn build_lex() -> Lex {
             *lex.classes.entry(f[1]).or_insert(0) |= c;
         }
     }
+}
+
+/// Every key of the maps → its class and membership bits, and the bytes keys start with.
+fn index_token_bits(lex: &mut Lex) {
     let mut bits: WordMap<u64> = WordMap::default();
     let mut key_first = [false; 256];
     let mut mark = |w: &str, b: u64| {
@@ -378,7 +424,6 @@ pub(super) fn build_lex() -> Lex {
     }
     lex.tok_bits = bits;
     lex.key_first = key_first;
-    lex
 }
 
 pub(super) static LEX: LazyLock<Lex> = LazyLock::new(build_lex);
