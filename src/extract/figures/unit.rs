@@ -91,95 +91,11 @@ impl<'a> Scan<'a> {
         if q.core.ord {
             return q;
         }
-        let mut p = q.core.end;
-        if q.core.vague && !q.core.vague_full {
-            // `thousands of X`
-            if !self.word(p, "of") {
-                return q;
-            }
-            p += 1;
-        } else if q.core.vague_full && self.word(p, "of") {
-            p += 1;
-        } else if self.is_dash(p)
-            && self.is_word(p + 1)
-            && ((self.glued(p) && self.glued(p + 1))
-                || (!self.glued(p) && !self.glued(p + 1) && self.unit_at(p + 1)))
-        {
-            p += 1;
-            q.glued = true;
-        }
-        // `10 calendar days`, `five straight years`
-        if matches!(
-            self.text_at(p),
-            "calendar" | "working" | "business" | "trading" | "consecutive" | "straight" | "full"
-        ) && self
-            .match_unit(p + 1, &q.core, prefix)
-            .is_some_and(|(d, _)| d.family == Family::Time)
-        {
-            p += 1;
-        }
+        let Some(p) = self.unit_start(&mut q, prefix) else {
+            return q;
+        };
         if let Some((d, e)) = self.match_unit(p, &q.core, prefix) {
-            let mut canon = d.canon.to_string();
-            let mut family = d.family;
-            let mut factor = d.factor;
-            let mut end = e;
-            if prefix && family != Family::Currency {
-                // `$5 a barrel`: the currency sign wins; the unit word is not ours
-                return q;
-            }
-            if (d.toks.len() == 1 && matches!(d.toks[0].as_str(), "pound" | "pounds"))
-                && self.pound_is_mass(p)
-            {
-                canon = "lb".into();
-                family = Family::Mass;
-                factor = 1.0;
-            }
-            if d.canon == "t" && d.toks[0] == "t" && self.is_word(e) && self.glued(e) {
-                return q;
-            }
-            // `5c coins`: cents, not Celsius
-            if d.toks[0] == "c" && self.is_word(e) && self.is_plural_noun(self.text_at(e)) {
-                q.ident = true;
-                return q;
-            }
-            let per = if family == Family::Currency {
-                let a = e;
-                if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
-                    && self.has_class(a + 1, C_PER)
-                    && !matches!(
-                        self.text_at(a + 2),
-                        "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
-                    )
-                {
-                    end = a + 2;
-                    Some(self.text_at(a + 1).to_string())
-                } else {
-                    None
-                }
-            } else {
-                None
-            };
-            let mut age = false;
-            if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
-                let hy = self.is_dash(end)
-                    && (self.glued(end) == self.glued(end + 1))
-                    && (self.word(end + 1, "old") || self.word(end + 1, "olds"));
-                if hy || (self.word(end, "old") && !self.glued(end)) {
-                    age = true;
-                    end += if hy { 2 } else { 1 };
-                    if self.is_word(end) && self.glued(end) && self.text_at(end) == "s" {
-                        end += 1;
-                    }
-                }
-            }
-            q.unit = Some(UnitHit {
-                age,
-                canon: Sym::new(&canon),
-                family,
-                factor,
-                per: per.as_deref().map(Sym::new),
-            });
-            q.end = end;
+            self.attach_unit(&mut q, d, p, e, prefix);
             return q;
         }
         if q.glued {
@@ -202,6 +118,106 @@ impl<'a> Scan<'a> {
             q.ident = true;
         }
         q
+    }
+
+    /// The token where the unit may start: past `of` after a vague magnitude, a hyphen
+    /// (`five-year`, setting `glued`), or `calendar`/`straight` before a time unit. `None` when
+    /// a vague magnitude has no `of` after it.
+    fn unit_start(&self, q: &mut Quantity, prefix: bool) -> Option<usize> {
+        let mut p = q.core.end;
+        if q.core.vague && !q.core.vague_full {
+            // `thousands of X`
+            if !self.word(p, "of") {
+                return None;
+            }
+            p += 1;
+        } else if q.core.vague_full && self.word(p, "of") {
+            p += 1;
+        } else if self.is_dash(p)
+            && self.is_word(p + 1)
+            && ((self.glued(p) && self.glued(p + 1))
+                || (!self.glued(p) && !self.glued(p + 1) && self.unit_at(p + 1)))
+        {
+            p += 1;
+            q.glued = true;
+        }
+        // `10 calendar days`, `five straight years`
+        if matches!(
+            self.text_at(p),
+            "calendar" | "working" | "business" | "trading" | "consecutive" | "straight" | "full"
+        ) && self
+            .match_unit(p + 1, &q.core, prefix)
+            .is_some_and(|(d, _)| d.family == Family::Time)
+        {
+            p += 1;
+        }
+        Some(p)
+    }
+
+    /// Gives `q` the unit `d` found from token `p` to `e`, unless it is not the number's
+    /// (`$5 a barrel`, `5t` glued to letters, `5c coins`); reads `per` and `-year-old`.
+    fn attach_unit(&self, q: &mut Quantity, d: &UnitDef, p: usize, e: usize, prefix: bool) {
+        let mut canon = d.canon.to_string();
+        let mut family = d.family;
+        let mut factor = d.factor;
+        let mut end = e;
+        if prefix && family != Family::Currency {
+            // `$5 a barrel`: the currency sign wins; the unit word is not ours
+            return;
+        }
+        if (d.toks.len() == 1 && matches!(d.toks[0].as_str(), "pound" | "pounds"))
+            && self.pound_is_mass(p)
+        {
+            canon = "lb".into();
+            family = Family::Mass;
+            factor = 1.0;
+        }
+        if d.canon == "t" && d.toks[0] == "t" && self.is_word(e) && self.glued(e) {
+            return;
+        }
+        // `5c coins`: cents, not Celsius
+        if d.toks[0] == "c" && self.is_word(e) && self.is_plural_noun(self.text_at(e)) {
+            q.ident = true;
+            return;
+        }
+        let per = if family == Family::Currency {
+            let a = e;
+            if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
+                && self.has_class(a + 1, C_PER)
+                && !matches!(
+                    self.text_at(a + 2),
+                    "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
+                )
+            {
+                end = a + 2;
+                Some(self.text_at(a + 1).to_string())
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let mut age = false;
+        if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
+            let hy = self.is_dash(end)
+                && (self.glued(end) == self.glued(end + 1))
+                && (self.word(end + 1, "old") || self.word(end + 1, "olds"));
+            if hy || (self.word(end, "old") && !self.glued(end)) {
+                age = true;
+                end += if hy { 2 } else { 1 };
+                if self.is_word(end) && self.glued(end) && self.text_at(end) == "s" {
+                    end += 1;
+                }
+            }
+        }
+        q.unit = Some(UnitHit {
+            age,
+            canon: Sym::new(&canon),
+            family,
+            factor,
+            per: per.as_deref().map(Sym::new),
+        });
+        q.end = end;
     }
 
     /// `pounds` is a weight unless money is being talked about (`pounds sterling`, `paid 5
