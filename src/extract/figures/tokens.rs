@@ -145,104 +145,10 @@ pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut Strin
     let mut idig = first;
     let mut flags = 0u8;
     if first <= 3 {
-        // thousands groups
-        let mut comma_used = false;
-        let mut space_used = false;
-        loop {
-            if j < b.len() && b[j] == b',' && !space_used && digits_at(b, j + 1) == 3 {
-                comma_used = true;
-                for &d in &b[j + 1..j + 4] {
-                    buf.push(d as char);
-                }
-                j += 4;
-                idig += 3;
-                flags |= F_SEP;
-                continue;
-            }
-            let ts = thin_space_at(b, j);
-            if !comma_used && ts > 0 && digits_at(b, j + ts) == 3 {
-                space_used = true;
-                for &d in &b[j + ts..j + ts + 3] {
-                    buf.push(d as char);
-                }
-                j += ts + 3;
-                idig += 3;
-                flags |= F_SEP;
-                continue;
-            }
-            if !comma_used
-                && j < b.len()
-                && b[j] == b' '
-                && digits_at(b, j + 1) == 3
-                && !(j + 4 < b.len() && (b[j + 4] == b'/' || b[j + 4] == b':'))
-                && !(j + 5 < b.len()
-                    && (b[j + 4] == b'.' || b[j + 4] == b',')
-                    && b[j + 5].is_ascii_digit())
-            {
-                space_used = true;
-                for &d in &b[j + 1..j + 4] {
-                    buf.push(d as char);
-                }
-                j += 4;
-                idig += 3;
-                flags |= F_SEP;
-                continue;
-            }
-            break;
-        }
+        read_thousands_groups(b, &mut j, &mut idig, &mut flags, buf);
     }
-    if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
-        let d = digits_at(b, j + 1);
-        buf.push('.');
-        for &x in &b[j + 1..j + 1 + d] {
-            buf.push(x as char);
-        }
-        j += 1 + d;
-        flags |= F_DEC;
-        // dotted dates / versions / addresses: 28.07.2021, 1.2.3
-        while j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
-            flags |= F_BAD;
-            j += 1 + digits_at(b, j + 1);
-        }
-    } else if flags & F_SEP == 0
-        && j + 1 < b.len()
-        && b[j] == b','
-        && (1..=2).contains(&digits_at(b, j + 1))
-        && !(j + 1 + digits_at(b, j + 1) < b.len()
-            && matches!(b[j + 1 + digits_at(b, j + 1)], b',' | b'.' | b'/' | b'-'))
-        && !(j >= 1 && start >= 1 && b[start - 1] == b',')
-        && (j + 1 + digits_at(b, j + 1) >= b.len() || b[j + 1 + digits_at(b, j + 1)] == b' ')
-        && first <= 3
-    {
-        // decimal comma (`1,5 %`)
-        let d = digits_at(b, j + 1);
-        buf.push('.');
-        for &x in &b[j + 1..j + 1 + d] {
-            buf.push(x as char);
-        }
-        j += 1 + d;
-        flags |= F_DEC;
-    }
-    // scientific notation: 4e14, 1.5e-3 (not followed by more letters)
-    if j + 1 < b.len() && b[j] == b'e' {
-        let (sign, k) = match b.get(j + 1) {
-            Some(b'-') | Some(b'+') => (1, j + 2),
-            _ => (0, j + 1),
-        };
-        let d = digits_at(b, k);
-        let after = k + d;
-        if (1..=3).contains(&d)
-            && !(after < b.len() && (b[after].is_ascii_alphabetic() || b[after] >= 0x80))
-        {
-            buf.push('e');
-            for &x in &b[j + 1..after] {
-                buf.push(x as char);
-            }
-            let _ = sign;
-            j = after;
-            flags |= F_DEC;
-        }
-    }
+    read_decimals(b, start, first, &mut j, &mut flags, buf);
+    read_exponent(b, &mut j, &mut flags, buf);
     if idig > 15 {
         flags |= F_LONG;
     }
@@ -254,6 +160,130 @@ pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut Strin
     tok.flags = flags;
     tok.int_digits = idig.min(u16::MAX as usize) as u16;
     j
+}
+
+/// Reads thousands groups after the leading digits (`1,234,567`, `1 234 567`, thin spaces),
+/// counting their digits in `idig` and marking `F_SEP`.
+fn read_thousands_groups(
+    b: &[u8],
+    j: &mut usize,
+    idig: &mut usize,
+    flags: &mut u8,
+    buf: &mut String,
+) {
+    let mut comma_used = false;
+    let mut space_used = false;
+    loop {
+        if *j < b.len() && b[*j] == b',' && !space_used && digits_at(b, *j + 1) == 3 {
+            comma_used = true;
+            for &d in &b[*j + 1..*j + 4] {
+                buf.push(d as char);
+            }
+            *j += 4;
+            *idig += 3;
+            *flags |= F_SEP;
+            continue;
+        }
+        let ts = thin_space_at(b, *j);
+        if !comma_used && ts > 0 && digits_at(b, *j + ts) == 3 {
+            space_used = true;
+            for &d in &b[*j + ts..*j + ts + 3] {
+                buf.push(d as char);
+            }
+            *j += ts + 3;
+            *idig += 3;
+            *flags |= F_SEP;
+            continue;
+        }
+        if !comma_used
+            && *j < b.len()
+            && b[*j] == b' '
+            && digits_at(b, *j + 1) == 3
+            && !(*j + 4 < b.len() && (b[*j + 4] == b'/' || b[*j + 4] == b':'))
+            && !(*j + 5 < b.len()
+                && (b[*j + 4] == b'.' || b[*j + 4] == b',')
+                && b[*j + 5].is_ascii_digit())
+        {
+            space_used = true;
+            for &d in &b[*j + 1..*j + 4] {
+                buf.push(d as char);
+            }
+            *j += 4;
+            *idig += 3;
+            *flags |= F_SEP;
+            continue;
+        }
+        break;
+    }
+}
+
+/// Reads a decimal point or decimal comma (`1,5 %`) and its digits, marking `F_DEC`; dotted
+/// dates and versions (`28.07.2021`, `1.2.3`) are marked `F_BAD`.
+fn read_decimals(
+    b: &[u8],
+    start: usize,
+    first: usize,
+    j: &mut usize,
+    flags: &mut u8,
+    buf: &mut String,
+) {
+    let jv = *j;
+    if jv + 1 < b.len() && b[jv] == b'.' && b[jv + 1].is_ascii_digit() {
+        let d = digits_at(b, jv + 1);
+        buf.push('.');
+        for &x in &b[jv + 1..jv + 1 + d] {
+            buf.push(x as char);
+        }
+        *j += 1 + d;
+        *flags |= F_DEC;
+        // dotted dates / versions / addresses: 28.07.2021, 1.2.3
+        while *j + 1 < b.len() && b[*j] == b'.' && b[*j + 1].is_ascii_digit() {
+            *flags |= F_BAD;
+            *j += 1 + digits_at(b, *j + 1);
+        }
+    } else if *flags & F_SEP == 0
+        && jv + 1 < b.len()
+        && b[jv] == b','
+        && (1..=2).contains(&digits_at(b, jv + 1))
+        && !(jv + 1 + digits_at(b, jv + 1) < b.len()
+            && matches!(b[jv + 1 + digits_at(b, jv + 1)], b',' | b'.' | b'/' | b'-'))
+        && !(jv >= 1 && start >= 1 && b[start - 1] == b',')
+        && (jv + 1 + digits_at(b, jv + 1) >= b.len() || b[jv + 1 + digits_at(b, jv + 1)] == b' ')
+        && first <= 3
+    {
+        // decimal comma (`1,5 %`)
+        let d = digits_at(b, jv + 1);
+        buf.push('.');
+        for &x in &b[jv + 1..jv + 1 + d] {
+            buf.push(x as char);
+        }
+        *j += 1 + d;
+        *flags |= F_DEC;
+    }
+}
+
+/// Reads scientific notation: 4e14, 1.5e-3 (not followed by more letters), marking `F_DEC`.
+fn read_exponent(b: &[u8], j: &mut usize, flags: &mut u8, buf: &mut String) {
+    let jv = *j;
+    if jv + 1 < b.len() && b[jv] == b'e' {
+        let (sign, k) = match b.get(jv + 1) {
+            Some(b'-') | Some(b'+') => (1, jv + 2),
+            _ => (0, jv + 1),
+        };
+        let d = digits_at(b, k);
+        let after = k + d;
+        if (1..=3).contains(&d)
+            && !(after < b.len() && (b[after].is_ascii_alphabetic() || b[after] >= 0x80))
+        {
+            buf.push('e');
+            for &x in &b[jv + 1..after] {
+                buf.push(x as char);
+            }
+            let _ = sign;
+            *j = after;
+            *flags |= F_DEC;
+        }
+    }
 }
 
 /// `buf.parse::<f64>()` (NaN if invalid), with a fast path for the usual shapes.
