@@ -15,8 +15,8 @@ pub(super) const SCALES_TSV: &str = include_str!("../../../assets/lexicon/figure
 
 pub(super) const UNITS_TSV: &str = include_str!("../../../assets/lexicon/figures/units.tsv");
 
-pub(super) const PREFIX_TSV: &str =
-    include_str!("../../../assets/lexicon/figures/currency_prefix.tsv");
+pub(super) const CURRENCIES_TSV: &str =
+    include_str!("../../../assets/lexicon/figures/currencies.tsv");
 
 pub(super) const QUALIFIERS_TSV: &str =
     include_str!("../../../assets/lexicon/figures/qualifiers.tsv");
@@ -190,7 +190,7 @@ pub(super) fn build_lex() -> Lex {
     load_numbers(&mut lex);
     load_scales(&mut lex);
     load_units(&mut lex);
-    load_prefixes_and_qualifiers(&mut lex);
+    load_qualifiers(&mut lex);
     load_dates(&mut lex);
     load_identifiers(&mut lex);
     load_words(&mut lex);
@@ -282,34 +282,29 @@ fn load_units(lex: &mut Lex) {
         };
         lex.units.entry(first).or_default().push(def);
     }
+    load_currencies(lex);
     for v in lex.units.values_mut() {
         v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
     }
 }
 
-/// Currency prefixes and qualifiers, by last token, longest first.
-fn load_prefixes_and_qualifiers(lex: &mut Lex) {
-    for (src, map) in [(PREFIX_TSV, 0), (QUALIFIERS_TSV, 1)] {
-        for f in tsv_rows(src) {
-            if f.len() < 2 {
-                continue;
-            }
-            let toks = phrase_toks(f[0]);
-            let Some(last) = toks.last().cloned() else {
-                continue;
-            };
-            let p = Phrase {
-                toks,
-                text: f[0],
-                val: f[1],
-            };
-            let m = if map == 0 {
-                &mut lex.prefixes
-            } else {
-                &mut lex.qualifiers
-            };
-            m.entry(last).or_default().push(p);
+/// Qualifiers by last token, longest first; currency prefixes (loaded with the currencies)
+/// sorted the same way.
+fn load_qualifiers(lex: &mut Lex) {
+    for f in tsv_rows(QUALIFIERS_TSV) {
+        if f.len() < 2 {
+            continue;
         }
+        let toks = phrase_toks(f[0]);
+        let Some(last) = toks.last().cloned() else {
+            continue;
+        };
+        let qualifier = Phrase {
+            toks,
+            text: f[0],
+            val: f[1],
+        };
+        lex.qualifiers.entry(last).or_default().push(qualifier);
     }
     for m in [&mut lex.prefixes, &mut lex.qualifiers] {
         for v in m.values_mut() {
@@ -440,6 +435,65 @@ impl Lex {
         match w.as_bytes().first() {
             Some(&c) if !self.key_first[usize::from(c)] => 0,
             _ => self.tok_bits.get(w).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// One name or symbol of a currency from `currencies.tsv`, as a unit after the number.
+fn currency_unit(phrase: &'static str, code: &'static str, factor: f64, strict: bool) -> UnitDef {
+    UnitDef {
+        toks: phrase_toks(phrase),
+        canon: code,
+        family: Family::Currency,
+        factor,
+        attached: false,
+        strict,
+    }
+}
+
+/// The `|`-separated entries of a `currencies.tsv` column (`-` when there are none).
+fn column_entries(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
+    let field: &'static str = field.copied().unwrap_or("-");
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty() && *entry != "-")
+}
+
+/// Adds every currency of `currencies.tsv`: its names, strict names and minor units as units
+/// after a number, and its symbols and codes as prefixes before one.
+fn load_currencies(lex: &mut Lex) {
+    for row in tsv_rows(CURRENCIES_TSV) {
+        let Some(&code) = row.first() else {
+            continue;
+        };
+        let names = column_entries(row.get(1)).map(|name| currency_unit(name, code, 1.0, false));
+        let strict = column_entries(row.get(2)).map(|name| currency_unit(name, code, 1.0, true));
+        let minor = column_entries(row.get(4)).filter_map(|entry| {
+            let (name, fraction) = entry.split_once('=')?;
+            let (fraction, attached) = match fraction.strip_suffix('!') {
+                Some(fraction) => (fraction, true),
+                None => (fraction, false),
+            };
+            let mut def = currency_unit(name, code, fraction.parse().ok()?, false);
+            def.attached = attached;
+            Some(def)
+        });
+        for def in names.chain(strict).chain(minor) {
+            if let Some(first) = def.toks.first().cloned() {
+                lex.units.entry(first).or_default().push(def);
+            }
+        }
+        for symbol in column_entries(row.get(3)) {
+            let toks = phrase_toks(symbol);
+            if let Some(last) = toks.last().cloned() {
+                let prefix = Phrase {
+                    toks,
+                    text: symbol,
+                    val: code,
+                };
+                lex.prefixes.entry(last).or_default().push(prefix);
+            }
         }
     }
 }

@@ -1206,3 +1206,92 @@ fn million_m_and_hyphenated_money() {
     let f = one("It purchased 300,000 Hillards ordinary shares.");
     assert_eq!(f.unit, "shares");
 }
+
+#[test]
+fn currencies_by_name_and_sub_unit() {
+    expect(
+        "Exports earned 250 million dutch guilders.",
+        "250 million dutch guilders",
+        2.5e8,
+        "NLG",
+        Family::Currency,
+    );
+    expect(
+        "It cost him one penny.",
+        "one penny",
+        0.01,
+        "GBP",
+        Family::Currency,
+    );
+    expect("The fare is 50p now.", "50p", 0.5, "GBP", Family::Currency);
+    expect(
+        "Tea fetched 50 paise more.",
+        "50 paise",
+        0.5,
+        "INR",
+        Family::Currency,
+    );
+    expect(
+        "Rice sells at 16 fen.",
+        "16 fen",
+        0.16,
+        "CNY",
+        Family::Currency,
+    );
+    expect(
+        "He paid 100 chinese yuan.",
+        "100 chinese yuan",
+        100.0,
+        "CNY",
+        Family::Currency,
+    );
+    expect(
+        "A loan of 200 mln taka.",
+        "200 mln taka",
+        2e8,
+        "BDT",
+        Family::Currency,
+    );
+    expect(
+        "Sales were 2 billion finnish markka.",
+        "2 billion finnish markka",
+        2e9,
+        "FIM",
+        Family::Currency,
+    );
+    expect(
+        "A levy of 50 cfa francs.",
+        "50 cfa francs",
+        50.0,
+        "XOF",
+        Family::Currency,
+    );
+    expect(
+        "Wages rose 40 euro cents.",
+        "40 euro cents",
+        0.4,
+        "EUR",
+        Family::Currency,
+    );
+}
+
+#[test]
+fn strict_currency_names_need_a_scaled_number() {
+    expect(
+        "Seoul spent 5 bln won.",
+        "5 bln won",
+        5e9,
+        "KRW",
+        Family::Currency,
+    );
+    each_case("Of the 12 players, 3 won prizes.", |f, v| {
+        assert!(f.iter().all(|x| x.unit != "KRW"), "{v}: {f:?}")
+    });
+    expect(
+        "He paid 1,000 rand.",
+        "1,000 rand",
+        1000.0,
+        "ZAR",
+        Family::Currency,
+    );
+}
