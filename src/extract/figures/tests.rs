@@ -1207,71 +1207,44 @@ fn million_m_and_hyphenated_money() {
     assert_eq!(f.unit, "shares");
 }
 
+/// Each `(text, surface, value, unit)` gives exactly that one figure of `family`.
+fn expect_all(family: Family, rows: &[(&str, &str, f64, &str)]) {
+    for &(text, surface, value, unit) in rows {
+        expect(text, surface, value, unit, family);
+    }
+}
+
 #[test]
 fn currencies_by_name_and_sub_unit() {
-    expect(
-        "Exports earned 250 million dutch guilders.",
-        "250 million dutch guilders",
-        2.5e8,
-        "NLG",
+    expect_all(
         Family::Currency,
-    );
-    expect(
-        "It cost him one penny.",
-        "one penny",
-        0.01,
-        "GBP",
-        Family::Currency,
-    );
-    expect("The fare is 50p now.", "50p", 0.5, "GBP", Family::Currency);
-    expect(
-        "Tea fetched 50 paise more.",
-        "50 paise",
-        0.5,
-        "INR",
-        Family::Currency,
-    );
-    expect(
-        "Rice sells at 16 fen.",
-        "16 fen",
-        0.16,
-        "CNY",
-        Family::Currency,
-    );
-    expect(
-        "He paid 100 chinese yuan.",
-        "100 chinese yuan",
-        100.0,
-        "CNY",
-        Family::Currency,
-    );
-    expect(
-        "A loan of 200 mln taka.",
-        "200 mln taka",
-        2e8,
-        "BDT",
-        Family::Currency,
-    );
-    expect(
-        "Sales were 2 billion finnish markka.",
-        "2 billion finnish markka",
-        2e9,
-        "FIM",
-        Family::Currency,
-    );
-    expect(
-        "A levy of 50 cfa francs.",
-        "50 cfa francs",
-        50.0,
-        "XOF",
-        Family::Currency,
-    );
-    expect(
-        "Wages rose 40 euro cents.",
-        "40 euro cents",
-        0.4,
-        "EUR",
-        Family::Currency,
+        &[
+            (
+                "Exports earned 250 million dutch guilders.",
+                "250 million dutch guilders",
+                2.5e8,
+                "NLG",
+            ),
+            ("It cost him one penny.", "one penny", 0.01, "GBP"),
+            ("The fare is 50p now.", "50p", 0.5, "GBP"),
+            ("Tea fetched 50 paise more.", "50 paise", 0.5, "INR"),
+            ("Rice sells at 16 fen.", "16 fen", 0.16, "CNY"),
+            (
+                "He paid 100 chinese yuan.",
+                "100 chinese yuan",
+                100.0,
+                "CNY",
+            ),
+            ("A loan of 200 mln taka.", "200 mln taka", 2e8, "BDT"),
+            (
+                "Sales were 2 billion finnish markka.",
+                "2 billion finnish markka",
+                2e9,
+                "FIM",
+            ),
+            ("A levy of 50 cfa francs.", "50 cfa francs", 50.0, "XOF"),
+            ("Wages rose 40 euro cents.", "40 euro cents", 0.4, "EUR"),
+        ],
     );
 }
 
@@ -1294,4 +1267,97 @@ fn strict_currency_names_need_a_scaled_number() {
         "ZAR",
         Family::Currency,
     );
+}
+
+#[test]
+fn temperatures_by_scale_name_and_misspelling() {
+    expect_all(
+        Family::Temperature,
+        &[
+            ("It reached 40 deg celsius.", "40 deg celsius", 40.0, "°C"),
+            ("Highs near 90 fahrenheit.", "90 fahrenheit", 90.0, "°F"),
+            (
+                "Lows of -5 degree fahrenheit.",
+                "-5 degree fahrenheit",
+                -5.0,
+                "°F",
+            ),
+            ("Water at 6 deg c.", "6 deg c", 6.0, "°C"),
+            ("Set the oven to 180 celcius.", "180 celcius", 180.0, "°C"),
+        ],
+    );
+}
+
+#[test]
+fn engine_and_technical_units() {
+    expect_all(
+        Family::Energy,
+        &[
+            ("The engine makes 296 hp.", "296 hp", 296.0, "hp"),
+            (
+                "A tractor of 938 horsepower.",
+                "938 horsepower",
+                938.0,
+                "hp",
+            ),
+            (
+                "The plant sold 30,000 megawatt-hours.",
+                "30,000 megawatt-hours",
+                30000.0,
+                "MWh",
+            ),
+        ],
+    );
+    expect_all(
+        Family::Number,
+        &[
+            ("It gives 332 lb-ft of torque.", "332 lb-ft", 332.0, "lb-ft"),
+            ("Peak power comes at 3000 rpm.", "3000 rpm", 3000.0, "rpm"),
+            ("A 4500 mah battery.", "4500 mah", 4500.0, "mAh"),
+            ("Levels reached 15 ppb.", "15 ppb", 15.0, "ppb"),
+            ("It returns 24 mpg.", "24 mpg", 24.0, "mpg"),
+            ("A strength of 61.4 mpa.", "61.4 mpa", 61.4, "MPa"),
+        ],
+    );
+}
+
+#[test]
+fn more_length_area_volume_and_speed_units() {
+    expect_all(
+        Family::Length,
+        &[("An orbit of 930,000 mi.", "930,000 mi", 930000.0, "mi")],
+    );
+    expect_all(
+        Family::Area,
+        &[
+            ("A plot of 4 km squared.", "4 km squared", 4.0, "km2"),
+            ("A lake of 4km^2.", "4km^2", 4.0, "km2"),
+            ("Offices of 300 sqm.", "300 sqm", 300.0, "m2"),
+        ],
+    );
+    expect_all(
+        Family::Volume,
+        &[
+            (
+                "Dredging of 2,000 cubic yards.",
+                "2,000 cubic yards",
+                2000.0,
+                "yd3",
+            ),
+            ("Add 2 tablespoons.", "2 tablespoons", 2.0, "tbsp"),
+            ("A 700 cc engine.", "700 cc", 700.0, "cm3"),
+        ],
+    );
+    expect_all(
+        Family::Speed,
+        &[("It drove at 10km/hr.", "10km/hr", 10.0, "km/h")],
+    );
+}
+
+#[test]
+fn cup_and_second_stay_words_in_counts() {
+    let f = one("They won two cup competitions.");
+    assert_eq!(f.unit, "competitions");
+    let f = one("He scored three second-half goals.");
+    assert_eq!(f.unit, "goals");
 }
