@@ -1361,3 +1361,27 @@ fn cup_and_second_stay_words_in_counts() {
     let f = one("He scored three second-half goals.");
     assert_eq!(f.unit, "goals");
 }
+
+#[test]
+fn currency_codes_and_signs_glued_to_the_digits() {
+    expect_all(
+        Family::Currency,
+        &[
+            ("It paid usd50 each.", "usd50", 50.0, "USD"),
+            ("A meal costs rm23.50 here.", "rm23.50", 23.5, "MYR"),
+            ("Tickets cost rs500.", "rs500", 500.0, "INR"),
+            (
+                "Revenue was $us55,931,000 in all.",
+                "$us55,931,000",
+                55931000.0,
+                "USD",
+            ),
+            (
+                "Revenue was $a82,615,680 in all.",
+                "$a82,615,680",
+                82615680.0,
+                "AUD",
+            ),
+        ],
+    );
+}

@@ -285,12 +285,13 @@ impl<'a> Scan<'a> {
                 .toks
                 .last()
                 .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '.'));
-            if letters
-                && self.glued(i)
-                && !(len == 1
-                    && p.toks[0].len() == 3
-                    && !matches!(p.toks[0].as_str(), "cop" | "ars" | "clp"))
-            {
+            // glued to the digits: a currency code (`usd50`, `rm23.50`) or a sign with letters
+            // (`$us55`, `$a82`), never a word that could start an identifier (`cop2`)
+            let code_glues = len == 1
+                && matches!(p.toks[0].len(), 2 | 3)
+                && !matches!(p.toks[0].as_str(), "cop" | "ars" | "clp" | "dm");
+            let sign_glues = len > 1 && self.kind(s) == Some(K::S);
+            if letters && self.glued(i) && !(code_glues || sign_glues) {
                 continue;
             }
             // the prefix must start a word (`us$`, not `plus$`)
