@@ -146,35 +146,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if self.is_plural_noun(w) {
-                // `19 latin american countries`: the head; plural attached to a hyphen is fine
-                if c & (C_COUNTEXCL | C_NONCOUNT) != 0 {
-                    return None;
-                }
-                // `300,000 hillards ordinary shares`: a later plural in the same run is the head
-                for k in [j + 1, j + 2] {
-                    if k >= self.tok_count() || self.toks[k].line_start || !self.is_word(k) {
-                        break;
-                    }
-                    let wk = self.text_at(k);
-                    let ck = self.class_bits(k);
-                    if ck & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) != 0
-                        || self.bits_at(k) & B_NUMWORD != 0
-                        || self.unit_at(k)
-                    {
-                        break;
-                    }
-                    let mid = self.text_at(j + 1);
-                    let adj = [
-                        "al", "ary", "ive", "ic", "ous", "ese", "ian", "ish", "able", "ible",
-                        "ful", "less", "ern",
-                    ]
-                    .iter()
-                    .any(|x| mid.len() > x.len() + 2 && mid.ends_with(x));
-                    if k == j + 2 && adj && self.is_plural_noun(wk) {
-                        return Some((wk.to_string(), k + 1));
-                    }
-                }
-                return Some((w.to_string(), j + 1));
+                return self.plural_head(j, w, c);
             }
             // a hyphenated compound (`set-top`) is one modifier
             if !adjective_shaped(w) && c & C_COUNTADJ == 0 && !std::mem::take(&mut after_dash) {
@@ -187,6 +159,40 @@ impl<'a> Scan<'a> {
             j += 1;
         }
         None
+    }
+
+    /// The counted noun when the plural `w` at `j` heads the run: `19 latin american
+    /// countries`, or a later plural after an adjective (`300,000 hillards ordinary shares`).
+    fn plural_head(&self, j: usize, w: &str, c: u32) -> Option<(String, usize)> {
+        // `19 latin american countries`: the head; plural attached to a hyphen is fine
+        if c & (C_COUNTEXCL | C_NONCOUNT) != 0 {
+            return None;
+        }
+        // `300,000 hillards ordinary shares`: a later plural in the same run is the head
+        for k in [j + 1, j + 2] {
+            if k >= self.tok_count() || self.toks[k].line_start || !self.is_word(k) {
+                break;
+            }
+            let wk = self.text_at(k);
+            let ck = self.class_bits(k);
+            if ck & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) != 0
+                || self.bits_at(k) & B_NUMWORD != 0
+                || self.unit_at(k)
+            {
+                break;
+            }
+            let mid = self.text_at(j + 1);
+            let adj = [
+                "al", "ary", "ive", "ic", "ous", "ese", "ian", "ish", "able", "ible", "ful",
+                "less", "ern",
+            ]
+            .iter()
+            .any(|x| mid.len() > x.len() + 2 && mid.ends_with(x));
+            if k == j + 2 && adj && self.is_plural_noun(wk) {
+                return Some((wk.to_string(), k + 1));
+            }
+        }
+        Some((w.to_string(), j + 1))
     }
 
     pub(super) fn ord_noun_ok(&self, j: usize) -> bool {
