@@ -9,7 +9,12 @@ use clap::{Parser, Subcommand};
 
 use crate::corpus::load::{LoadReport, load_paths};
 use crate::corpus::{Article, Origin, formats, seeds};
-use crate::export::{self, json::article_json};
+use crate::export::{
+    self,
+    json::{article_json, extraction_json},
+};
+use crate::extract::Extraction;
+use crate::extract::figures::{FigureOptions, extract_figures_with};
 
 /// newslens: read news articles, see who is quoted saying what, chart the figures they mention.
 ///
@@ -33,6 +38,11 @@ pub enum Commands {
     Extract {
         /// Folders or files, or `-` for standard input.
         paths: Vec<PathBuf>,
+        /// Also print every bare number (`42`, `two thirds`, `three dozens`) with family
+        /// `number` and every ordinal (`the eleventh`, `21st`) with family `ordinal`, all with
+        /// `chartable: false`. Dates, times, identifiers and phone numbers stay out.
+        #[arg(long)]
+        all_numbers: bool,
     },
     /// Write a chart as PNG, SVG, CSV or JSON (by the --out extension), without a window.
     ///
@@ -187,7 +197,8 @@ fn join_paths(paths: &[PathBuf]) -> String {
 }
 
 /// `newslens extract`.
-pub fn run_extract(paths: &[PathBuf]) -> anyhow::Result<()> {
+pub fn run_extract(paths: &[PathBuf], all_numbers: bool) -> anyhow::Result<()> {
+    let options = FigureOptions { all_numbers };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if paths.len() == 1 && paths[0] == Path::new("-") {
@@ -211,15 +222,35 @@ pub fn run_extract(paths: &[PathBuf]) -> anyhow::Result<()> {
             &converted.encoding,
         )
         .context("standard input holds no article")?;
-        serde_json::to_writer(&mut out, &article_json(&article, false))?;
-        writeln!(out)?;
+        write_article_json(&mut out, &article, false, options)?;
         return Ok(out.flush()?);
     }
     for article in load_or_seeds(paths)? {
-        serde_json::to_writer(&mut out, &article_json(&article, true))?;
-        writeln!(out)?;
+        write_article_json(&mut out, &article, true, options)?;
     }
     Ok(out.flush()?)
+}
+
+/// One line of `extract` output; with non-default `options`, the figures are extracted again
+/// with them (the corpus is loaded with the defaults).
+fn write_article_json(
+    out: &mut impl std::io::Write,
+    article: &Article,
+    with_path: bool,
+    options: FigureOptions,
+) -> anyhow::Result<()> {
+    let mut json = article_json(article, with_path);
+    let all_figures;
+    if options.all_numbers {
+        all_figures = Extraction {
+            figures: extract_figures_with(&article.text, options).into(),
+            quotes: Box::new([]),
+        };
+        json.figures = extraction_json(&article.text, &all_figures).0;
+    }
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 /// What `newslens stats` reports.

@@ -24,7 +24,9 @@ fn main() -> ExitCode {
     .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Commands::Extract { paths }) => newslens::cli::run_extract(&paths),
+        Some(Commands::Extract { paths, all_numbers }) => {
+            newslens::cli::run_extract(&paths, all_numbers)
+        }
         Some(Commands::Chart(args)) => newslens::cli::run_chart(&args),
         Some(Commands::Stats { paths, json }) => newslens::cli::run_stats(&paths, json),
         Some(Commands::Speakers { paths, json, csv }) => {

@@ -98,6 +98,45 @@ fn extract_stdin_without_header_counts_characters_not_bytes() {
 }
 
 #[test]
+fn extract_all_numbers_adds_bare_numbers_that_are_not_chartable() {
+    let text = "Votes\nOf the 42 ballots, the eleventh cost 5 dollars.\n";
+    let figures = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = newslens(args, text.as_bytes());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["figures"].as_array().unwrap().clone()
+    };
+    let plain = figures(&["extract", "-"]);
+    let all = figures(&["extract", "-", "--all-numbers"]);
+    let summary = |f: &serde_json::Value| {
+        (
+            f["surface"].clone(),
+            f["family"].clone(),
+            f["chartable"].clone(),
+        )
+    };
+    assert_eq!(
+        plain.iter().map(summary).collect::<Vec<_>>(),
+        [
+            ("42 ballots".into(), "count".into(), true.into()),
+            ("5 dollars".into(), "currency".into(), true.into())
+        ]
+    );
+    assert_eq!(
+        all.iter().map(summary).collect::<Vec<_>>(),
+        [
+            ("42 ballots".into(), "count".into(), true.into()),
+            ("eleventh".into(), "ordinal".into(), false.into()),
+            ("5 dollars".into(), "currency".into(), true.into())
+        ]
+    );
+}
+
+#[test]
 fn extract_empty_stdin_fails_with_a_message() {
     let out = newslens(&["extract", "-"], b"");
     assert!(!out.status.success());

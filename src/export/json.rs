@@ -32,6 +32,8 @@ pub struct FigureJson<'a> {
     pub approximate: bool,
     pub measure: &'a str,
     pub label: &'a str,
+    /// Drawn on the charts: false for bare numbers and bare ordinals (`extract --all-numbers`).
+    pub chartable: bool,
     pub surface: &'a str,
     pub start: usize,
     pub end: usize,
@@ -75,6 +77,7 @@ pub fn extraction_json<'a>(
             approximate: f.approximate,
             measure: &f.measure,
             label: &f.label,
+            chartable: super::chart::chart_family(f).is_some(),
             surface: f.surface(text),
             start: ch(f.span().start),
             end: ch(f.span().end),

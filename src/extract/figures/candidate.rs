@@ -240,23 +240,8 @@ impl<'a> Scan<'a> {
     /// An ordinal with the noun it ranks (`third quarter`), or a skip past it.
     fn ordinal_figure(&self, i: usize, core: &Core) -> Guard<Box<Cand>> {
         match self.ordinal_head(core, i) {
-            Some((noun, end)) => Ok(Box::new(Cand {
-                t0: i,
-                t1: end,
-                value: core.v,
-                low: None,
-                high: None,
-                unit: Sym::new(&noun),
-                family: Family::Ordinal,
-                factor: 1.0,
-                qualifier: Sym::EMPTY,
-                bound: Bound::Exact,
-                approximate: false,
-                measure: Sym::EMPTY,
-                per: None,
-                age: false,
-                scaled: false,
-            })),
+            Some((noun, end)) => Ok(Box::new(ordinal_candidate(i, end, core.v, &noun))),
+            None if self.all_numbers => Ok(Box::new(ordinal_candidate(i, core.end, core.v, ""))),
             None => Err(Step::Skip(core.end)),
         }
     }
@@ -537,7 +522,7 @@ impl<'a> Scan<'a> {
         if self.lone_one(c, core, q0, use_range) {
             return Err(Step::Skip(core.end));
         }
-        if c.family == Family::Number && c.unit.is_empty() && !use_range {
+        if c.family == Family::Number && c.unit.is_empty() && !use_range && !self.all_numbers {
             let vs = self.vs_before(q0);
             let ok = !core.word
                 && (core.scaled || qualified || core.sepdec || first.negative || vs || core.frac)
@@ -605,6 +590,28 @@ impl<'a> Scan<'a> {
             return true;
         }
         false
+    }
+}
+
+/// An ordinal over tokens `t0..t1`, of a counted noun (`its fifth consulate`) or bare (`the
+/// eleventh`, with an empty noun).
+fn ordinal_candidate(t0: usize, t1: usize, value: f64, noun: &str) -> Cand {
+    Cand {
+        t0,
+        t1,
+        value,
+        low: None,
+        high: None,
+        unit: Sym::new(noun),
+        family: Family::Ordinal,
+        factor: 1.0,
+        qualifier: Sym::EMPTY,
+        bound: Bound::Exact,
+        approximate: false,
+        measure: Sym::EMPTY,
+        per: None,
+        age: false,
+        scaled: false,
     }
 }
 

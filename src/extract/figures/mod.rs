@@ -58,8 +58,22 @@ use tokens::{Tok, tokenize};
 /// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
 type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
+/// What to extract besides the figures every view charts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FigureOptions {
+    /// Also every bare number (`42`, `seventy`, `two thirds`) as family `Number`, and every
+    /// ordinal (`the eleventh`, `21st`) as family `Ordinal`, none of them chartable. Dates,
+    /// clock times, identifiers, list numbers and phone numbers stay out.
+    pub all_numbers: bool,
+}
+
 /// All figures of `text`, in text order.
 pub fn extract_figures(text: &str) -> Vec<Figure> {
+    extract_figures_with(text, FigureOptions::default())
+}
+
+/// All figures of `text`, in text order, with `options`.
+pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     if text.is_empty() {
         return Vec::new();
     }
@@ -83,6 +97,7 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
         empty_bits: lex.bits(""),
         last_m_million: std::cell::Cell::new(None),
         peso: std::cell::Cell::new(None),
+        all_numbers: options.all_numbers,
     };
     let mut cands = scan_candidates(&scan);
     let in_fig = in_figure_tokens(&cands, toks.len());

@@ -14,13 +14,15 @@ pub(super) struct Scan<'a> {
     pub(super) lex: &'a Lex,
     pub(super) skip: Vec<bool>,
     /// [`Lex::bits`] of every token's text (one hash look-up per token, done up front), and of
-    /// the empty text (what [`Scan::tx`] gives past the end).
+    /// the empty text (what [`Scan::text_at`] gives past the end).
     pub(super) bits: Vec<u64>,
     pub(super) empty_bits: u64,
     /// Token of the last glued `m` read as million (`$1.2m ... 294.3m`).
     pub(super) last_m_million: std::cell::Cell<Option<usize>>,
     /// The peso the text talks about, computed on first use.
     pub(super) peso: std::cell::Cell<Option<&'static str>>,
+    /// Keep bare numbers and ordinals too ([`super::FigureOptions::all_numbers`]).
+    pub(super) all_numbers: bool,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -3,6 +3,7 @@
 use super::number::tidy;
 use super::tokens::parse_number;
 use super::*;
+use super::{FigureOptions, extract_figures_with};
 use crate::extract::Bound;
 const SEED: &str = include_str!("../../../seeds/000_bb29dedac36967df.txt");
 
@@ -1384,4 +1385,33 @@ fn currency_codes_and_signs_glued_to_the_digits() {
             ),
         ],
     );
+}
+
+fn all_numbers(t: &str) -> Vec<Figure> {
+    extract_figures_with(t, FigureOptions { all_numbers: true })
+}
+
+#[test]
+fn all_numbers_adds_bare_numbers_and_ordinals_only_on_request() {
+    let t = "Of the 42, seventy came; the eleventh ballot failed on march 3, 1987 at 10:30.";
+    let plain = extract_figures(t);
+    assert!(plain.is_empty(), "{plain:?}");
+    let all = all_numbers(t);
+    let got: Vec<(f64, Family)> = all.iter().map(|f| (f.value, f.family)).collect();
+    assert_eq!(
+        got,
+        [
+            (42.0, Family::Number),
+            (70.0, Family::Number),
+            (11.0, Family::Ordinal)
+        ],
+        "{all:?}"
+    );
+}
+
+#[test]
+fn all_numbers_keeps_units_and_excludes_identifiers() {
+    let all = all_numbers("The g20 met; 21st place went to a 5 km run and 17 others.");
+    let got: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+    assert_eq!(got, [(21.0, ""), (5.0, "km"), (17.0, "")], "{all:?}");
 }
