@@ -655,8 +655,14 @@ impl<'a> Scan<'a> {
         if !self.is_word(p + 1) {
             return false;
         }
-        if let Some(defs) = self.lex.units.get(nx)
-            && defs.iter().any(|d| d.family == Family::Currency)
+        // `$1.2m dollars`, `12.3m tonnes`, `5m barrels`: a unit other than a length follows
+        let scaled = Core {
+            scaled: true,
+            ..Core::default()
+        };
+        if self
+            .match_unit(p + 1, &scaled, false)
+            .is_some_and(|(d, _)| d.family != Family::Length && !d.attached)
         {
             return true;
         }

@@ -1415,3 +1415,24 @@ fn all_numbers_keeps_units_and_excludes_identifiers() {
     let got: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
     assert_eq!(got, [(21.0, ""), (5.0, "km"), (17.0, "")], "{all:?}");
 }
+
+#[test]
+fn glued_m_before_a_unit_other_than_length_is_million() {
+    expect(
+        "Output was 12.3m tonnes.",
+        "12.3m tonnes",
+        12.3e6,
+        "t",
+        Family::Mass,
+    );
+    expect(
+        "It sold 35m devices.",
+        "35m devices",
+        35e6,
+        "devices",
+        Family::Count,
+    );
+    let f = figs("The wall is 2.5m high and 6m long.");
+    let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+    assert_eq!(got, [(2.5, "m"), (6.0, "m")]);
+}
