@@ -4,7 +4,7 @@
 //!
 //! Input: a token index and the end of the previous figure. Output: a `Step`.
 
-use super::lexicon::{B_CARD, B_ORD, B_VAGUE, C_IDENT, C_STOP};
+use super::lexicon::{B_CARD, B_ORD, B_VAGUE, C_IDENT, C_MONTH, C_STOP};
 use super::number::raw_of;
 use super::scan::{Cand, Core, Quantity, Scan, Step};
 use crate::extract::Bound;
@@ -96,6 +96,11 @@ impl<'a> Scan<'a> {
         let (unit_src, hi_v) = self.join_partner(&mut c, &first.quantity, range.as_ref(), &pairing);
         self.assign_unit(&mut c, first.prefix, unit_src);
         apply_sign_and_factor(&mut c, first.negative, hi_v);
+        if self.age_in_apposition(&c) {
+            c.unit = Sym::new("years");
+            c.family = Family::Time;
+            c.age = true;
+        }
         self.final_filters(i, &c, &first, q0, pairing.use_range, qual.is_some())?;
         Ok(Box::new(c))
     }
@@ -163,10 +168,16 @@ impl<'a> Scan<'a> {
             if self.is_dash(b) && b > 0 && self.glued(b) && self.is_word(b - 1) {
                 return Err(Step::Skip(self.chain_end(i)));
             }
-            if matches!(
-                self.text_at(b),
-                "#" | "+" | "/" | "." | "@" | "_" | "&" | "'" | "’" | "‘"
-            ) {
+            // `+0.2%`: a plus sign that starts a word before a percentage is a sign
+            let plus_percent = self.sym(b, "+")
+                && self.toks[b].space_before
+                && matches!(self.text_at(i + 1), "%" | "pct" | "percent");
+            if !plus_percent
+                && matches!(
+                    self.text_at(b),
+                    "#" | "+" | "/" | "." | "@" | "_" | "&" | "'" | "’" | "‘"
+                )
+            {
                 return Err(Step::Skip(self.chain_end(i)));
             }
             if self.is_number(b) {
@@ -174,6 +185,27 @@ impl<'a> Scan<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `Maddon, 66, has`, `the suspect, 23, was`: a plain whole number from 1 to 119 set off by
+    /// commas right after a word is the age of who the word names.
+    fn age_in_apposition(&self, c: &Cand) -> bool {
+        let t0 = c.t0;
+        c.family == Family::Number
+            && c.unit.is_empty()
+            && c.qualifier.is_empty()
+            && c.low.is_none()
+            && c.t1 == t0 + 1
+            && self.is_number(t0)
+            && self.toks[t0].flags == 0
+            && c.value.fract() == 0.0
+            && (1.0..120.0).contains(&c.value)
+            && t0 >= 2
+            && self.sym(t0 - 1, ",")
+            && self.is_word(t0 - 2)
+            && !self.has_class(t0 - 2, C_STOP | C_MONTH)
+            && self.sym(c.t1, ",")
+            && self.is_word(c.t1 + 1)
     }
 
     /// Skips a number that names a thing: after a hyphenated name or an identifier word.

@@ -1436,3 +1436,36 @@ fn glued_m_before_a_unit_other_than_length_is_million() {
     let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
     assert_eq!(got, [(2.5, "m"), (6.0, "m")]);
 }
+
+#[test]
+fn an_age_set_off_by_commas_after_a_name() {
+    for (t, age) in [
+        ("Mr Hague, 43, told the paper he would stay.", 43.0),
+        ("The suspect, 23, was arrested on Friday.", 23.0),
+    ] {
+        let f = one(t);
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.measure.as_str()),
+            (age, "years", "age"),
+            "{t}"
+        );
+    }
+    for t in [
+        "He scored 12, 66, and 70 points.",
+        "Sales on march 3, 1987, rose.",
+        "Call +44 20 7946 0000 now.",
+    ] {
+        assert!(figs(t).iter().all(|f| f.measure != "age"), "{t}");
+    }
+}
+
+#[test]
+fn a_plus_sign_before_a_percentage() {
+    expect(
+        "The index closed +0.2% higher.",
+        "0.2%",
+        0.2,
+        "%",
+        Family::Percent,
+    );
+}
