@@ -1469,3 +1469,21 @@ fn a_plus_sign_before_a_percentage() {
         Family::Percent,
     );
 }
+
+#[test]
+fn percentage_as_a_unit_and_a_decimal_second() {
+    expect(
+        "Turnout was 100 percentage.",
+        "100 percentage",
+        100.0,
+        "%",
+        Family::Percent,
+    );
+    expect(
+        "It ran in 4.3 second flat.",
+        "4.3 second",
+        4.3,
+        "seconds",
+        Family::Time,
+    );
+}
