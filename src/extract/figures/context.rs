@@ -266,17 +266,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let list = self.lex.qualifiers.get(self.text_at(b))?;
-        'outer: for p in list {
-            let len = p.toks.len();
-            if b + 1 < len || b + 1 - len < floor {
+        for p in list {
+            let Some(s) = self.phrase_ending_at(&p.toks, b, floor) else {
                 continue;
-            }
-            let s = b + 1 - len;
-            for (k, w) in p.toks.iter().enumerate() {
-                if self.text_at(s + k) != w.as_str() {
-                    continue 'outer;
-                }
-            }
+            };
             if p.text == "some" && self.word(i, "of") {
                 continue;
             }

@@ -190,7 +190,9 @@ pub(super) fn build_lex() -> Lex {
     load_numbers(&mut lex);
     load_scales(&mut lex);
     load_units(&mut lex);
+    load_currencies(&mut lex);
     load_qualifiers(&mut lex);
+    sort_phrases_longest_first(&mut lex);
     load_dates(&mut lex);
     load_identifiers(&mut lex);
     load_words(&mut lex);
@@ -282,14 +284,9 @@ fn load_units(lex: &mut Lex) {
         };
         lex.units.entry(first).or_default().push(def);
     }
-    load_currencies(lex);
-    for v in lex.units.values_mut() {
-        v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
-    }
 }
 
-/// Qualifiers by last token, longest first; currency prefixes (loaded with the currencies)
-/// sorted the same way.
+/// Qualifiers by last token.
 fn load_qualifiers(lex: &mut Lex) {
     for f in tsv_rows(QUALIFIERS_TSV) {
         if f.len() < 2 {
@@ -305,6 +302,14 @@ fn load_qualifiers(lex: &mut Lex) {
             val: f[1],
         };
         lex.qualifiers.entry(last).or_default().push(qualifier);
+    }
+}
+
+/// Units, prefixes and qualifiers longest first, so the first phrase that matches wins (a
+/// stable sort: phrases of one length keep their file order).
+fn sort_phrases_longest_first(lex: &mut Lex) {
+    for v in lex.units.values_mut() {
+        v.sort_by_key(|d| std::cmp::Reverse(d.toks.len()));
     }
     for m in [&mut lex.prefixes, &mut lex.qualifiers] {
         for v in m.values_mut() {
@@ -439,21 +444,21 @@ impl Lex {
     }
 }
 
-/// One name or symbol of a currency from `currencies.tsv`, as a unit after the number.
-fn currency_unit(phrase: &'static str, code: &'static str, factor: f64, strict: bool) -> UnitDef {
+/// One name of a currency from `currencies.tsv`, as a unit after the number.
+fn currency_unit(name: &'static str, code: &'static str, factor: f64) -> UnitDef {
     UnitDef {
-        toks: phrase_toks(phrase),
+        toks: phrase_toks(name),
         canon: code,
         family: Family::Currency,
         factor,
         attached: false,
-        strict,
+        strict: false,
     }
 }
 
-/// The `|`-separated entries of a `currencies.tsv` column (`-` when there are none).
-fn column_entries(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
-    let field: &'static str = field.copied().unwrap_or("-");
+/// The `|`-separated entries of column `index` of a `currencies.tsv` row (`-` when none).
+fn column_entries(row: &[&'static str], index: usize) -> impl Iterator<Item = &'static str> {
+    let field: &'static str = row.get(index).copied().unwrap_or("-");
     field
         .split('|')
         .map(str::trim)
@@ -467,24 +472,26 @@ fn load_currencies(lex: &mut Lex) {
         let Some(&code) = row.first() else {
             continue;
         };
-        let names = column_entries(row.get(1)).map(|name| currency_unit(name, code, 1.0, false));
-        let strict = column_entries(row.get(2)).map(|name| currency_unit(name, code, 1.0, true));
-        let minor = column_entries(row.get(4)).filter_map(|entry| {
+        let names = column_entries(&row, 1).map(|name| currency_unit(name, code, 1.0));
+        let strict = column_entries(&row, 2).map(|name| UnitDef {
+            strict: true,
+            ..currency_unit(name, code, 1.0)
+        });
+        let minor = column_entries(&row, 4).filter_map(|entry| {
             let (name, fraction) = entry.split_once('=')?;
-            let (fraction, attached) = match fraction.strip_suffix('!') {
-                Some(fraction) => (fraction, true),
-                None => (fraction, false),
-            };
-            let mut def = currency_unit(name, code, fraction.parse().ok()?, false);
-            def.attached = attached;
-            Some(def)
+            let glued_only = fraction.strip_suffix('!');
+            let factor = glued_only.unwrap_or(fraction).parse().ok()?;
+            Some(UnitDef {
+                attached: glued_only.is_some(),
+                ..currency_unit(name, code, factor)
+            })
         });
         for def in names.chain(strict).chain(minor) {
             if let Some(first) = def.toks.first().cloned() {
                 lex.units.entry(first).or_default().push(def);
             }
         }
-        for symbol in column_entries(row.get(3)) {
+        for symbol in column_entries(&row, 3) {
             let toks = phrase_toks(symbol);
             if let Some(last) = toks.last().cloned() {
                 let prefix = Phrase {

@@ -656,13 +656,9 @@ impl<'a> Scan<'a> {
             return false;
         }
         // `$1.2m dollars`, `12.3m tonnes`, `5m barrels`: a unit other than a length follows
-        let scaled = Core {
-            scaled: true,
-            ..Core::default()
-        };
         if self
-            .match_unit(p + 1, &scaled, false)
-            .is_some_and(|(d, _)| d.family != Family::Length && !d.attached)
+            .spaced_unit_at(p + 1)
+            .is_some_and(|d| d.family != Family::Length)
         {
             return true;
         }

@@ -203,6 +203,26 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The first token of `phrase` when its tokens are the text ending at token `last`, not
+    /// starting before `floor`.
+    pub(super) fn phrase_ending_at(
+        &self,
+        phrase: &[String],
+        last: usize,
+        floor: usize,
+    ) -> Option<usize> {
+        let len = phrase.len();
+        if last + 1 < len || last + 1 - len < floor {
+            return None;
+        }
+        let start = last + 1 - len;
+        let same = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.text_at(start + k) == w);
+        same.then_some(start)
+    }
+
     pub(super) fn is_month_at(&self, i: usize) -> bool {
         self.class(i) & C_MONTH != 0
     }

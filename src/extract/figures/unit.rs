@@ -70,12 +70,19 @@ impl<'a> Scan<'a> {
 
     /// A (non-strict) unit phrase starts at `p`.
     pub(super) fn unit_at(&self, p: usize) -> bool {
+        self.spaced_unit_at(p).is_some()
+    }
+
+    /// The unit written apart from a number at token `p` (as after a scaled number; units
+    /// that only attach to digits are left out).
+    pub(super) fn spaced_unit_at(&self, p: usize) -> Option<&'a UnitDef> {
         let c = Core {
             scaled: true,
             ..Core::default()
         };
         self.match_unit(p, &c, false)
-            .is_some_and(|(d, _)| !d.attached)
+            .map(|(d, _)| d)
+            .filter(|d| !d.attached)
     }
 
     /// Unit / counted noun after the (scaled) core.
@@ -260,26 +267,21 @@ impl<'a> Scan<'a> {
             return None;
         }
         let list = self.lex.prefixes.get(last)?;
-        'outer: for p in list {
-            let len = p.toks.len();
-            if b + 1 < len || b + 1 - len < floor {
+        for p in list {
+            let Some(s) = self.phrase_ending_at(&p.toks, b, floor) else {
                 continue;
-            }
-            let s = b + 1 - len;
-            for (k, w) in p.toks.iter().enumerate() {
-                if self.text_at(s + k) != w.as_str() {
-                    continue 'outer;
-                }
-                if k > 0
-                    && !self.glued(s + k)
-                    && !(w == "$"
-                        && matches!(
-                            p.toks[0].as_str(),
-                            "us" | "hk" | "c" | "nz" | "nt" | "can" | "mx"
-                        ))
-                {
-                    continue 'outer;
-                }
+            };
+            let len = p.toks.len();
+            // the prefix's tokens are glued (`us$`), except `us $` and its kin
+            let spaced_dollar_ok = |k: usize| {
+                p.toks[k] == "$"
+                    && matches!(
+                        p.toks[0].as_str(),
+                        "us" | "hk" | "c" | "nz" | "nt" | "can" | "mx"
+                    )
+            };
+            if (1..len).any(|k| !self.glued(s + k) && !spaced_dollar_ok(k)) {
+                continue;
             }
             let letters = p
                 .toks
