@@ -657,6 +657,7 @@ mod tests {
             approximate: false,
             measure: Sym::EMPTY,
             label: Sym::EMPTY,
+            subject: Sym::EMPTY,
             start: 0,
             end: 0,
         }

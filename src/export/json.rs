@@ -32,6 +32,8 @@ pub struct FigureJson<'a> {
     pub approximate: bool,
     pub measure: &'a str,
     pub label: &'a str,
+    /// Whose figure it is (`China`), empty when the sentence names no one.
+    pub subject: &'a str,
     /// Drawn on the charts: false for bare numbers and bare ordinals (`extract --all-numbers`).
     pub chartable: bool,
     pub surface: &'a str,
@@ -77,6 +79,7 @@ pub fn extraction_json<'a>(
             approximate: f.approximate,
             measure: &f.measure,
             label: &f.label,
+            subject: &f.subject,
             chartable: super::chart::chart_family(f).is_some(),
             surface: f.surface(text),
             start: ch(f.span().start),

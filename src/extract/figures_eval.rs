@@ -52,6 +52,9 @@ pub struct GoldFigure {
     pub qualifier: String,
     #[serde(default)]
     pub measure: String,
+    /// Whose figure it is (`China`); compared case-insensitively.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
 }
 
 /// One annotated text: inline `text`, or `path` under the corpus root.
@@ -64,6 +67,10 @@ pub struct GoldDoc {
     /// `dev` (used while tuning the extractor) or `heldout` (annotated, then scored once).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub split: String,
+    /// Fields annotated on every figure of this text (`subject`, `measure`), an empty value
+    /// meaning "none": only these texts count towards that field's precision and recall.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complete: Vec<String>,
     pub figures: Vec<GoldFigure>,
 }
 
@@ -107,11 +114,27 @@ pub struct Scores {
     pub qualifier_ok: usize,
     pub measure_ok: usize,
     pub measure_gold: usize,
+    /// Subjects and measures of matched figures in texts where they are annotated throughout.
+    pub subject: Counts,
+    pub measure: Counts,
     /// Examples of misses and false positives (`doc: surface`).
     pub misses: Vec<String>,
     pub false_positives: Vec<String>,
     /// Matched figures whose measure differs from the gold one (`doc: surface: got / gold`).
     pub measure_diffs: Vec<String>,
+    /// Matched figures whose subject differs (`doc: surface: got / gold`).
+    pub subject_diffs: Vec<String>,
+}
+
+/// Adds the comparison of one predicted field value with the gold one to `counts`: values
+/// are equal when they are case-insensitively; an empty value is no prediction.
+fn count_field(counts: &mut Counts, predicted: &str, gold: &str) -> bool {
+    let (p, g) = (predicted.trim(), gold.trim());
+    counts.predicted += usize::from(!p.is_empty());
+    counts.gold += usize::from(!g.is_empty());
+    let same = p.eq_ignore_ascii_case(g);
+    counts.tp += usize::from(same && !g.is_empty());
+    same
 }
 
 /// The evaluation of one gold set, for the cased and the lower-cased text.
@@ -166,7 +189,9 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-3 * a.abs().max(b.abs()) + 1e-9
 }
 
-fn score_doc(name: &str, text: &str, gold: &[GoldFigure], s: &mut Scores) {
+fn score_doc(name: &str, text: &str, doc: &GoldDoc, s: &mut Scores) {
+    let gold = &doc.figures[..];
+    let complete = |field: &str| doc.complete.iter().any(|c| c == field);
     let pred = extract_figures(text);
     let spans = gold_spans(text, gold);
     let mut used = vec![false; pred.len()];
@@ -192,6 +217,15 @@ fn score_doc(name: &str, text: &str, gold: &[GoldFigure], s: &mut Scores) {
                 s.total.tp += 1;
                 s.per_family.entry(g.family.as_str()).or_default().tp += 1;
                 let p = &pred[k];
+                if complete("subject") && !count_field(&mut s.subject, &p.subject, &g.subject) {
+                    s.subject_diffs.push(format!(
+                        "{name}: {}: {:?} / {:?}",
+                        g.surface, p.subject, g.subject
+                    ));
+                }
+                if complete("measure") {
+                    count_field(&mut s.measure, &p.measure, &g.measure);
+                }
                 if p.unit == g.unit {
                     s.unit_ok += 1;
                 }
@@ -243,8 +277,8 @@ pub fn evaluate(name: &str, gold: &[GoldDoc]) -> EvalReport {
         } else {
             d.path.clone()
         };
-        score_doc(&id, &d.text, &d.figures, &mut r.cased);
-        score_doc(&id, &d.text.to_lowercase(), &d.figures, &mut r.lower);
+        score_doc(&id, &d.text, d, &mut r.cased);
+        score_doc(&id, &d.text.to_lowercase(), d, &mut r.lower);
     }
     r
 }
@@ -296,10 +330,30 @@ impl fmt::Display for EvalReport {
             ratio(m.measure_ok, m.measure_gold),
             m.measure_gold
         )?;
+        for (field, c, l) in [
+            ("subject", &m.subject, &self.lower.subject),
+            ("measure", &m.measure, &self.lower.measure),
+        ] {
+            if c.gold + c.predicted > 0 {
+                writeln!(
+                    f,
+                    "{field} (texts annotated throughout, matched figures): gold {} P {:.3} \
+                     R {:.3} F1 {:.3} | lower-cased P {:.3} R {:.3} F1 {:.3}",
+                    c.gold,
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    l.precision(),
+                    l.recall(),
+                    l.f1()
+                )?;
+            }
+        }
         for (label, list) in [
             ("missed", &m.misses),
             ("false positive", &m.false_positives),
             ("measure", &m.measure_diffs),
+            ("subject", &m.subject_diffs),
         ] {
             for x in list.iter().take(25) {
                 writeln!(f, "  {label}: {x}")?;

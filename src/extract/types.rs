@@ -98,6 +98,9 @@ pub struct Figure {
     pub measure: Sym,
     /// A short normalised label for a chart: `trade value`, `coast length`, `consulate count`.
     pub label: Sym,
+    /// Whose figure it is, as shown: a country, company, organisation or person the sentence
+    /// gives it to (`China`, `Exxon Corp`, `IMF`). Empty when the sentence names none.
+    pub subject: Sym,
     /// Byte span in the text of the figure as written (number, scale and unit, with its
     /// qualifier): see [`Figure::surface`] and [`Figure::span`]. (`u32`: texts longer than
     /// 4 GiB are never read.)
@@ -118,6 +121,7 @@ impl PartialEq for Figure {
             && self.approximate == other.approximate
             && self.measure == other.measure
             && self.label == other.label
+            && self.subject == other.subject
             && self.start == other.start
             && self.end == other.end
     }
@@ -247,6 +251,7 @@ mod tests {
             approximate: true,
             measure: Sym::new("doses"),
             label: Sym::new("dose count"),
+            subject: Sym::EMPTY,
             start: 3,
             end: 20,
         }

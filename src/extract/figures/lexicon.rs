@@ -101,6 +101,8 @@ pub(super) const C_NONCOUNT: u32 = 131072;
 
 pub(super) const C_MONEY: u32 = 262144;
 
+pub(super) const C_PART: u32 = 524288;
+
 pub(super) struct Lex {
     pub(super) cards: FxMap<&'static str, (f64, NC)>,
     pub(super) ords: FxMap<&'static str, f64>,
@@ -365,6 +367,7 @@ fn load_words(lex: &mut Lex) {
             "lynoun" => C_LYNOUN,
             "noncount" => C_NONCOUNT,
             "money" => C_MONEY,
+            "part" => C_PART,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

@@ -5,8 +5,8 @@
 
 use super::context::singularize;
 use super::lexicon::{
-    B_NUMWORD, C_CHAIN, C_CHANGE, C_CLOCK, C_KEEPED, C_KEEPING, C_LYNOUN, C_MONTH, C_PLURAL,
-    C_STOP, C_VALUE, LEX,
+    B_NUMWORD, C_CHAIN, C_CHANGE, C_CLOCK, C_KEEPED, C_KEEPING, C_LYNOUN, C_MONTH, C_PART,
+    C_PLURAL, C_STOP, C_VALUE, LEX,
 };
 use super::scan::{Cand, Scan};
 use crate::extract::Family;
@@ -513,6 +513,9 @@ impl<'a> Scan<'a> {
                 && let Some((a2, b2)) = self.np_left(d - 2, floor, in_fig)
             {
                 let h2 = self.text_at(b2);
+                if self.lex.is(h2, C_PART) {
+                    return Some(self.span_text(a2, b2));
+                }
                 if self.lex.is(h2, C_VALUE)
                     || self.is_plural_noun(h2)
                     || matches!(self.text_at(d - 1), "in" | "at")

@@ -37,6 +37,7 @@ mod mask;
 mod measure;
 mod number;
 mod scan;
+mod subject;
 #[cfg(test)]
 mod tests;
 mod tokens;
@@ -57,6 +58,7 @@ use tokens::{Tok, tokenize};
 
 /// Lexicon maps use the fast [`FxBuild`] hasher: look-ups are most of the engine's work.
 type FxMap<K, V> = HashMap<K, V, FxBuild>;
+type FxSet<K> = std::collections::HashSet<K, FxBuild>;
 
 /// What to extract besides the figures every view charts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -90,6 +92,9 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
         .collect();
     let scan = Scan {
         text: &lower,
+        original: text,
+        cased: subject::is_cased(text),
+        capitalised_words: std::cell::OnceCell::new(),
         toks: &toks,
         lex,
         skip,
@@ -105,6 +110,8 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     inherit_units_for_scaled_numbers(&scan, &mut cands);
     assign_measures(&scan, &mut cands, &in_fig);
     share_measures_between_linked(&scan, &mut cands);
+    assign_subjects(&scan, &mut cands);
+    inherit_units_in_name_lists(&scan, &mut cands);
     to_figures(cands, &toks)
 }
 
@@ -211,6 +218,67 @@ fn assign_measures(scan: &Scan, cands: &mut [Cand], in_fig: &[bool]) {
     }
 }
 
+/// Sets each candidate's subject, looked for within its sentence; a figure with no subject
+/// of its own that is linked to the one before (`vs 15.2 mln`, `(£600m)`) shares its subject.
+fn assign_subjects(scan: &Scan, cands: &mut [Cand]) {
+    for k in 0..cands.len() {
+        let mut floor = sentence_start(scan, cands[k].t0);
+        // `The U.S. trade deficit`: a dot after a single letter ends no sentence.
+        for _ in 0..3 {
+            if floor >= 2 && scan.sym(floor - 1, ".") && scan.text_at(floor - 2).len() == 1 {
+                floor = sentence_start(scan, floor - 2);
+            }
+        }
+        // Durations belong to events (`for two weeks`), not to anyone; ages do.
+        let owned = cands[k].family != Family::Time || cands[k].age;
+        let found = if owned {
+            scan.subject_for(&cands[k], floor)
+        } else {
+            None
+        };
+        cands[k].subject = match found {
+            Some(name) => {
+                strip_subject_from_measure(scan, &mut cands[k], &name);
+                Sym::new(&name.shown)
+            }
+            None if k > 0 && linked_to_previous(scan, &cands[k - 1], &cands[k]) => {
+                cands[k - 1].subject
+            }
+            None => Sym::EMPTY,
+        };
+    }
+}
+
+/// `Malaysia has an export quota of 28,526 tonnes, Indonesia 24,516, Thailand 19,000`: a
+/// bare number in a list of names takes the unit and measure of the item before it (when
+/// both or neither carry a scale word, so `1.2 mln tonnes, Chile 800` stays a number).
+fn inherit_units_in_name_lists(scan: &Scan, cands: &mut [Cand]) {
+    for k in 1..cands.len() {
+        let (prev, cur) = cands.split_at_mut(k);
+        let (p, c) = (&prev[k - 1], &mut cur[0]);
+        let bare = c.family == Family::Number && c.unit.is_empty() && !c.subject.is_empty();
+        let unit_known = !matches!(p.family, Family::Number | Family::Ordinal);
+        if bare && unit_known && p.scaled == c.scaled && scan.continues_list(p, c) {
+            c.family = p.family;
+            c.unit = p.unit;
+            c.measure = p.measure;
+            c.value *= p.factor;
+            c.low = c.low.map(|v| v * p.factor);
+            c.high = c.high.map(|v| v * p.factor);
+        }
+    }
+}
+
+/// `japanese exports` measures `exports` once its subject is Japan.
+fn strip_subject_from_measure(scan: &Scan, c: &mut Cand, name: &subject::Name) {
+    let named = scan.span_text(name.first, name.last);
+    if let Some(rest) = c.measure.strip_prefix(named.as_str())
+        && let Some(rest) = rest.strip_prefix(' ')
+    {
+        c.measure = Sym::new(rest);
+    }
+}
+
 /// Figures right after another (`vs 15.2 mln`, `(£600m)`, `or 14 cts`) share its measure.
 fn share_measures_between_linked(scan: &Scan, cands: &mut [Cand]) {
     for k in 1..cands.len() {
@@ -218,19 +286,27 @@ fn share_measures_between_linked(scan: &Scan, cands: &mut [Cand]) {
             continue;
         }
         let p = &cands[k - 1];
-        let between: Vec<&str> = (p.t1..cands[k].t0).map(|j| scan.text_at(j)).collect();
-        let linked = between.iter().all(|w| {
-            matches!(
-                *w,
-                "vs" | "versus" | "." | "(" | "or" | "loss" | "profit" | "to" | "from"
-            )
-        }) && between.len() <= 3
-            && p.family == cands[k].family;
-        if linked && !matches!(cands[k].family, Family::Count | Family::Ordinal) {
+        if linked_to_previous(scan, p, &cands[k])
+            && !matches!(cands[k].family, Family::Count | Family::Ordinal)
+        {
             let m = p.measure;
             cands[k].measure = m;
         }
     }
+}
+
+/// Figure `next` follows `prev` as its comparison or conversion: `vs 15.2 mln`, `(£600m)`,
+/// `or 14 cts`, with the same family.
+fn linked_to_previous(scan: &Scan, prev: &Cand, next: &Cand) -> bool {
+    let between = prev.t1..next.t0;
+    between.len() <= 3
+        && prev.family == next.family
+        && between.clone().all(|j| {
+            matches!(
+                scan.text_at(j),
+                "vs" | "versus" | "." | "(" | "or" | "loss" | "profit" | "to" | "from"
+            )
+        })
 }
 
 /// The candidates as `Figure`s with byte offsets and labels.
@@ -253,6 +329,7 @@ fn to_figures(cands: Vec<Cand>, toks: &[Tok]) -> Vec<Figure> {
             approximate: c.approximate,
             measure: c.measure,
             label: Sym::new(&label),
+            subject: c.subject,
             start: offset32(start),
             end: offset32(end),
         }

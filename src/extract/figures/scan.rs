@@ -9,7 +9,14 @@ use crate::extract::Family;
 use crate::extract::Sym;
 
 pub(super) struct Scan<'a> {
+    /// The text, ASCII-lowercased (token offsets index both texts).
     pub(super) text: &'a str,
+    /// The text as given, for the case of names ([`Scan::subject_for`]).
+    pub(super) original: &'a str,
+    /// The original text is cased (not lower-cased or ALL CAPS).
+    pub(super) cased: bool,
+    /// Words the original text capitalises other than at a sentence start, on first use.
+    pub(super) capitalised_words: std::cell::OnceCell<super::FxSet<&'a str>>,
     pub(super) toks: &'a [Tok],
     pub(super) lex: &'a Lex,
     pub(super) skip: Vec<bool>,
@@ -85,6 +92,8 @@ pub(super) struct Cand {
     pub(super) bound: Bound,
     pub(super) approximate: bool,
     pub(super) measure: Sym,
+    /// Whose figure it is (`China`), empty when the sentence names no one.
+    pub(super) subject: Sym,
     pub(super) per: Option<Sym>,
     pub(super) age: bool,
     /// The number carried a scale word (`mln`).

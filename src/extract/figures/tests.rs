@@ -1487,3 +1487,103 @@ fn percentage_as_a_unit_and_a_decimal_second() {
         Family::Time,
     );
 }
+
+/// The subject of every figure of `t` (as written and lower-cased), in text order.
+fn subjects_of(t: &str) -> Vec<String> {
+    figs(t).iter().map(|f| f.subject.to_string()).collect()
+}
+
+#[test]
+fn list_rows_give_each_figure_its_subject_unit_and_measure() {
+    let t = "Malaysia has been allocated an export quota of 28,526 tonnes, Indonesia 24,516, \
+             Thailand 19,000 and Bolivia 10,000.";
+    for text in [t.to_string(), t.to_lowercase()] {
+        let found = figs(&text);
+        let rows: Vec<(&str, f64, &str, &str)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.subject.as_str(),
+                    f.value,
+                    f.unit.as_str(),
+                    f.measure.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Malaysia", 28526.0, "t", "export quota"),
+                ("Indonesia", 24516.0, "t", "export quota"),
+                ("Thailand", 19000.0, "t", "export quota"),
+                ("Bolivia", 10000.0, "t", "export quota"),
+            ],
+            "{text}"
+        );
+    }
+    // A scaled head and an unscaled item do not share a unit.
+    let found = figs("Chile produced 1.2 mln tonnes, Peru 800.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn possessors_and_nationalities_are_subjects() {
+    let f = one("China's share of ADB equity is 7.2 pct.");
+    assert_eq!((f.subject.as_str(), f.measure.as_str()), ("China", "share"));
+    let f = one("japanese exports rose 5 pct in march.");
+    assert_eq!(
+        (f.subject.as_str(), f.measure.as_str()),
+        ("Japan", "exports")
+    );
+    assert_eq!(
+        subjects_of("Inflation in Brazil reached 80 pct."),
+        ["Brazil"]
+    );
+    assert_eq!(subjects_of("OPEC's output fell to 15.8 mln bpd."), ["OPEC"]);
+    assert_eq!(
+        subjects_of("The U.S. trade deficit was 12 billion dlrs."),
+        ["United States"]
+    );
+}
+
+#[test]
+fn a_company_that_speaks_of_itself_owns_its_figures() {
+    assert_eq!(
+        subjects_of("Exxon Corp said its net profit rose 12 pct to 1.2 billion dlrs."),
+        ["Exxon Corp", "Exxon Corp"]
+    );
+    assert_eq!(
+        subjects_of(
+            "TOKYO, March 17 - Major tanker operator Japan Line Ltd <JLIT.T> said it \
+                     will raise seven billion yen."
+        ),
+        ["Japan Line Ltd"]
+    );
+    let f = one("petrovia said it would cut output by 20 pct.");
+    assert_eq!(f.subject, "petrovia");
+}
+
+#[test]
+fn no_subject_when_the_sentence_names_no_owner() {
+    for t in [
+        "Officials said exports rose 5 pct.",
+        "The company said prices fell 3 pct.",
+        "Analysts expect a 2 pct rise in prices.",
+        "The strike was called for two weeks in Brazil.",
+        "Gasoline demand averaged 6.60 mln bpd.",
+        "MINT SEEKING 4,784,000 LBS ZINC\nThe offers are due soon, traders said.",
+    ] {
+        for s in subjects_of(t) {
+            assert_eq!(s, "", "{t}");
+        }
+    }
+}
+
+#[test]
+fn capitalised_names_are_read_only_in_cased_text() {
+    // `Petrobras` opens the sentence but the text capitalises it elsewhere too.
+    let t = "Petrobras raised output to 500,000 bpd. Output at Petrobras fields rose.";
+    assert_eq!(figs(t)[0].subject, "Petrobras");
+    // A lone capitalised sentence opener the text never capitalises elsewhere is no name.
+    assert_eq!(one("Gasoline stocks rose to 230 mln barrels.").subject, "");
+}
