@@ -65,7 +65,27 @@ fn views_switch_between_article_and_corpus_charts() {
 
     h.get_by_label("Article").click();
     h.run();
-    h.get_by_label_contains("Money (USD) chart: trade value > 300 bn USD");
+    h.get_by_label_contains("Money (USD) chart: trade value · Latin America > 300 bn USD");
+}
+
+#[test]
+fn the_measure_picker_finds_measures_by_text() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Measure").click();
+    h.run();
+    h.get_by_label("Measure:").click();
+    h.run();
+    // Every measure of the bundled article is offered, with how many articles use it.
+    h.get_by_label("trade value (1 article)");
+    let find = h.get_by_label("Find:");
+    find.focus();
+    find.type_text("coast");
+    h.run();
+    assert!(h.query_by_label("trade value (1 article)").is_none());
+    h.get_by_label("coast length (1 article)").click();
+    h.run();
+    assert_eq!(h.state().state.chart_view.measure, "coast length");
 }
 
 #[test]

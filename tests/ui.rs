@@ -21,9 +21,9 @@ fn opens_on_the_seed_with_quotes_and_chart() {
     // A quote, by its words.
     h.get_by_label_contains("topics we're working is collaboration in food");
     // The chart groups, by their accessible summaries.
-    h.get_by_label_contains("Money (USD) chart: trade value > 300 bn USD");
-    h.get_by_label_contains("Lengths (km) chart: coast length > 4,500 km");
-    h.get_by_label_contains("consulate count 5");
+    h.get_by_label_contains("Money (USD) chart: trade value · Latin America > 300 bn USD");
+    h.get_by_label_contains("Lengths (km) chart: coast length · Chile > 4,500 km");
+    h.get_by_label_contains("consulate count · Chile 5");
 }
 
 #[test]

@@ -24,6 +24,9 @@ pub struct BarOrigin {
     pub title: String,
     pub source: String,
     pub published: Option<NaiveDate>,
+    /// The figure's measure (`export quota`) and subject (`Malaysia`), as extracted.
+    pub measure: String,
+    pub subject: String,
     /// The sentence the figure comes from.
     pub sentence: String,
     /// Byte span of the sentence in the article text (to scroll to it).
@@ -47,6 +50,8 @@ impl BarOrigin {
             title: article.title.to_string(),
             source: article.source_label().to_string(),
             published: article.published,
+            measure: f.measure.to_string(),
+            subject: f.subject.to_string(),
             sentence: text[sentence.clone()].to_string(),
             sentence_span: (sentence.start, sentence.end),
             figure_text: f.surface(text).to_string(),
@@ -100,10 +105,16 @@ impl ChartBar {
         }
     }
 
-    /// The bar of figure `f` of `article`, on the axis of `family`.
+    /// The bar of figure `f` of `article`, on the axis of `family`, labelled with what it
+    /// measures and whose it is (`export quota weight · Malaysia`).
     pub fn of_figure(article: &Article, f: &Figure, family: Family) -> Self {
+        let label = if f.subject.is_empty() {
+            bar_label(f)
+        } else {
+            format!("{} · {}", bar_label(f), f.subject)
+        };
         Self {
-            label: bar_label(f),
+            label,
             value: f.low().unwrap_or(f.value),
             high: f.high().filter(|h| *h > f.low().unwrap_or(f.value)),
             value_text: value_text(f, family),
@@ -133,8 +144,8 @@ impl ChartBar {
     pub fn tooltip(&self) -> String {
         match &self.origin {
             Some(o) => format!(
-                "{}: {} — {} ({})",
-                self.label, self.value_text, o.sentence, o.path
+                "{}: {} — {} — {} ({})",
+                self.label, self.value_text, o.title, o.sentence, o.path
             ),
             None => format!("{}: {}", self.label, self.value_text),
         }

@@ -403,12 +403,12 @@ struct Area {
     bottom: f32,
 }
 
-/// A horizontal value axis under a rows plot: grid lines, tick labels and the axis label.
+/// A horizontal value axis under a rows plot: tick marks, tick labels and the axis label.
 fn x_axis(svg: &mut String, g: &ChartGroup, range: f64, area: Area, theme: &Theme) {
     let Area {
         left,
         right,
-        top,
+        top: _,
         bottom,
     } = area;
     for t in axis_ticks(g.axis_max(), g.log_scale) {
@@ -416,10 +416,12 @@ fn x_axis(svg: &mut String, g: &ChartGroup, range: f64, area: Area, theme: &Them
             continue;
         }
         let x = left + ((t / range) as f32) * (right - left);
+        // A tick mark, not a grid line: a line across the rows would cross the bar labels.
         let _ = writeln!(
             svg,
-            r#"<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="{}" stroke-width="1"/>"#,
-            theme.grid
+            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{bottom}" stroke="{}" stroke-width="1"/>"#,
+            bottom - 5.0,
+            theme.weak
         );
         let label = axis_tick_text(t, g.log_scale);
         text(

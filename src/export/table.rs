@@ -17,11 +17,15 @@ pub struct Row {
     /// The value axis: a unit or `count`.
     pub axis: String,
     pub label: String,
+    /// What the figure measures (`export quota`), and whose it is (`Malaysia`); empty for
+    /// counts of articles and quotes.
+    pub measure: String,
+    pub subject: String,
     pub value: f64,
     /// Upper end of a range; empty otherwise.
     pub high: Option<f64>,
     pub value_text: String,
-    /// Another article gives a different value for the same measure and date.
+    /// Another article gives a different value for the same measure and subject on the same date.
     pub conflict: bool,
     /// The timeline series (source) of a point; empty elsewhere.
     pub series: String,
@@ -44,6 +48,8 @@ pub const COLUMNS: &[&str] = &[
     "family",
     "axis",
     "label",
+    "measure",
+    "subject",
     "value",
     "high",
     "value_text",
@@ -76,6 +82,8 @@ pub fn rows(spec: &ChartSpec) -> Vec<Row> {
                 family: g.family.as_str().to_string(),
                 axis: g.axis_label.clone(),
                 label: b.label.clone(),
+                measure: o.map(|o| o.measure.clone()).unwrap_or_default(),
+                subject: o.map(|o| o.subject.clone()).unwrap_or_default(),
                 value: b.value,
                 high: b.high,
                 value_text: b.value_text.clone(),
@@ -115,6 +123,8 @@ pub fn to_csv(spec: &ChartSpec) -> String {
                 r.family,
                 r.axis,
                 r.label,
+                r.measure,
+                r.subject,
                 number(r.value),
                 r.high.map_or_else(String::new, number),
                 r.value_text,

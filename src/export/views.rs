@@ -28,21 +28,43 @@ const TOP_SOURCES: usize = 30;
 const LABEL_CHARS: usize = 56;
 
 /// The measures charted figures have across `articles` (their bar labels: `trade value`,
-/// `coast length`), most frequent first, with how many figures each has.
+/// `coast length`) with how many articles use each, most used first. A measure that occurs
+/// only once in the corpus has nothing to be compared with and is left out (unless every
+/// measure occurs once, as in a single article).
 pub fn measures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<(String, usize)> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Per measure: articles using it, figures of it.
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for a in articles {
+        let mut in_article: HashSet<String> = HashSet::new();
         for f in &a.extraction.figures {
             // Only figures whose measure is known (`trade`, `coast`): a generic label such as
             // `USD amount` groups unrelated figures.
             if axis_key(f).is_some() && !f.measure.trim().is_empty() {
-                *counts.entry(bar_label(f)).or_insert(0) += 1;
+                let label = bar_label(f);
+                let entry = counts.entry(label.clone()).or_insert((0, 0));
+                entry.1 += 1;
+                if in_article.insert(label) {
+                    entry.0 += 1;
+                }
             }
         }
     }
-    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
+    let mut out: Vec<(String, usize, usize)> = counts
+        .into_iter()
+        .map(|(m, (articles, figures))| (m, articles, figures))
+        .collect();
+    // A small corpus (the bundled article) where every measure occurs once keeps them all.
+    if out.iter().any(|(_, _, figures)| *figures > 1) {
+        out.retain(|(_, _, figures)| *figures > 1);
+    }
+    out.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| b.2.cmp(&a.2))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    out.into_iter()
+        .map(|(m, articles, _)| (m, articles))
+        .collect()
 }
 
 /// A measure chart's group: family position, unit and source (empty on timelines).
@@ -87,17 +109,20 @@ pub fn measure_chart<'a>(
                 a.source_label().to_string()
             };
             let mut bar = ChartBar::of_figure(a, f, family);
-            let what = if filter.measure.is_some() {
-                a.title.to_string()
-            } else {
-                format!("{}: {}", bar.label, a.title)
-            };
-            bar.label = shorten(&format!("{} · {what}", a.date_label()), LABEL_CHARS);
-            // Values conflict only for a known measure; figures without one never do.
+            bar.label = shorten(
+                &corpus_bar_label(a, f, filter.measure.is_none()),
+                LABEL_CHARS,
+            );
+            // Values conflict only for a known measure, of the same subject (two countries'
+            // export quotas differ without conflicting); figures without one never do.
             let measure = if f.measure.trim().is_empty() {
                 String::new()
             } else {
-                format!("{}|{unit}", bar_label(f).to_lowercase())
+                format!(
+                    "{}|{}|{unit}",
+                    bar_label(f).to_lowercase(),
+                    f.subject.to_lowercase()
+                )
             };
             kept.push(((order, unit, source), family, bar, measure));
         }
@@ -127,10 +152,19 @@ pub fn measure_chart<'a>(
         .collect();
     groups.sort_by(|(oa, a), (ob, b)| oa.cmp(ob).then(b.bars.len().cmp(&a.bars.len())));
     let mut groups: Vec<ChartGroup> = groups.into_iter().map(|(_, g)| g).collect();
+    let by_subject = filter.measure.is_some() && !timeline;
     for g in &mut groups {
+        // One measure: each subject's bars together (named subjects first), by date within.
         g.bars.sort_by(|a, b| {
-            (a.date, &a.label)
-                .partial_cmp(&(b.date, &b.label))
+            let subject = |bar: &ChartBar| {
+                let s = bar.origin.as_ref().map_or("", |o| o.subject.as_str());
+                (
+                    by_subject && s.is_empty(),
+                    if by_subject { s } else { "" }.to_lowercase(),
+                )
+            };
+            (subject(a), a.date, &a.label)
+                .partial_cmp(&(subject(b), b.date, &b.label))
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         if timeline {
@@ -176,6 +210,22 @@ pub fn measure_chart<'a>(
         caption,
         groups,
     }
+}
+
+/// A corpus-wide bar's label: `date · source · subject`, with the measure first when the
+/// chart shows every measure (`trade value · 1987-03-16 · Reuters · China`). The article's
+/// title is in the bar's tooltip.
+fn corpus_bar_label(a: &Article, f: &crate::extract::Figure, with_measure: bool) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(4);
+    if with_measure {
+        parts.push(bar_label(f));
+    }
+    parts.push(a.date_label().to_string());
+    parts.push(a.source_label().to_string());
+    if !f.subject.is_empty() {
+        parts.push(f.subject.to_string());
+    }
+    parts.join(" · ")
 }
 
 /// Marks bars of the same measure (`measures[i]` is bar i's) and date whose values differ
@@ -416,6 +466,95 @@ mod tests {
         let o = daily.bars[0].origin.as_ref().unwrap();
         assert_eq!(o.article, std::path::PathBuf::from("/a/2.txt"));
         assert!(o.sentence.contains("35 billion dollars"));
+    }
+
+    fn quota(body: &str) -> String {
+        format!("{body} The deadline is in may.")
+    }
+
+    #[test]
+    fn subjects_label_bars_group_them_and_bound_conflicts() {
+        let articles = [
+            article(
+                "/a/1.txt",
+                "wire",
+                "1987-03-02",
+                &quota("Malaysia has an export quota of 28,526 tonnes, Indonesia 24,516."),
+            ),
+            article(
+                "/a/2.txt",
+                "wire",
+                "1987-03-02",
+                &quota("Malaysia has an export quota of 28,526 tonnes, Thailand 19,000."),
+            ),
+            article(
+                "/a/3.txt",
+                "wire",
+                "1987-03-02",
+                &quota("Indonesia has an export quota of 25,000 tonnes."),
+            ),
+        ];
+        let found = measures(&articles);
+        assert_eq!(
+            found[0],
+            ("export quota weight".to_string(), 3),
+            "{found:?}"
+        );
+        let filter = FigureFilter {
+            family: None,
+            measure: Some(found[0].0.clone()),
+        };
+        let spec = measure_chart(&articles, &filter, false, "test");
+        let bars = &spec.groups[0].bars;
+        let labels: Vec<&str> = bars.iter().map(|b| b.label.as_str()).collect();
+        // date · source · subject, each subject's bars together.
+        assert_eq!(
+            labels,
+            [
+                "1987-03-02 · wire · Indonesia",
+                "1987-03-02 · wire · Indonesia",
+                "1987-03-02 · wire · Malaysia",
+                "1987-03-02 · wire · Malaysia",
+                "1987-03-02 · wire · Thailand",
+            ]
+        );
+        // Indonesia's two values differ on one date; Malaysia's agree; Thailand is alone.
+        let conflicts: Vec<bool> = bars.iter().map(|b| b.conflict).collect();
+        assert_eq!(conflicts, [true, true, false, false, false]);
+        // The title is in the tooltip; the subject and measure are in the exports.
+        assert!(bars[0].tooltip().contains("A title /a/"));
+        let csv = crate::export::table::to_csv(&spec);
+        assert!(
+            csv.lines()
+                .next()
+                .unwrap()
+                .contains("label,measure,subject,value")
+        );
+        assert!(csv.contains(",export quota,Thailand,19000,"), "{csv}");
+    }
+
+    #[test]
+    fn measures_rank_by_articles_and_drop_single_figures() {
+        let articles = [
+            article("/a/1.txt", "wire", "1987-03-02", &trade("30")),
+            article(
+                "/a/2.txt",
+                "wire",
+                "1987-03-02",
+                &format!("{} Coffee exports rose to 3 mln bags.", trade("31")),
+            ),
+            article(
+                "/a/3.txt",
+                "wire",
+                "1987-03-02",
+                "Net profit was 5 mln dlrs. Net profit was 7 mln dlrs.",
+            ),
+        ];
+        let found = measures(&articles);
+        let names: Vec<&str> = found.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(names, ["bilateral trade value", "net profit"], "{found:?}");
+        assert_eq!(found[0].1, 2);
+        assert_eq!(found[1].1, 1);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use egui::{Align2, Color32, RichText, Stroke, Vec2b};
 use egui_plot::{
-    Bar, BarChart, GridInput, GridMark, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
+    AxisHints, Bar, BarChart, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints,
+    Points, Text,
 };
 
 use crate::app::{AppState, ChartView, Command};
@@ -150,25 +151,9 @@ fn view_picker(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         egui::ComboBox::from_id_salt("measure_picker")
             .selected_text(selected)
             .width(220.0)
-            .show_ui(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        for (measure, count) in state.measures.iter().take(200) {
-                            let text = format!("{measure} ({count})");
-                            if ui
-                                .selectable_label(&view.measure == measure, text)
-                                .clicked()
-                            {
-                                commands.push(Command::SetChartView(ChartView {
-                                    measure: measure.clone(),
-                                    ..view.clone()
-                                }));
-                            }
-                        }
-                    });
-            })
+            .show_ui(ui, |ui| measure_list_ui(ui, state, commands))
             .response
+            .on_hover_text("Measures used by more than one figure, most used first")
             .labelled_by(label.id);
         let mut timeline = view.timeline;
         if ui
@@ -182,6 +167,55 @@ fn view_picker(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             }));
         }
     });
+}
+
+/// How many measures the picker lists at once (the search box finds the rest).
+const MEASURES_LISTED: usize = 200;
+
+/// The measure picker's list: a search box, then the measures that contain its text, with
+/// how many articles use each.
+fn measure_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let view = &state.chart_view;
+    let search_id = egui::Id::unique("measure_search");
+    let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
+    let field = ui
+        .horizontal(|ui| {
+            let label = ui.label("Find:");
+            ui.add(
+                egui::TextEdit::singleline(&mut search)
+                    .hint_text("a measure")
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
+    if field.changed() {
+        ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    }
+    let needle = search.trim().to_lowercase();
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            let matching = state
+                .measures
+                .iter()
+                .filter(|(m, _)| needle.is_empty() || m.to_lowercase().contains(&needle));
+            for (measure, articles) in matching.take(MEASURES_LISTED) {
+                let text = format!(
+                    "{measure} ({articles} article{})",
+                    if *articles == 1 { "" } else { "s" }
+                );
+                if ui
+                    .selectable_label(&view.measure == measure, text)
+                    .clicked()
+                {
+                    commands.push(Command::SetChartView(ChartView {
+                        measure: measure.clone(),
+                        ..view.clone()
+                    }));
+                }
+            }
+        });
 }
 
 fn export_actions(
@@ -326,12 +360,19 @@ fn rows_ui(
         })
         .collect();
     let text_color = ui.visuals().text_color();
+    let tick_color = ui.visuals().weak_text_color();
     let ticks = axis_ticks(max_x, log);
+    // Value labels under the rows, and no grid lines: they would cross the bar labels, which
+    // sit above each bar; the value at each bar's end says what a grid line would.
+    let tick_marks = ticks.clone();
+    let axis = AxisHints::new_x()
+        .label(group.axis_title())
+        .formatter(move |mark, _| axis_tick_text(mark.value, log))
+        .label_spacing(ROW_TICK_LABEL_SPACING);
     let plot = base_plot(("figures_rows", index), group.plot_height_pt())
         .show_axes(Vec2b::new(true, false))
-        .show_grid(Vec2b::new(true, false))
-        .x_axis_label(group.axis_title())
-        .x_axis_formatter(move |mark, _| axis_tick_text(mark.value, log))
+        .show_grid(Vec2b::new(false, false))
+        .custom_x_axes(vec![axis])
         .x_grid_spacer(fixed_spacer(ticks))
         .include_x(0.0)
         // Room on the right for the value labels.
@@ -360,6 +401,15 @@ fn rows_ui(
                 BarChart::new("range (low – high)", range_bars)
                     .horizontal()
                     .color(range_color)
+                    .allow_hover(false),
+            );
+        }
+        // Short tick marks along the bottom edge, under the last row.
+        for t in tick_marks {
+            plot_ui.line(
+                Line::new("", vec![[t, -0.55], [t, -0.45]])
+                    .color(tick_color)
+                    .width(1.0)
                     .allow_hover(false),
             );
         }
@@ -599,6 +649,9 @@ fn finish_group(
         ui.set_max_width(380.0);
         ui.strong(format!("{}: {}", bar.label, bar.display_value()));
         if let Some(o) = &bar.origin {
+            if !o.title.is_empty() {
+                ui.label(RichText::new(&o.title).italics());
+            }
             ui.label(&o.sentence);
             ui.label(
                 RichText::new(format!("{} · {}", o.source, o.path))
@@ -661,6 +714,11 @@ fn swatch(ui: &mut egui::Ui, color: Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, color);
 }
+
+/// Tick labels on a rows chart's value axis are drawn when ticks are at least this far apart
+/// (points); they fade in up to the upper end. egui_plot's default (60–80) hides the labels of
+/// a report-width chart with eight ticks.
+const ROW_TICK_LABEL_SPACING: std::ops::RangeInclusive<f32> = 28.0..=36.0;
 
 /// Grid marks at exactly `ticks` (the same ticks as SVG exports).
 fn fixed_spacer(ticks: Vec<f64>) -> impl Fn(GridInput) -> Vec<GridMark> + 'static {

@@ -142,7 +142,17 @@ impl Scan<'_> {
         (clause + 1..c.t0)
             .rev()
             .filter(|&k| (self.sym(k, "'") || self.sym(k, "’")) && self.is_possessive_mark(k))
+            .filter(|&k| self.possesses_measure(c, k + 2))
             .find_map(|k| self.name_ending_at(k - 1, clause))
+    }
+
+    /// The words after a possessive mark (from token `after`) are the figure's measure
+    /// (`China's share ...`), not some other thing (`China's belt and road initiative`).
+    fn possesses_measure(&self, c: &Cand, after: usize) -> bool {
+        let measure_words: Vec<&str> = c.measure.split(' ').collect();
+        c.measure.is_empty()
+            || (after..c.t0.min(after + 4))
+                .any(|k| !self.has_class(k, C_STOP) && measure_words.contains(&self.text_at(k)))
     }
 
     /// `an export quota of 28,526 tonnes, Indonesia 24,516`: bare number `c` is the next item
