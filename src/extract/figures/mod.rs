@@ -93,7 +93,7 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     let scan = Scan {
         text: &lower,
         original: text,
-        cased: subject::is_cased(text),
+        cased: std::cell::OnceCell::new(),
         capitalised_words: std::cell::OnceCell::new(),
         toks: &toks,
         lex,
@@ -163,9 +163,7 @@ fn inherit_units_in_vs_rows(scan: &Scan, cands: &mut [Cand]) {
             c.family = p.family;
             c.unit = p.unit;
             if p.factor != 1.0 && c.factor == 1.0 && !scan.is_word(c.t1 - 1) {
-                c.value *= p.factor;
-                c.low = c.low.map(|v| v * p.factor);
-                c.high = c.high.map(|v| v * p.factor);
+                c.scale_by(p.factor);
             }
         }
     }
@@ -262,9 +260,7 @@ fn inherit_units_in_name_lists(scan: &Scan, cands: &mut [Cand]) {
             c.family = p.family;
             c.unit = p.unit;
             c.measure = p.measure;
-            c.value *= p.factor;
-            c.low = c.low.map(|v| v * p.factor);
-            c.high = c.high.map(|v| v * p.factor);
+            c.scale_by(p.factor);
         }
     }
 }

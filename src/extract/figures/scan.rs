@@ -13,8 +13,8 @@ pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     /// The text as given, for the case of names ([`Scan::subject_for`]).
     pub(super) original: &'a str,
-    /// The original text is cased (not lower-cased or ALL CAPS).
-    pub(super) cased: bool,
+    /// The original text is cased (not lower-cased or ALL CAPS), on first use.
+    pub(super) cased: std::cell::OnceCell<bool>,
     /// Words the original text capitalises other than at a sentence start, on first use.
     pub(super) capitalised_words: std::cell::OnceCell<super::FxSet<&'a str>>,
     pub(super) toks: &'a [Tok],
@@ -98,6 +98,15 @@ pub(super) struct Cand {
     pub(super) age: bool,
     /// The number carried a scale word (`mln`).
     pub(super) scaled: bool,
+}
+
+impl Cand {
+    /// Multiplies the value and the range ends by `factor` (a unit's factor to its base).
+    pub(super) fn scale_by(&mut self, factor: f64) {
+        self.value *= factor;
+        self.low = self.low.map(|v| v * factor);
+        self.high = self.high.map(|v| v * factor);
+    }
 }
 
 pub(super) enum Step {

@@ -119,9 +119,10 @@ pub(super) struct Name {
 impl Scan<'_> {
     /// The subject of figure `c`, whose sentence starts at token `floor`.
     pub(super) fn subject_for(&self, c: &Cand, floor: usize) -> Option<Name> {
+        let clause = self.clause_floor(c, floor);
         self.list_row_subject(c, floor)
-            .or_else(|| self.possessor_subject(c, floor))
-            .or_else(|| self.clause_subject(c, floor))
+            .or_else(|| self.possessor_subject(c, clause))
+            .or_else(|| self.clause_subject(c, clause))
             .or_else(|| self.sentence_subject(c, floor))
     }
 
@@ -135,13 +136,12 @@ impl Scan<'_> {
             .map_or(lowest, |k| k + 1)
     }
 
-    /// The nearest possessor left of the figure in its clause: `China's share of ADB equity
-    /// is 7.2 pct`.
-    fn possessor_subject(&self, c: &Cand, floor: usize) -> Option<Name> {
-        let clause = self.clause_floor(c, floor);
+    /// The nearest possessor left of the figure in its clause (which starts at token
+    /// `clause`): `China's share of ADB equity is 7.2 pct`.
+    fn possessor_subject(&self, c: &Cand, clause: usize) -> Option<Name> {
         (clause + 1..c.t0)
             .rev()
-            .filter(|&k| (self.sym(k, "'") || self.sym(k, "’")) && self.is_possessive_mark(k))
+            .filter(|&k| self.is_possessive_mark(k))
             .filter(|&k| self.possesses_measure(c, k + 2))
             .find_map(|k| self.name_ending_at(k - 1, clause))
     }
@@ -167,9 +167,12 @@ impl Scan<'_> {
         let separator = prev.t1..name.first;
         separator.len() <= 2
             && !separator.is_empty()
-            && separator
-                .clone()
-                .all(|k| self.sym(k, ",") || self.sym(k, ";") || self.word(k, "and"))
+            && separator.clone().all(|k| self.separates_list_items(k))
+    }
+
+    /// `,`, `;` or `and` between the items of a list.
+    fn separates_list_items(&self, k: usize) -> bool {
+        self.sym(k, ",") || self.sym(k, ";") || self.word(k, "and")
     }
 
     /// `..., Indonesia 24,516`: a name right before the figure that starts a list item.
@@ -178,16 +181,16 @@ impl Scan<'_> {
         let name = self.name_ending_at(last, floor)?;
         let opens_item = name.first == floor
             || self.toks[name.first].line_start
-            || name.first.checked_sub(1).is_some_and(|p| {
-                self.sym(p, ",") || self.sym(p, ";") || self.sym(p, ":") || self.word(p, "and")
-            });
+            || name
+                .first
+                .checked_sub(1)
+                .is_some_and(|p| self.separates_list_items(p) || self.sym(p, ":"));
         opens_item.then_some(name)
     }
 
     /// The nearest nationality (`Japanese exports`) or name after a preposition (`inflation
-    /// in Brazil`) left of the figure, within its clause.
-    fn clause_subject(&self, c: &Cand, floor: usize) -> Option<Name> {
-        let lowest = self.clause_floor(c, floor);
+    /// in Brazil`) left of the figure, within its clause (which starts at token `lowest`).
+    fn clause_subject(&self, c: &Cand, lowest: usize) -> Option<Name> {
         let mut k = c.t0;
         while k > lowest {
             k -= 1;
@@ -297,11 +300,12 @@ impl Scan<'_> {
             && !matches!(w, "to" | "by" | "from" | "at" | "which" | "that" | "who")
     }
 
-    /// `'s`, `’s`, or a plural possessive `'` right after a word ending in s.
+    /// The apostrophe of a possessive `'s` or `’s` (glued to the word before and to the `s`).
     fn is_possessive_mark(&self, k: usize) -> bool {
-        let apostrophe = |i: usize| self.sym(i, "'") || self.sym(i, "’");
-        (apostrophe(k) && self.glued(k) && self.word(k + 1, "s") && self.glued(k + 1))
-            || (self.word(k, "s") && k > 0 && apostrophe(k - 1) && self.glued(k - 1))
+        (self.sym(k, "'") || self.sym(k, "’"))
+            && self.glued(k)
+            && self.word(k + 1, "s")
+            && self.glued(k + 1)
     }
 
     fn ends_clause(&self, k: usize) -> bool {
@@ -359,7 +363,7 @@ impl Scan<'_> {
             && lex.company_ends.contains_key(self.text_at(last))
             && (first..last).all(|k| {
                 self.is_word(k)
-                    && (!self.cased || self.original_is_capital(k))
+                    && (!self.is_cased() || self.original_is_capital(k))
                     && !self.has_class(k, C_STOP | C_CHAIN | C_CHANGE)
                     && !lex.not_names.contains_key(self.text_at(k))
             })
@@ -374,7 +378,7 @@ impl Scan<'_> {
             (self.is_word(k) && self.original_is_capital(k))
                 || (k != first && k != last && joiner(k))
         };
-        if !self.cased || !(first..=last).all(capital_or_joiner) {
+        if !self.is_cased() || !(first..=last).all(capital_or_joiner) {
             return false;
         }
         if last > first && (first..=last).all(|k| joiner(k) || self.original_is_upper(k)) {
@@ -423,6 +427,12 @@ impl Scan<'_> {
         })
     }
 
+    /// Whether the original text is cased ([`text_is_cased`]), decided on first use: most
+    /// articles never ask, since most figures find their subject in a word list or none.
+    fn is_cased(&self) -> bool {
+        *self.cased.get_or_init(|| text_is_cased(self.original))
+    }
+
     fn original_is_capital(&self, k: usize) -> bool {
         let t = &self.toks[k];
         self.original
@@ -459,7 +469,7 @@ impl Scan<'_> {
 
 /// Whether `text` is cased: capitals start some of its words but not most of them (ALL-CAPS
 /// and lower-cased texts give no capitalised names).
-pub(super) fn is_cased(text: &str) -> bool {
+fn text_is_cased(text: &str) -> bool {
     let mut words = 0usize;
     let mut capitalised = 0usize;
     let mut prev_letter = false;
