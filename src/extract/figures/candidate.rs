@@ -551,7 +551,7 @@ impl<'a> Scan<'a> {
         {
             return Err(Step::Skip(core.end));
         }
-        if self.lone_one(c, core, q0, use_range) {
+        if !self.all_numbers && self.lone_one(c, core, q0, use_range) {
             return Err(Step::Skip(core.end));
         }
         if c.family == Family::Number && c.unit.is_empty() && !use_range && !self.all_numbers {

@@ -32,6 +32,7 @@
 
 mod candidate;
 mod context;
+mod fraction;
 mod lexicon;
 mod mask;
 mod measure;

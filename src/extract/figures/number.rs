@@ -5,7 +5,7 @@
 
 use super::lexicon::{C_METRE, C_STOP, NC, ScaleMode};
 use super::scan::{Core, Quantity, Scan, sentence_start};
-use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP};
+use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP, F_VULGAR};
 use crate::extract::Family;
 
 /// The unscaled value of a range end (its first number token or word value).
@@ -46,6 +46,7 @@ impl<'a> Scan<'a> {
             return Err(i + 1);
         };
         c.start = i;
+        self.over_fraction(&mut c);
         Ok(c)
     }
 
@@ -73,7 +74,8 @@ impl<'a> Scan<'a> {
             return done;
         }
         self.mixed_fraction(i, &mut c);
-        self.and_a_half(&mut c);
+        self.power_forms(&mut c);
+        self.and_fraction(&mut c, 1.0);
         Ok(c)
     }
 
@@ -83,14 +85,14 @@ impl<'a> Scan<'a> {
         let t = self.toks[i];
         // spaced fractions (`1 / 4 point`, tokenised text)
         if c.plain_int
-            && self.sym(i + 1, "/")
+            && self.is_slash(i + 1)
             && !self.glued(i + 1)
             && self.is_number(i + 2)
             && !self.glued(i + 2)
             && self.toks[i + 2].flags == 0
             && t.value < self.toks[i + 2].value
             && is_denom(self.toks[i + 2].value)
-            && !self.sym(i + 3, "/")
+            && !self.is_slash(i + 3)
         {
             c.v = t.value / self.toks[i + 2].value;
             c.frac = true;
@@ -99,8 +101,8 @@ impl<'a> Scan<'a> {
             return Some(Ok(c));
         }
         // slashes: fractions, dates, fiscal years
-        if self.sym(i + 1, "/") && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
-            if (self.sym(i + 3, "/") && self.glued(i + 3)) || year_like || !c.plain_int {
+        if self.is_slash(i + 1) && self.glued(i + 1) && self.is_number(i + 2) && self.glued(i + 2) {
+            if (self.is_slash(i + 3) && self.glued(i + 3)) || year_like || !c.plain_int {
                 return Some(Err(self.chain_end(i)));
             }
             let d = self.toks[i + 2].value;
@@ -129,7 +131,7 @@ impl<'a> Scan<'a> {
             && self.glued(i + 1)
             && self.is_number(i + 2)
             && self.glued(i + 2)
-            && self.sym(i + 3, "/")
+            && self.is_slash(i + 3)
             && self.glued(i + 3)
             && self.is_number(i + 4)
             && self.glued(i + 4)
@@ -169,16 +171,23 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// Adds a spaced fraction after a whole number: `3 1/2`.
+    /// Adds a spaced fraction after a whole number: `3 1/2`, `2½`, `2 ½`.
     fn mixed_fraction(&self, i: usize, c: &mut Core) {
+        if c.plain_int && self.is_number(i + 1) && self.toks[i + 1].flags & F_VULGAR != 0 {
+            c.v += self.toks[i + 1].value;
+            c.plain_int = false;
+            c.sepdec = true;
+            c.end = i + 2;
+            return;
+        }
         if c.plain_int
             && self.is_number(i + 1)
             && !self.glued(i + 1)
-            && self.sym(i + 2, "/")
+            && self.is_slash(i + 2)
             && self.glued(i + 2)
             && self.is_number(i + 3)
             && self.glued(i + 3)
-            && !(self.sym(i + 4, "/") && self.glued(i + 4))
+            && !(self.is_slash(i + 4) && self.glued(i + 4))
         {
             let (a, d) = (self.toks[i + 1].value, self.toks[i + 3].value);
             if a < d && is_denom(d) && self.toks[i + 1].flags == 0 {
@@ -187,16 +196,6 @@ impl<'a> Scan<'a> {
                 c.sepdec = true;
                 c.end = i + 4;
             }
-        }
-    }
-
-    pub(super) fn and_a_half(&self, c: &mut Core) {
-        let e = c.end;
-        if self.word(e, "and") && self.word(e + 1, "a") && self.word(e + 2, "half") {
-            c.v += 0.5;
-            c.end = e + 3;
-            c.plain_int = false;
-            c.one = false;
         }
     }
 
@@ -221,15 +220,20 @@ impl<'a> Scan<'a> {
         if let Some(c) = self.ordinal_word_core(i, w) {
             return Some(c);
         }
-        // cardinal words
-        let (cur, j) = self.cardinal_words(i)?;
+        let run = self.cardinal_words(i)?;
         let mut c = word_start(i);
-        c.v = cur;
-        c.end = j;
-        c.one = j == i + 1 && w == "one";
-        self.point_decimals(&mut c, j, cur);
-        self.and_a_half(&mut c);
+        if let Some((v, end)) = self.compound_ordinal(run.value, run.last, run.end) {
+            c.v = v;
+            c.end = end;
+            c.ord = true;
+            return Some(c);
+        }
+        c.v = run.value;
+        c.end = run.end;
+        c.one = run.end == i + 1 && w == "one";
+        self.point_decimals(&mut c, run.end, run.value);
         self.word_fraction(&mut c);
+        self.and_fraction(&mut c, 1.0);
         Some(c)
     }
 
@@ -251,7 +255,7 @@ impl<'a> Scan<'a> {
             c.v = v;
             c.end = i + 2;
             c.one = false;
-            self.and_a_half(&mut c);
+            self.and_fraction(&mut c, 1.0);
             return Some(c);
         }
         if let Some(&(_, ScaleMode::Free)) = lx.scales.get(nx)
@@ -262,17 +266,16 @@ impl<'a> Scan<'a> {
             c.one = false;
             return Some(c);
         }
-        if let Some(d) = lx
-            .fracs
-            .get(nx)
-            .copied()
-            .or_else(|| lx.ords.get(nx).copied().filter(|d| *d >= 3.0))
-            && (self.word(i + 2, "of") || self.qualifier_before(i, 0).is_some())
-            && !nx.ends_with('s')
+        // `a third of`, `about a fifth`; with every number asked for, also a closing `a fifth`
+        if let Some(den) = self.denominator_at(i + 1)
+            && !den.plural
+            && (self.word(den.end, "of")
+                || self.qualifier_before(i, 0).is_some()
+                || self.all_numbers && !self.is_word(den.end))
         {
-            c.v = 1.0 / d;
+            c.v = 1.0 / den.value;
             c.frac = true;
-            c.end = i + 2;
+            c.end = den.end;
             return Some(c);
         }
         if nx == "few"
@@ -302,10 +305,18 @@ impl<'a> Scan<'a> {
         Some(c)
     }
 
-    /// `half a million`, `half a dozen`, `half an hour`.
+    /// `half a million`, `half million`, `half a dozen`, `half an hour`.
     fn half_core(&self, i: usize) -> Option<Core> {
         let lx = self.lex;
         let mut c = word_start(i);
+        if self.free_scale_at(i + 1)
+            && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 1))
+        {
+            c.v = 0.5 * s;
+            c.end = i + 2;
+            c.scaled = true;
+            return Some(c);
+        }
         if (self.word(i + 1, "a") || self.word(i + 1, "an"))
             && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 2))
             && matches!(
@@ -409,9 +420,9 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// The value of the cardinal words from token `i` (`two hundred and twenty-one`) and the
-    /// token after them; `None` when no cardinal word starts there.
-    fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+    /// The cardinal words from token `i` (`two hundred and twenty-one`); `None` when no
+    /// cardinal word starts there.
+    pub(super) fn cardinal_words(&self, i: usize) -> Option<CardinalRun> {
         let lx = self.lex;
         let mut cur = 0.0f64;
         let mut last: Option<NC> = None;
@@ -463,20 +474,25 @@ impl<'a> Scan<'a> {
                 j += 1;
                 continue;
             }
+            // `one hundred and two`, but not `one hundred and three quarters` (100 3/4)
             if wj == "and"
                 && last == Some(NC::Hundred)
                 && matches!(
                     lx.cards.get(self.text_at(j + 1)),
                     Some((_, NC::Unit | NC::Teen | NC::Tens))
                 )
+                && self.spelled_fraction_at(j + 1).is_none()
             {
                 j += 1;
                 continue;
             }
             break;
         }
-        last?;
-        Some((cur, j))
+        Some(CardinalRun {
+            value: cur,
+            end: j,
+            last: last?,
+        })
     }
 
     /// Spoken decimals after the cardinal words ending at `j`: `one point three`.
@@ -505,43 +521,49 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Turns a small whole number into a fraction before a denominator word: two-thirds,
-    /// one-fifth, one third.
+    /// Turns a whole number into a fraction before a denominator word: two-thirds, one-fifth,
+    /// one third, twenty-three fifths, fifty-four hundredths.
     fn word_fraction(&self, c: &mut Core) {
-        let lx = self.lex;
-        if c.v.fract() == 0.0 && c.v <= 20.0 {
-            let e = c.end;
-            let hy = self.is_dash(e) && self.glued(e) && self.glued(e + 1);
-            let k = if hy { e + 1 } else { e };
-            let fw = self.text_at(k);
-            if self.is_word(k) {
-                let den = if let Some(&d) = lx.fracs.get(fw) {
-                    let ambiguous = matches!(fw, "quarter" | "quarters" | "half");
-                    if ambiguous && !hy && fw != "half" {
-                        None
-                    } else if fw.ends_with('s') == (c.v > 1.0) || fw == "half" {
-                        Some(d)
-                    } else {
-                        None
-                    }
-                } else if c.v == 1.0
-                    && (hy
-                        || self.word(k + 1, "of")
-                        || !self.is_word(k + 1)
-                        || self.toks[k + 1].line_start)
-                {
-                    lx.ords.get(fw).copied().filter(|d| *d >= 3.0)
-                } else {
-                    None
-                };
-                if let Some(d) = den {
-                    c.v /= d;
-                    c.frac = true;
-                    c.one = false;
-                    c.end = k + 1;
-                }
-            }
+        if c.v.fract() != 0.0 {
+            return;
         }
+        let e = c.end;
+        let hyphen = self.is_dash(e) && self.glued(e) && self.glued(e + 1);
+        let k = if hyphen { e + 1 } else { e };
+        let Some(den) = self.denominator_at(k) else {
+            return;
+        };
+        let fw = self.text_at(k);
+        let agrees = den.plural == (c.v > 1.0) || fw == "half";
+        let ok = if self.lex.fracs.contains_key(fw) {
+            // `three quarters` is a fraction only hyphenated or before a scale word
+            let ambiguous = matches!(fw, "quarter" | "quarters");
+            agrees && (!ambiguous || hyphen || self.free_scale_at(den.end))
+        } else if den.plural {
+            agrees
+        } else {
+            c.v == 1.0
+                && (hyphen
+                    || self.word(den.end, "of")
+                    || !self.is_word(den.end)
+                    || self.toks[den.end].line_start)
+        };
+        if ok {
+            c.v /= den.value;
+            c.frac = true;
+            c.one = false;
+            c.end = den.end;
+        }
+    }
+
+    /// A scale word that may stand after a number word (`thousand`, `million`, `billion`,
+    /// `trillion`) at token `k`.
+    fn free_scale_at(&self, k: usize) -> bool {
+        self.is_word(k)
+            && matches!(
+                self.text_at(k),
+                "thousand" | "million" | "billion" | "trillion"
+            )
     }
 
     pub(super) fn vague_scale(&self, i: usize) -> Option<f64> {
@@ -559,6 +581,7 @@ impl<'a> Scan<'a> {
         if c.ord || c.frac && !c.word || c.vague {
             return;
         }
+        self.hundreds_after_digits(c);
         loop {
             let mut p = c.end;
             if self.is_dash(p) && self.glued(p) && self.glued(p + 1) && self.is_word(p + 1) {
@@ -584,31 +607,8 @@ impl<'a> Scan<'a> {
                 c.one = false;
                 c.plain_int = false;
                 c.end = p + 1;
-                // `one thousand two hundred`: a smaller word number after the scale adds up
-                if c.word
-                    && s >= 1000.0
-                    && self.is_word(p + 1)
-                    && self.is_card(p + 1)
-                    && let Some(rest) = self.word_core(p + 1)
-                    && !rest.ord
-                    && !rest.frac
-                    && rest.v < s
-                    && rest.v >= 1.0
-                {
-                    let mut r = rest;
-                    // one nested scale (`one million two hundred thousand`), no recursion
-                    if let Some(&(s2, ScaleMode::Free)) = self.lex.scales.get(self.text_at(r.end))
-                        && s2 < s
-                        && self.is_word(r.end)
-                    {
-                        r.v *= s2;
-                        r.end += 1;
-                    }
-                    if r.v < s {
-                        c.v += r.v;
-                        c.end = r.end;
-                        break;
-                    }
+                if self.smaller_after_scale(c, s, p) {
+                    break;
                 }
                 continue;
             }
@@ -630,6 +630,59 @@ impl<'a> Scan<'a> {
                 continue;
             }
             break;
+        }
+    }
+
+    /// What may follow a scale word `s` at token `p` and adds to the number: a fraction of the
+    /// scale (`3 million and a half`) or a smaller number in words (`one thousand two hundred`,
+    /// `one million two hundred thousand`). True when something was added.
+    fn smaller_after_scale(&self, c: &mut Core, s: f64, p: usize) -> bool {
+        let before = c.end;
+        self.and_fraction(c, s);
+        if c.end != before {
+            return true;
+        }
+        if !(c.word && s >= 1000.0 && self.is_word(p + 1) && self.is_card(p + 1)) {
+            return false;
+        }
+        let Some(mut rest) = self.word_core(p + 1) else {
+            return false;
+        };
+        if rest.ord || rest.frac || rest.v >= s || rest.v < 1.0 {
+            return false;
+        }
+        // one nested scale (`one million two hundred thousand`), no recursion
+        if let Some(&(s2, ScaleMode::Free)) = self.lex.scales.get(self.text_at(rest.end))
+            && s2 < s
+            && self.is_word(rest.end)
+        {
+            rest.v *= s2;
+            rest.end += 1;
+        }
+        if rest.v < s {
+            c.v += rest.v;
+            c.end = rest.end;
+            return true;
+        }
+        false
+    }
+
+    /// `4 hundred`, `2.12 hundred`, `3 hundred and 21`: digits before the word `hundred`.
+    fn hundreds_after_digits(&self, c: &mut Core) {
+        let p = c.end;
+        if c.word || c.v >= 100.0 || !self.word(p, "hundred") {
+            return;
+        }
+        c.v *= 100.0;
+        c.scaled = true;
+        c.plain_int = false;
+        c.end = p + 1;
+        let n = p + 2;
+        let small_whole =
+            self.is_number(n) && self.toks[n].flags == 0 && self.toks[n].value < 100.0;
+        if self.word(p + 1, "and") && small_whole && !self.word(n + 1, "hundred") {
+            c.v += self.toks[n].value;
+            c.end = n + 1;
         }
     }
 
@@ -664,6 +717,13 @@ impl<'a> Scan<'a> {
         }
         self.is_plural_noun(nx) && !self.lex.is(nx, C_STOP | C_METRE)
     }
+}
+
+/// A run of cardinal words: its value, the token after it and the class of its last word.
+pub(super) struct CardinalRun {
+    pub(super) value: f64,
+    pub(super) end: usize,
+    pub(super) last: NC,
 }
 
 /// The core a number word at token `i` starts from, before its value is read.

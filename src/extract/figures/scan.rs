@@ -170,6 +170,11 @@ impl<'a> Scan<'a> {
         self.kind(i) == Some(K::S) && self.text_at(i) == s
     }
 
+    /// A slash or the fraction slash (`1⁄32`).
+    pub(super) fn is_slash(&self, i: usize) -> bool {
+        self.sym(i, "/") || self.sym(i, "⁄")
+    }
+
     pub(super) fn word(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.text_at(i) == w
     }

@@ -1587,3 +1587,117 @@ fn capitalised_names_are_read_only_in_cased_text() {
     // A lone capitalised sentence opener the text never capitalises elsewhere is no name.
     assert_eq!(one("Gasoline stocks rose to 230 mln barrels.").subject, "");
 }
+
+/// The (value, family) of every figure `extract --all-numbers` finds in `t`, in every casing.
+fn each_all_numbers(t: &str, want: &[(f64, Family)]) {
+    for v in [t.to_string(), t.to_lowercase(), t.to_uppercase()] {
+        let all = all_numbers(&v);
+        let got: Vec<(f64, Family)> = all.iter().map(|f| (f.value, f.family)).collect();
+        assert_eq!(got.len(), want.len(), "{v}: {all:#?}");
+        for ((value, family), (want_value, want_family)) in got.iter().zip(want) {
+            assert!(close(*value, *want_value), "{v}: {value} != {want_value}");
+            assert_eq!(family, want_family, "{v}");
+        }
+    }
+}
+
+#[test]
+fn spelled_fractions_of_any_size() {
+    use Family::Number as N;
+    each_all_numbers("The share rose to seven tenths.", &[(0.7, N)]);
+    each_all_numbers("Allow thirty-one fifths of a cup.", &[(6.2, N)]);
+    each_all_numbers("We kept nine and a third.", &[(9.0 + 1.0 / 3.0, N)]);
+    each_all_numbers("It came to four and sixty-two hundredths.", &[(4.62, N)]);
+    each_all_numbers("They won two hundred and five eighths.", &[(200.625, N)]);
+    each_all_numbers("They won two hundred and five.", &[(205.0, N)]);
+    each_all_numbers("Only one thirty-second of it was left.", &[(1.0 / 32.0, N)]);
+    each_all_numbers("The odds were one over forty.", &[(0.025, N)]);
+    each_all_numbers("The odds were 300 over 4.", &[(75.0, N)]);
+    each_all_numbers("The line read minus seven.", &[(-7.0, N)]);
+    each_all_numbers("Nought came of it.", &[(0.0, N)]);
+}
+
+#[test]
+fn over_is_a_fraction_only_when_every_number_is_asked_for() {
+    none("Prices rose over twenty.");
+    let all = all_numbers("Over 30 people came.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(close(all[0].value, 30.0));
+}
+
+#[test]
+fn fractions_of_a_scale_word() {
+    expect(
+        "The fund lost 4 million and a quarter.",
+        "4 million and a quarter",
+        4.25e6,
+        "",
+        Family::Number,
+    );
+    expect(
+        "Sales hit half billion euros.",
+        "half billion euros",
+        0.5e9,
+        "EUR",
+        Family::Currency,
+    );
+    expect(
+        "The bill was two thirds million dollars.",
+        "two thirds million dollars",
+        2.0e6 / 3.0,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "About 7 hundred and 12 workers struck.",
+        "about 7 hundred and 12 workers",
+        712.0,
+        "workers",
+        Family::Count,
+    );
+}
+
+#[test]
+fn three_quarters_alone_stays_a_count_of_quarters() {
+    let f = figs("Profits grew for three quarters running.");
+    assert!(f.iter().all(|x| x.value != 0.75), "{f:?}");
+}
+
+#[test]
+fn ordinals_of_several_words() {
+    use Family::Ordinal as O;
+    each_all_numbers("It was the two hundred thirty-third game.", &[(233.0, O)]);
+    each_all_numbers("The four hundredth anniversary.", &[(400.0, O)]);
+    each_all_numbers("Her fifty third try worked.", &[(53.0, O)]);
+    each_all_numbers("The one millionth visitor came.", &[(1e6, O)]);
+    each_all_numbers("The nineth session opened.", &[(9.0, O)]);
+    each_all_numbers("One hundredth of it.", &[(0.01, Family::Number)]);
+}
+
+#[test]
+fn powers_and_vulgar_fractions() {
+    use Family::Number as N;
+    each_all_numbers("It came to 4.1x10^3 in all.", &[(4100.0, N)]);
+    each_all_numbers("The rate was 3^-2.", &[(1.0 / 9.0, N)]);
+    each_all_numbers("A value of 7.5×10−3 was read.", &[(0.0075, N)]);
+    each_all_numbers("Add ¼ and then 3½ more.", &[(0.25, N), (3.5, N)]);
+    each_all_numbers("Add 5⁄8 more.", &[(0.625, N)]);
+    expect(
+        "Stir in ¾ teaspoon of salt.",
+        "¾ teaspoon",
+        0.75,
+        "tsp",
+        Family::Volume,
+    );
+}
+
+#[test]
+fn currency_multiples_by_code() {
+    expect(
+        "It booked 12 MEUR in orders.",
+        "12 MEUR",
+        12e6,
+        "EUR",
+        Family::Currency,
+    );
+}

@@ -21,6 +21,9 @@ pub(super) const F_BAD: u8 = 4;
 
 pub(super) const F_LONG: u8 = 8;
 
+/// A vulgar fraction character (`½`, `¾`), read as its value.
+pub(super) const F_VULGAR: u8 = 16;
+
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) start: usize,
@@ -77,6 +80,11 @@ pub(super) fn tokenize(l: &str) -> Vec<Tok> {
             if ch.is_alphabetic() {
                 i = word_end(l, i);
                 tok.kind = K::W;
+            } else if let Some(value) = vulgar_fraction(ch) {
+                i += len;
+                tok.kind = K::N;
+                tok.value = value;
+                tok.flags = F_DEC | F_VULGAR;
             } else {
                 i += len;
             }
@@ -95,6 +103,32 @@ pub(super) fn tokenize(l: &str) -> Vec<Tok> {
         nl = false;
     }
     out
+}
+
+/// The value of a vulgar fraction character (`½` → 0.5).
+fn vulgar_fraction(ch: char) -> Option<f64> {
+    let (numerator, denominator) = match ch {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅐' => (1, 7),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        '⅑' => (1, 9),
+        '⅒' => (1, 10),
+        _ => return None,
+    };
+    Some(f64::from(numerator) / f64::from(denominator))
 }
 
 pub(super) fn word_end(l: &str, mut i: usize) -> usize {

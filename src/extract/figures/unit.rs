@@ -60,7 +60,7 @@ impl<'a> Scan<'a> {
             {
                 continue;
             }
-            if d.strict && !(core.scaled || core.sepdec || has_prefix) {
+            if d.strict && !(core.scaled || core.sepdec || core.frac || has_prefix) {
                 continue;
             }
             return Some((d, end));
