@@ -224,10 +224,27 @@ impl<'a> Scan<'a> {
         {
             return Err(Step::Skip(i + 1));
         }
-        if i > 0 && self.is_word(i - 1) && self.has_class(i - 1, C_IDENT) && !self.glued(i) {
+        if i > 0
+            && self.is_word(i - 1)
+            && self.has_class(i - 1, C_IDENT)
+            && !self.glued(i)
+            && !self.measurement_unit_after(i)
+        {
             return Err(Step::Skip(self.chain_end(i)));
         }
         Ok(())
+    }
+
+    /// A unit of measurement right after the number token `i`, spaced or hyphenated: a
+    /// quantity even after a word that names models (`a standard 3.5-liter engine`).
+    fn measurement_unit_after(&self, i: usize) -> bool {
+        let p = if self.is_dash(i + 1) && self.glued(i + 1) && self.glued(i + 2) {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.spaced_unit_at(p)
+            .is_some_and(|unit| is_measurement(unit.family))
     }
 
     /// Skips day numbers next to a month and numbers before a clock time.
@@ -388,7 +405,8 @@ impl<'a> Scan<'a> {
             let dash = self.is_dash(conn);
             let change = self.word(conn, "to")
                 && self.change_before(t0, floor)
-                && !(t0 > 0 && self.word(t0 - 1, "to"));
+                && !(t0 > 0 && self.word(t0 - 1, "to"))
+                && !self.close_range_after_change(first, bq, t0);
             let a_canon = prefix.or(q.unit.as_ref().map(|u| u.canon.as_str()));
             let b_canon = second.prefix.or(bq.unit.as_ref().map(|u| u.canon.as_str()));
             let b_has = b_has || second.prefix.is_some();
@@ -437,6 +455,16 @@ impl<'a> Scan<'a> {
             inherit = Some(lq);
         }
         Ok(Pairing { use_range, inherit })
+    }
+
+    /// `dropped by 1 to 1.5 degrees`: after a change word, a bare number and a close larger one
+    /// with a unit are a range of the change, not the change and the new level (`rose 1/2 to
+    /// 34`, `rose $1.32 to $44.45`, `from 5 to 6 pct`).
+    fn close_range_after_change(&self, first: &FirstNumber, second: &Quantity, t0: usize) -> bool {
+        let q = &first.quantity;
+        let bare = q.unit.is_none() && first.prefix.is_none() && q.count.is_none();
+        let from = t0 > 0 && self.word(t0 - 1, "from");
+        bare && !from && second.core.v >= q.core.v && second.core.v <= q.core.v * 2.0
     }
 
     /// The qualifier before the figure (`about`, `more than`) and the figure's first token.

@@ -1701,3 +1701,27 @@ fn currency_multiples_by_code() {
         Family::Currency,
     );
 }
+
+#[test]
+fn a_close_pair_after_a_change_word_is_a_range() {
+    let f = one("Wheat prices slipped by two to 2.5 pct on Monday.");
+    assert_eq!((f.low(), f.high()), (Some(2.0), Some(2.5)), "{f:?}");
+    let f = one("Output should grow 40 to 55 tonnes a day.");
+    assert_eq!((f.low(), f.high()), (Some(40.0), Some(55.0)), "{f:?}");
+    // a change and the new level stay two figures
+    let f = figs("Copper rose 3 to 81 cents; yields went from 4 to 5 pct.");
+    let got: Vec<f64> = f.iter().map(|x| x.value).collect();
+    assert_eq!(got, [0.03, 0.81, 4.0, 5.0], "{f:?}");
+}
+
+#[test]
+fn a_unit_after_the_number_outweighs_a_model_word() {
+    expect(
+        "It has a standard 1.8-litre engine.",
+        "1.8-litre",
+        1.8,
+        "l",
+        Family::Volume,
+    );
+    none("He runs Windows 10 at home.");
+}
