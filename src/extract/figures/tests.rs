@@ -410,7 +410,7 @@ fn scales_and_currency() {
     );
     expect(
         "It earned $50k a year.",
-        "$50k",
+        "$50k a year",
         5e4,
         "USD",
         Family::Currency,
@@ -1724,4 +1724,44 @@ fn a_unit_after_the_number_outweighs_a_model_word() {
         Family::Volume,
     );
     none("He runs Windows 10 at home.");
+}
+
+#[test]
+fn prices_after_a_currency_sign_keep_their_denominator() {
+    each_case(
+        "Cleaners earn $12.5/hour and saffron sells at $900 per kg.",
+        |f, v| {
+            let got: Vec<(&str, String)> = f
+                .iter()
+                .map(|x| (x.surface(v), x.measure.to_string()))
+                .collect();
+            assert_eq!(got.len(), 2, "{v}: {f:#?}");
+            assert_eq!(got[0].0.to_lowercase(), "$12.5/hour", "{v}");
+            assert_eq!(got[1].0.to_lowercase(), "$900 per kg", "{v}");
+            assert_eq!(got[1].1, "price per kg", "{v}");
+        },
+    );
+    let f = one("Eggs fetched 70.5 cents a dozen.");
+    assert_eq!(f.measure.as_str(), "price per dozen");
+}
+
+#[test]
+fn a_length_per_short_time_is_a_speed() {
+    expect(
+        "The probe moved at 40 kilometres per second.",
+        "40 kilometres per second",
+        40.0,
+        "km/s",
+        Family::Speed,
+    );
+    expect(
+        "Its arm swings 3 metres/minute.",
+        "3 metres/minute",
+        3.0,
+        "m/min",
+        Family::Speed,
+    );
+    // a length per century is a length, not a speed
+    let f = one("The coast retreats 9 feet per century.");
+    assert_eq!(f.family, Family::Length, "{f:?}");
 }

@@ -76,13 +76,16 @@ impl<'a> Scan<'a> {
     /// The unit written apart from a number at token `p` (as after a scaled number; units
     /// that only attach to digits are left out).
     pub(super) fn spaced_unit_at(&self, p: usize) -> Option<&'a UnitDef> {
+        self.spaced_unit_span(p).map(|(d, _)| d)
+    }
+
+    /// [`Scan::spaced_unit_at`] with the token after the unit.
+    fn spaced_unit_span(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
         let c = Core {
             scaled: true,
             ..Core::default()
         };
-        self.match_unit(p, &c, false)
-            .map(|(d, _)| d)
-            .filter(|d| !d.attached)
+        self.match_unit(p, &c, false).filter(|(d, _)| !d.attached)
     }
 
     /// Unit / counted noun after the (scaled) core.
@@ -188,22 +191,20 @@ impl<'a> Scan<'a> {
             return;
         }
         let per = if family == Family::Currency {
-            let a = e;
-            if (self.word(a, "per") || self.word(a, "a") || self.word(a, "an"))
-                && self.has_class(a + 1, C_PER)
-                && !matches!(
-                    self.text_at(a + 2),
-                    "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
-                )
-            {
-                end = a + 2;
-                Some(self.text_at(a + 1).to_string())
-            } else {
-                None
-            }
+            self.per_after(e).map(|(denominator, after)| {
+                end = after;
+                denominator
+            })
         } else {
             None
         };
+        if family == Family::Length
+            && let Some((time, after)) = self.per_time_after(e)
+        {
+            canon = format!("{canon}/{time}");
+            family = Family::Speed;
+            end = after;
+        }
         let mut age = false;
         if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
             let hy = self.is_dash(end)
@@ -225,6 +226,38 @@ impl<'a> Scan<'a> {
             per: per.as_deref().map(Sym::new),
         });
         q.end = end;
+    }
+
+    /// The denominator of a price after its money ending at token `e` (`per bushel`, `a
+    /// barrel`, `/hour`) and the token after it; `None` for `a year earlier`.
+    pub(super) fn per_after(&self, e: usize) -> Option<(String, usize)> {
+        let slash = self.is_slash(e) && self.glued(e) && self.glued(e + 1);
+        let per_word = self.word(e, "per") || self.word(e, "a") || self.word(e, "an");
+        let when = matches!(
+            self.text_at(e + 2),
+            "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
+        );
+        ((slash || per_word) && self.has_class(e + 1, C_PER) && !when)
+            .then(|| (self.text_at(e + 1).to_string(), e + 2))
+    }
+
+    /// A unit of time up to an hour after `per` or `/` at token `e` (`50 metres per
+    /// millisecond`, `50 km/ms`): its symbol and the token after it.
+    fn per_time_after(&self, e: usize) -> Option<(String, usize)> {
+        let slash = self.is_slash(e) && self.glued(e) && self.glued(e + 1);
+        if !(slash || self.word(e, "per")) {
+            return None;
+        }
+        let (time, end) = self.spaced_unit_span(e + 1)?;
+        // `11 feet per century` is a length per century, not a speed
+        let symbol = match time.canon {
+            "ms" => "ms",
+            "seconds" => "s",
+            "minutes" => "min",
+            "hours" => "h",
+            _ => return None,
+        };
+        (time.family == Family::Time).then(|| (symbol.to_string(), end))
     }
 
     /// `pounds` is a weight unless money is being talked about (`pounds sterling`, `paid 5
