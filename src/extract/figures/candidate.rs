@@ -173,7 +173,17 @@ impl<'a> Scan<'a> {
             if self.is_word(b) && self.prefix_before(i, floor).is_none() {
                 return Err(Step::Skip(self.chain_end(i)));
             }
-            if self.is_dash(b) && b > 0 && self.glued(b) && self.is_word(b - 1) {
+            // `B-52`, `COVID-19`, `A-3 Euro bonds`; but `sub-7 nanometer`, `minus-5 yards` are
+            // quantities
+            if self.is_dash(b)
+                && b > 0
+                && self.glued(b)
+                && self.is_word(b - 1)
+                && !self.word(b - 1, "minus")
+                && !self
+                    .unit_family_after(i)
+                    .is_some_and(|family| is_measurement(family) && family != Family::Currency)
+            {
                 return Err(Step::Skip(self.chain_end(i)));
             }
             // `+0.2%`: a plus sign that starts a word before a percentage is a sign
@@ -246,13 +256,17 @@ impl<'a> Scan<'a> {
     /// A unit of measurement right after the number token `i`, spaced or hyphenated: a
     /// quantity even after a word that names models (`a standard 3.5-liter engine`).
     fn measurement_unit_after(&self, i: usize) -> bool {
+        self.unit_family_after(i).is_some_and(is_measurement)
+    }
+
+    /// The family of the unit right after the number token `i`, spaced or hyphenated.
+    fn unit_family_after(&self, i: usize) -> Option<Family> {
         let p = if self.is_dash(i + 1) && self.glued(i + 1) && self.glued(i + 2) {
             i + 2
         } else {
             i + 1
         };
-        self.spaced_unit_at(p)
-            .is_some_and(|unit| is_measurement(unit.family))
+        self.spaced_unit_at(p).map(|unit| unit.family)
     }
 
     /// Skips day numbers next to a month and numbers before a clock time.
@@ -326,6 +340,10 @@ impl<'a> Scan<'a> {
             if dash_minus || self.word(b, "minus") || self.word(b, "negative") {
                 negative = true;
                 t0 = b;
+            } else if self.is_dash(b) && self.glued(b) && b > 0 && self.word(b - 1, "minus") {
+                // `minus-5 yards`
+                negative = true;
+                t0 = b - 1;
             }
         }
         (t0, negative)

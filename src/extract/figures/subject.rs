@@ -429,7 +429,7 @@ impl Scan<'_> {
 
     /// Whether the original text is cased ([`text_is_cased`]), decided on first use: most
     /// articles never ask, since most figures find their subject in a word list or none.
-    fn is_cased(&self) -> bool {
+    pub(super) fn is_cased(&self) -> bool {
         *self.cased.get_or_init(|| text_is_cased(self.original))
     }
 

@@ -1765,3 +1765,33 @@ fn a_length_per_short_time_is_a_speed() {
     let f = one("The coast retreats 9 feet per century.");
     assert_eq!(f.family, Family::Length, "{f:?}");
 }
+
+#[test]
+fn hyphenated_prefixes_before_a_unit() {
+    expect(
+        "The team gained minus-3 yards.",
+        "minus-3 yards",
+        -3.0,
+        "yd",
+        Family::Length,
+    );
+    expect(
+        "They make sub-5 nanometer parts.",
+        "5 nanometer",
+        5.0,
+        "nm",
+        Family::Length,
+    );
+    none("The B-52 and A-3 Euro bonds flew.");
+}
+
+#[test]
+fn glued_g_is_grams_only_when_it_cannot_be_a_network() {
+    each_case("Each bar has 32g of fat.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:?}");
+        assert_eq!(f[0].unit, "g", "{v}");
+    });
+    let f = figs("Each bar has 32g of fat.");
+    assert_eq!(f[0].family, Family::Mass);
+    none("Phones on 2.5G networks and 4g.");
+}

@@ -185,6 +185,11 @@ impl<'a> Scan<'a> {
         if d.canon == "t" && d.toks[0] == "t" && self.is_word(e) && self.glued(e) {
             return;
         }
+        // `45g` of sugar, but `5g`, `2.5G` are mobile networks and `13-G` a form
+        if d.toks[0] == "g" && !self.grams_glued(q, p, e) {
+            q.ident = true;
+            return;
+        }
         // `5c coins`: cents, not Celsius
         if d.toks[0] == "c" && self.is_word(e) && self.is_plural_noun(self.text_at(e)) {
             q.ident = true;
@@ -258,6 +263,17 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         (time.family == Family::Time).then(|| (symbol.to_string(), end))
+    }
+
+    /// A `g` at token `p` glued to the number of `q` is grams: lowercase in cased text, glued
+    /// without a hyphen, not before a plural noun (`2.5g networks`), and not a small whole
+    /// number unless `of` follows (`5g of salt`).
+    fn grams_glued(&self, q: &Quantity, p: usize, e: usize) -> bool {
+        let tok = self.toks[p];
+        let capital = self.original.as_bytes().get(tok.start) == Some(&b'G') && self.is_cased();
+        let small_whole = q.core.plain_int && q.core.v < 10.0 && !self.word(e, "of");
+        let before_plural = self.is_word(e) && self.is_plural_noun(self.text_at(e));
+        !capital && !q.glued && !small_whole && !before_plural
     }
 
     /// `pounds` is a weight unless money is being talked about (`pounds sterling`, `paid 5
