@@ -1795,3 +1795,32 @@ fn glued_g_is_grams_only_when_it_cannot_be_a_network() {
     assert_eq!(f[0].family, Family::Mass);
     none("Phones on 2.5G networks and 4g.");
 }
+
+#[test]
+fn compound_amounts_of_money() {
+    expect(
+        "The toy cost 4 dollars 75 cents.",
+        "4 dollars 75 cents",
+        4.75,
+        "USD",
+        Family::Currency,
+    );
+    expect(
+        "A ticket was twelve euros and thirty cents.",
+        "twelve euros and thirty cents",
+        12.3,
+        "EUR",
+        Family::Currency,
+    );
+    expect(
+        "Fares rise to 9 USD 40.",
+        "9 USD 40",
+        9.4,
+        "USD",
+        Family::Currency,
+    );
+    // the next number is not part of the amount
+    let f = figs("It fell 5 dlrs 20 days ago.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(close(f[0].value, 5.0));
+}

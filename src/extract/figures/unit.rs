@@ -195,6 +195,15 @@ impl<'a> Scan<'a> {
             q.ident = true;
             return;
         }
+        if family == Family::Currency
+            && factor == 1.0
+            && !q.core.scaled
+            && let Some((minor, after)) = self.minor_amount_after(e, d.canon)
+        {
+            q.core.v += minor;
+            q.core.plain_int = false;
+            end = after;
+        }
         let per = if family == Family::Currency {
             self.per_after(e).map(|(denominator, after)| {
                 end = after;
@@ -231,6 +240,30 @@ impl<'a> Scan<'a> {
             per: per.as_deref().map(Sym::new),
         });
         q.end = end;
+    }
+
+    /// The minor part of a compound amount after a currency `code` ending at token `e`, in
+    /// units of the currency, and the token after it: `3 dollars 50 cents`, `thirteen dollars
+    /// and forty-five cents`, `17 usd 25`, `one dollar and two` (a bare number closing the
+    /// phrase counts as hundredths).
+    fn minor_amount_after(&self, e: usize, code: &str) -> Option<(f64, usize)> {
+        let k = if self.word(e, "and") { e + 1 } else { e };
+        let number = self.parse_core(k).ok()?;
+        if number.ord || number.frac || number.v.fract() != 0.0 || number.v >= 100.0 {
+            return None;
+        }
+        let scaled = Core {
+            scaled: true,
+            ..Core::default()
+        };
+        if let Some((minor, after)) = self.match_unit(number.end, &scaled, false) {
+            // `cents` after euros are euro cents: any hundredth of money goes with the amount
+            let hundredth = minor.family == Family::Currency && minor.factor == 0.01;
+            let same_currency = minor.canon == code && minor.factor < 1.0;
+            return (same_currency || hundredth).then_some((number.v * minor.factor, after));
+        }
+        let closes = !self.is_word(number.end) && !self.is_number(number.end);
+        (closes && !self.sym(number.end, "%")).then_some((number.v * 0.01, number.end))
     }
 
     /// The denominator of a price after its money ending at token `e` (`per bushel`, `a
