@@ -95,14 +95,6 @@ impl<'a> Scan<'a> {
         let mut c = bare_candidate(q0, &first.quantity, qual);
         let (unit_src, hi_v) = self.join_partner(&mut c, &first.quantity, range.as_ref(), &pairing);
         self.assign_unit(&mut c, first.prefix, unit_src);
-        // `$15.4/hour`, `$350 per kg`: the price after a currency sign keeps its denominator
-        if first.prefix.is_some()
-            && c.per.is_none()
-            && let Some((denominator, after)) = self.per_after(c.t1)
-        {
-            c.per = Some(Sym::new(&denominator));
-            c.t1 = after;
-        }
         apply_sign_and_factor(&mut c, first.negative, hi_v);
         if self.age_in_apposition(&c) {
             c.unit = Sym::new("years");
@@ -568,6 +560,13 @@ impl<'a> Scan<'a> {
                 c.unit = u.canon;
                 c.factor = u.factor;
                 c.per = u.per;
+            }
+            // `$15.4/hour`, `$350 per kg`: the price after a currency sign keeps its denominator
+            if c.per.is_none()
+                && let Some((denominator, after)) = self.per_after(c.t1)
+            {
+                c.per = Some(Sym::new(&denominator));
+                c.t1 = after;
             }
         } else if let Some(u) = &unit_src.unit {
             c.unit = u.canon;

@@ -25,6 +25,17 @@ impl<'a> Scan<'a> {
         self.lex.ords.get(singular).map(|&v| (v, true))
     }
 
+    /// The ordinal of a unit (`first` to `ninth`, or plural) glued after the dash at token
+    /// `dash` that closes a tens word (`twenty-fifth`, `twenty-fifths`): its value, whether it
+    /// is plural, and the token after it.
+    fn unit_ordinal_after_dash(&self, dash: usize) -> Option<(f64, bool, usize)> {
+        if !(self.is_dash(dash) && self.glued(dash) && self.glued(dash + 1)) {
+            return None;
+        }
+        let (unit, plural) = self.ordinal_or_plural(dash + 1)?;
+        (unit < 10.0).then_some((unit, plural, dash + 2))
+    }
+
     /// A denominator word at token `k`: `half`, `quarters`, `fifth`, `hundredths`, `twenty-fifth`.
     /// Never `second(s)`, which is a duration.
     pub(super) fn denominator_at(&self, k: usize) -> Option<Denominator> {
@@ -33,13 +44,10 @@ impl<'a> Scan<'a> {
         }
         let w = self.text_at(k);
         if let Some(&(tens, NC::Tens)) = self.lex.cards.get(w) {
-            if !(self.is_dash(k + 1) && self.glued(k + 1) && self.glued(k + 2)) {
-                return None;
-            }
-            let (unit, plural) = self.ordinal_or_plural(k + 2)?;
-            return (unit < 10.0).then_some(Denominator {
+            let (unit, plural, end) = self.unit_ordinal_after_dash(k + 1)?;
+            return Some(Denominator {
                 value: tens + unit,
-                end: k + 3,
+                end,
                 plural,
             });
         }
@@ -101,8 +109,8 @@ impl<'a> Scan<'a> {
     /// `twenty second`, `the one millionth visitor`. `one hundredth of` is a fraction, so not this.
     pub(super) fn compound_ordinal(&self, whole: f64, last: NC, j: usize) -> Option<(f64, usize)> {
         if last == NC::Tens && self.is_dash(j) && self.glued(j) && self.glued(j + 1) {
-            let &unit = self.lex.ords.get(self.text_at(j + 1))?;
-            return (unit < 10.0).then_some((whole + unit, j + 2));
+            let (unit, plural, end) = self.unit_ordinal_after_dash(j)?;
+            return (!plural).then_some((whole + unit, end));
         }
         if !self.is_word(j) {
             return None;

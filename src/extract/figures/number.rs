@@ -258,9 +258,7 @@ impl<'a> Scan<'a> {
             self.and_fraction(&mut c, 1.0);
             return Some(c);
         }
-        if let Some(&(_, ScaleMode::Free)) = lx.scales.get(nx)
-            && matches!(nx, "thousand" | "million" | "billion" | "trillion")
-        {
+        if self.free_scale_at(i + 1).is_some() {
             c.v = 1.0;
             c.end = i + 1;
             c.one = false;
@@ -307,22 +305,15 @@ impl<'a> Scan<'a> {
 
     /// `half a million`, `half million`, `half a dozen`, `half an hour`.
     fn half_core(&self, i: usize) -> Option<Core> {
-        let lx = self.lex;
         let mut c = word_start(i);
-        if self.free_scale_at(i + 1)
-            && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 1))
-        {
+        if let Some(s) = self.free_scale_at(i + 1) {
             c.v = 0.5 * s;
             c.end = i + 2;
             c.scaled = true;
             return Some(c);
         }
         if (self.word(i + 1, "a") || self.word(i + 1, "an"))
-            && let Some(&(s, ScaleMode::Free)) = lx.scales.get(self.text_at(i + 2))
-            && matches!(
-                self.text_at(i + 2),
-                "thousand" | "million" | "billion" | "trillion"
-            )
+            && let Some(s) = self.free_scale_at(i + 2)
         {
             c.v = 0.5 * s;
             c.end = i + 3;
@@ -397,19 +388,7 @@ impl<'a> Scan<'a> {
     fn ordinal_word_core(&self, i: usize, w: &str) -> Option<Core> {
         let lx = self.lex;
         let mut c = word_start(i);
-        // ordinal words (twenty-first)
-        if let Some(&(tv, NC::Tens)) = lx.cards.get(w)
-            && self.is_dash(i + 1)
-            && self.glued(i + 1)
-            && self.glued(i + 2)
-            && let Some(&ov) = lx.ords.get(self.text_at(i + 2))
-            && ov < 10.0
-        {
-            c.v = tv + ov;
-            c.ord = true;
-            c.end = i + 3;
-            return Some(c);
-        }
+        // `twenty-first` is read with the cardinal words ([`Scan::compound_ordinal`])
         if let Some(&ov) = lx.ords.get(w)
             && !lx.cards.contains_key(w)
         {
@@ -538,7 +517,7 @@ impl<'a> Scan<'a> {
         let ok = if self.lex.fracs.contains_key(fw) {
             // `three quarters` is a fraction only hyphenated or before a scale word
             let ambiguous = matches!(fw, "quarter" | "quarters");
-            agrees && (!ambiguous || hyphen || self.free_scale_at(den.end))
+            agrees && (!ambiguous || hyphen || self.free_scale_at(den.end).is_some())
         } else if den.plural {
             agrees
         } else {
@@ -556,14 +535,17 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A scale word that may stand after a number word (`thousand`, `million`, `billion`,
-    /// `trillion`) at token `k`.
-    fn free_scale_at(&self, k: usize) -> bool {
-        self.is_word(k)
-            && matches!(
-                self.text_at(k),
-                "thousand" | "million" | "billion" | "trillion"
-            )
+    /// The multiplier of a scale word that may stand after a number word (`thousand`,
+    /// `million`, `billion`, `trillion`) at token `k`.
+    fn free_scale_at(&self, k: usize) -> Option<f64> {
+        let w = self.text_at(k);
+        if !self.is_word(k) || !matches!(w, "thousand" | "million" | "billion" | "trillion") {
+            return None;
+        }
+        match self.lex.scales.get(w) {
+            Some(&(s, ScaleMode::Free)) => Some(s),
+            _ => None,
+        }
     }
 
     pub(super) fn vague_scale(&self, i: usize) -> Option<f64> {

@@ -81,11 +81,17 @@ impl<'a> Scan<'a> {
 
     /// [`Scan::spaced_unit_at`] with the token after the unit.
     fn spaced_unit_span(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
+        self.unit_after_scaled(p).filter(|(d, _)| !d.attached)
+    }
+
+    /// The unit at token `p` as it would follow a scaled number, attached-only units included,
+    /// with the token after it.
+    fn unit_after_scaled(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
         let c = Core {
             scaled: true,
             ..Core::default()
         };
-        self.match_unit(p, &c, false).filter(|(d, _)| !d.attached)
+        self.match_unit(p, &c, false)
     }
 
     /// Unit / counted noun after the (scaled) core.
@@ -252,11 +258,7 @@ impl<'a> Scan<'a> {
         if number.ord || number.frac || number.v.fract() != 0.0 || number.v >= 100.0 {
             return None;
         }
-        let scaled = Core {
-            scaled: true,
-            ..Core::default()
-        };
-        if let Some((minor, after)) = self.match_unit(number.end, &scaled, false) {
+        if let Some((minor, after)) = self.unit_after_scaled(number.end) {
             // `cents` after euros are euro cents: any hundredth of money goes with the amount
             let hundredth = minor.family == Family::Currency && minor.factor == 0.01;
             let same_currency = minor.canon == code && minor.factor < 1.0;
@@ -269,7 +271,7 @@ impl<'a> Scan<'a> {
     /// The denominator of a price after its money ending at token `e` (`per bushel`, `a
     /// barrel`, `/hour`) and the token after it; `None` for `a year earlier`.
     pub(super) fn per_after(&self, e: usize) -> Option<(String, usize)> {
-        let slash = self.is_slash(e) && self.glued(e) && self.glued(e + 1);
+        let slash = self.glued_slash(e);
         let per_word = self.word(e, "per") || self.word(e, "a") || self.word(e, "an");
         let when = matches!(
             self.text_at(e + 2),
@@ -279,11 +281,15 @@ impl<'a> Scan<'a> {
             .then(|| (self.text_at(e + 1).to_string(), e + 2))
     }
 
+    /// A slash glued on both sides at token `e`, read as `per` (`km/ms`, `$15.4/hour`).
+    fn glued_slash(&self, e: usize) -> bool {
+        self.is_slash(e) && self.glued(e) && self.glued(e + 1)
+    }
+
     /// A unit of time up to an hour after `per` or `/` at token `e` (`50 metres per
     /// millisecond`, `50 km/ms`): its symbol and the token after it.
     fn per_time_after(&self, e: usize) -> Option<(String, usize)> {
-        let slash = self.is_slash(e) && self.glued(e) && self.glued(e + 1);
-        if !(slash || self.word(e, "per")) {
+        if !(self.glued_slash(e) || self.word(e, "per")) {
             return None;
         }
         let (time, end) = self.spaced_unit_span(e + 1)?;
