@@ -4,9 +4,11 @@
 //!
 //! Input: a token index and the end of the previous figure. Output: a `Step`.
 
-use super::lexicon::{B_CARD, B_ORD, B_VAGUE, C_IDENT, C_MONTH, C_STOP};
+use super::lexicon::{
+    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AUXILIARY, C_IDENT, C_MONTH, C_STOP,
+};
 use super::number::raw_of;
-use super::scan::{Cand, Core, Quantity, Scan, Step};
+use super::scan::{Cand, Core, Quantity, Scan, Step, sentence_start};
 use crate::extract::Bound;
 use crate::extract::Family;
 use crate::extract::Sym;
@@ -92,10 +94,22 @@ impl<'a> Scan<'a> {
         let (conn, range) = self.range_after(&first);
         let pairing = self.pair_with(&first, range.as_ref(), conn, floor)?;
         let (qual, q0) = self.qualifier_span(&first, pairing.use_range, floor);
+        // `double` is a multiple only after a qualifier (`almost double`, not `double taxation`)
+        let needs_qualifier = self
+            .lex
+            .multiples
+            .get(self.text_at(i))
+            .is_some_and(|m| m.needs_qualifier);
+        if needs_qualifier && qual.is_none() {
+            return Err(Step::No);
+        }
         let mut c = bare_candidate(q0, &first.quantity, qual);
         let (unit_src, hi_v) = self.join_partner(&mut c, &first.quantity, range.as_ref(), &pairing);
         self.assign_unit(&mut c, first.prefix, unit_src);
         apply_sign_and_factor(&mut c, first.negative, hi_v);
+        self.exchange_rate(&mut c, floor);
+        self.unit_written_before(&mut c, floor);
+        self.elided_count_noun(&mut c);
         if self.age_in_apposition(&c) {
             c.unit = Sym::new("years");
             c.family = Family::Time;
@@ -116,7 +130,7 @@ impl<'a> Scan<'a> {
                 return Err(Step::No);
             }
             let w = self.text_at(i);
-            if !(self.bits_at(i) & (B_CARD | B_ORD | B_VAGUE) != 0
+            if !(self.bits_at(i) & (B_CARD | B_ORD | B_VAGUE | B_MULTIPLE) != 0
                 || matches!(w, "a" | "an" | "half" | "several"))
             {
                 return Err(Step::No);
@@ -195,6 +209,163 @@ impl<'a> Scan<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A bare number whose unit is written before it: an age (`aged 87`, `a man of age 40`) or
+    /// a percentage (`percent of 10`, `per cent of twenty-two`).
+    fn unit_written_before(&self, c: &mut Cand, floor: usize) {
+        if c.family != Family::Number || !c.unit.is_empty() || c.t0 <= floor {
+            return;
+        }
+        let before = c.t0 - 1;
+        if self.has_class(before, C_AGE) {
+            c.unit = Sym::new("years");
+            c.family = Family::Time;
+            c.age = true;
+            c.t0 = before;
+            return;
+        }
+        if let Some(start) = self.percent_of_before(c.t0, floor) {
+            c.unit = Sym::new("%");
+            c.family = Family::Percent;
+            c.t0 = start;
+        }
+    }
+
+    /// Exchange rates: `8.28 to the us dollar` (the currency named earlier in the sentence per
+    /// dollar), `1.85 marks against the dollar`, `dollar : 143.80 yen` (yen per dollar).
+    fn exchange_rate(&self, c: &mut Cand, floor: usize) {
+        let bare = c.family == Family::Number && c.unit.is_empty();
+        let money = c.family == Family::Currency && c.per.is_none();
+        if !bare && !money {
+            return;
+        }
+        // `dollar : 143.80 yen`
+        if money
+            && c.t0 >= 2
+            && c.t0 - 2 >= floor
+            && self.sym(c.t0 - 1, ":")
+            && let Some((code, end)) = self.currency_phrase_at(c.t0 - 2)
+            && end == c.t0 - 1
+            && code != c.unit.as_str()
+        {
+            c.per = Some(Sym::new(code));
+            return;
+        }
+        let mut k = c.t1;
+        if !(self.word(k, "to") || self.word(k, "against") || self.word(k, "per")) {
+            return;
+        }
+        k += 1;
+        if self.word(k, "the") || self.word(k, "one") || self.word(k, "each") {
+            k += 1;
+        }
+        let Some((per, end)) = self.currency_phrase_at(k) else {
+            return;
+        };
+        if bare {
+            let sent = sentence_start(self, c.t0).max(floor);
+            let named = (sent..c.t0)
+                .rev()
+                .find_map(|j| self.currency_phrase_at(j).filter(|(code, _)| *code != per));
+            let Some((code, _)) = named else {
+                return;
+            };
+            c.unit = Sym::new(code);
+            c.family = Family::Currency;
+        }
+        if c.unit.as_str() != per {
+            c.per = Some(Sym::new(per));
+            c.t1 = end;
+        }
+    }
+
+    /// The currency named by the words at `k` (`us dollar`, `yen`), with the token after them.
+    fn currency_phrase_at(&self, k: usize) -> Option<(&'static str, usize)> {
+        let (def, end) = self.unit_phrase_at(k)?;
+        if def.family != Family::Currency || def.factor != 1.0 {
+            return None;
+        }
+        let code = if def.canon == "PESO" {
+            self.peso_code()
+        } else {
+            def.canon
+        };
+        Some((code, end))
+    }
+
+    /// The longest unit phrase written at `k`, whatever stands before it.
+    fn unit_phrase_at(&self, k: usize) -> Option<(&'a super::lexicon::UnitDef, usize)> {
+        if !self.is_word(k) && self.kind(k) != Some(super::tokens::K::S) {
+            return None;
+        }
+        let defs = self.lex.units.get(self.text_at(k))?;
+        defs.iter()
+            .find(|d| {
+                d.toks
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| self.text_at(k + n) == w)
+            })
+            .map(|d| (d, k + d.toks.len()))
+    }
+
+    /// `11 loans were approved, eight had been closed`: a bare whole number that starts a list
+    /// item and stands before an auxiliary counts what an earlier item of the sentence
+    /// counted in the same shape (a number, its noun, an auxiliary).
+    fn elided_count_noun(&self, c: &mut Cand) {
+        let t0 = c.t0;
+        let list_item =
+            t0 > 0 && (self.sym(t0 - 1, ",") || self.sym(t0 - 1, ";") || self.word(t0 - 1, "and"));
+        if c.family != Family::Number
+            || !c.unit.is_empty()
+            || c.low.is_some()
+            || c.value.fract() != 0.0
+            || !list_item
+            || !self.has_class(c.t1, C_AUXILIARY)
+        {
+            return;
+        }
+        let sent = sentence_start(self, t0);
+        let mut numbers_seen = 0;
+        for k in (sent..t0).rev() {
+            let starts_number = (self.is_number(k) || self.is_card(k))
+                && !(k > sent && (self.is_number(k - 1) || self.is_card(k - 1)));
+            if !starts_number {
+                continue;
+            }
+            numbers_seen += 1;
+            if numbers_seen > 3 {
+                return;
+            }
+            let Ok(core) = self.parse_core(k) else {
+                continue;
+            };
+            if core.ord || core.frac {
+                continue;
+            }
+            let q = self.quantity(core, false);
+            if let Some((noun, after)) = q.count
+                && self.has_class(after, C_AUXILIARY)
+            {
+                c.unit = Sym::new(&noun);
+                c.family = Family::Count;
+                return;
+            }
+        }
+    }
+
+    /// The first token of `percent of` ending right before `i`, not itself after a number.
+    fn percent_of_before(&self, i: usize, floor: usize) -> Option<usize> {
+        let of = i
+            .checked_sub(1)
+            .filter(|&k| k > floor && self.word(k, "of"))?;
+        let start = (of.saturating_sub(3).max(floor)..of).find(|&s| {
+            self.unit_phrase_at(s)
+                .is_some_and(|(d, end)| d.canon == "%" && end == of)
+        })?;
+        let after_number = start > 0 && (self.is_number(start - 1) || self.is_card(start - 1));
+        (!after_number).then_some(start)
     }
 
     /// `Maddon, 66, has`, `the suspect, 23, was`: a plain whole number from 1 to 119 set off by

@@ -33,6 +33,10 @@ pub(super) fn pluralize(w: &str) -> String {
     {
         return format!("{}ies", &w[..w.len() - 1]);
     }
+    // `series`, `species` stay as they are
+    if w.ends_with("ies") {
+        return w.into();
+    }
     if w.ends_with('s')
         || w.ends_with('x')
         || w.ends_with("ch")

@@ -54,6 +54,8 @@ pub(super) struct UnitDef {
     pub(super) factor: f64,
     pub(super) attached: bool,
     pub(super) strict: bool,
+    /// Only before a dimension word (`2 in thick`).
+    pub(super) dimension_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -103,11 +105,35 @@ pub(super) const C_MONEY: u32 = 262144;
 
 pub(super) const C_PART: u32 = 524288;
 
+/// `dimension`: words after a number that make a bare letter a unit of length (`5 m high`).
+pub(super) const C_DIMENSION: u32 = 1 << 20;
+
+/// `age`: words before a number that make it an age in years (`aged 87`).
+pub(super) const C_AGE: u32 = 1 << 21;
+
+/// `notcounted`: words after a number and a hyphen that are not what is counted (`12-strong`).
+pub(super) const C_NOTCOUNTED: u32 = 1 << 22;
+
+/// `compare`: words after `N times` that make it a multiple (`six times as many`).
+pub(super) const C_COMPARE: u32 = 1 << 23;
+
+/// `auxiliary`: verbs after a counted noun that mark a list item (`11 loans were approved`).
+pub(super) const C_AUXILIARY: u32 = 1 << 24;
+
+/// A word that is a multiple: its factor, and whether it needs a qualifier before it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Multiple {
+    pub(super) factor: f64,
+    pub(super) needs_qualifier: bool,
+}
+
 pub(super) struct Lex {
     pub(super) cards: FxMap<&'static str, (f64, NC)>,
     pub(super) ords: FxMap<&'static str, f64>,
     pub(super) fracs: FxMap<&'static str, f64>,
     pub(super) vague: FxMap<&'static str, f64>,
+    /// Multiples (`sixfold`; `double` only after a qualifier: `almost double`).
+    pub(super) multiples: FxMap<&'static str, Multiple>,
     pub(super) scales: FxMap<&'static str, (f64, ScaleMode)>,
     pub(super) units: FxMap<String, Vec<UnitDef>>,
     pub(super) prefixes: FxMap<String, Vec<Phrase>>,
@@ -141,6 +167,8 @@ pub(super) const B_UNIT: u64 = 1 << 37;
 pub(super) const B_PREFIX: u64 = 1 << 38;
 
 pub(super) const B_QUAL: u64 = 1 << 39;
+
+pub(super) const B_MULTIPLE: u64 = 1 << 40;
 
 /// A number word: cardinal, ordinal, scale or vague magnitude.
 pub(super) const B_NUMWORD: u64 = B_CARD | B_ORD | B_SCALE | B_VAGUE;
@@ -177,6 +205,7 @@ pub(super) fn build_lex() -> Lex {
         ords: FxMap::default(),
         fracs: FxMap::default(),
         vague: FxMap::default(),
+        multiples: FxMap::default(),
         scales: FxMap::default(),
         units: FxMap::default(),
         prefixes: FxMap::default(),
@@ -244,6 +273,14 @@ fn load_numbers(lex: &mut Lex) {
             "vague" => {
                 lex.vague.insert(f[0], v);
             }
+            "fold" | "multiple" => {
+                let needs_qualifier = f[2] == "multiple";
+                let m = Multiple {
+                    factor: v,
+                    needs_qualifier,
+                };
+                lex.multiples.insert(f[0], m);
+            }
             _ => {}
         }
     }
@@ -283,6 +320,7 @@ fn load_units(lex: &mut Lex) {
             factor: f[3].parse().unwrap_or(1.0),
             attached: flags.contains("attached"),
             strict: flags.contains("strict"),
+            dimension_only: flags.contains("dimension"),
         };
         lex.units.entry(first).or_default().push(def);
     }
@@ -368,6 +406,11 @@ fn load_words(lex: &mut Lex) {
             "noncount" => C_NONCOUNT,
             "money" => C_MONEY,
             "part" => C_PART,
+            "dimension" => C_DIMENSION,
+            "age" => C_AGE,
+            "notcounted" => C_NOTCOUNTED,
+            "compare" => C_COMPARE,
+            "auxiliary" => C_AUXILIARY,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);
@@ -409,6 +452,9 @@ fn index_token_bits(lex: &mut Lex) {
     }
     for w in lex.vague.keys() {
         mark(w, B_VAGUE);
+    }
+    for w in lex.multiples.keys() {
+        mark(w, B_MULTIPLE);
     }
     for w in lex.scales.keys() {
         mark(w, B_SCALE);
@@ -456,6 +502,7 @@ fn currency_unit(name: &'static str, code: &'static str, factor: f64) -> UnitDef
         factor,
         attached: false,
         strict: false,
+        dimension_only: false,
     }
 }
 

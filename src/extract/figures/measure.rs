@@ -267,6 +267,9 @@ impl<'a> Scan<'a> {
         if c.age {
             return "age".into();
         }
+        if is_exchange_rate(c) {
+            return self.per_measure(c);
+        }
         match c.family {
             Family::Count | Family::Ordinal => return c.unit.to_string(),
             Family::Time | Family::Temperature | Family::Speed => return String::new(),
@@ -549,8 +552,17 @@ impl<'a> Scan<'a> {
             Some(p @ ("year" | "month" | "week" | "day" | "hour" | "night")) => {
                 format!("amount per {p}")
             }
+            Some(p) if is_exchange_rate(c) => format!("exchange rate to {p}"),
             Some(p) => format!("price per {p}"),
             None => String::new(),
         }
     }
+}
+
+/// An amount of money per another currency (`8.28 yuan to the dollar`): its `per` is a code.
+fn is_exchange_rate(c: &Cand) -> bool {
+    c.family == Family::Currency
+        && c.per
+            .as_deref()
+            .is_some_and(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase()))
 }

@@ -1,7 +1,9 @@
 //! Figures: numbers with units, qualifiers and the thing they measure.
 //!
 //! A hand-written scanner: the text is ASCII-lowercased once (byte offsets are kept, so cased,
-//! lower-cased and ALL-CAPS texts give the same figures), cut into word / number / symbol
+//! lower-cased and ALL-CAPS texts give the same figures, except where only the case can tell:
+//! `4.3M` is millions and `3M` a company in cased text, a capital `3 L` is litres, names end a
+//! noun phrase), cut into word / number / symbol
 //! tokens, and figures are parsed token by token with lexicons (tab-separated data files under
 //! `assets/lexicon/figures/`, each documented in its header) loaded once into hash maps. Every
 //! look-back and look-ahead is bounded, so the cost is linear in the text.
@@ -10,9 +12,14 @@
 //! - a number with a unit: currency (`$1.2bn`, `300 billion us dollars`, `17.05 mln dlrs`,
 //!   `90 cts`), percent (`%`, `pct`, `per cent`; `percentage points`/`basis points` → `pp`),
 //!   length, area, mass, volume (`bpd`), durations (`three years`, `five-year`, `30-year-old`
-//!   with measure `age`), speed, temperature, energy; data units as `Number` with a unit;
+//!   with measure `age`, and `aged 87`), speed, temperature, energy; data units and
+//!   multiples (`sixfold`, `six times as many`, `almost double`: unit `times`) as `Number`
+//!   with a unit; exchange rates as money per a currency (`8.28 yuan to the dollar`,
+//!   `dollar : 143.80 yen`, measure `exchange rate to USD`);
 //! - a count: a number before a plural head noun, adjectives skipped (`19 latin american
-//!   countries` → `countries`); vague magnitudes as ranges (`tens of millions of doses`);
+//!   countries` → `countries`), or a hyphenated noun (`a 12-member panel` → `members`), or
+//!   the noun an earlier list item counted (`11 loans were approved, eight had been closed`);
+//!   vague magnitudes as ranges (`tens of millions of doses`);
 //! - an ordinal of a counted thing after a possessive (`its fifth consulate` → `consulates`);
 //! - a unit-less number only when it carries a scale, decimals, separators, a qualifier, a
 //!   fraction or sits in a `vs` row (`5.4 mln vs 4.1 mln`); a later scaled number takes the

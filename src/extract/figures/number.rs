@@ -3,7 +3,8 @@
 //!
 //! Input: a token index. Output: a `Core` (value, range ends, and what kind of number it was).
 
-use super::lexicon::{C_METRE, C_STOP, NC, ScaleMode};
+use super::context::adjective_shaped;
+use super::lexicon::{B_NUMWORD, C_DIMENSION, C_METRE, C_STOP, NC, ScaleMode};
 use super::scan::{Core, Quantity, Scan, sentence_start};
 use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP, F_VULGAR};
 use crate::extract::Family;
@@ -213,6 +214,12 @@ impl<'a> Scan<'a> {
         }
         if w == "half" {
             return self.half_core(i);
+        }
+        if let Some(m) = lx.multiples.get(w) {
+            let mut c = word_start(i);
+            c.v = m.factor;
+            c.end = i + 1;
+            return Some(c);
         }
         if let Some(&base) = lx.vague.get(w) {
             return self.vague_core(i, w, base);
@@ -686,7 +693,11 @@ impl<'a> Scan<'a> {
         if self.glued(p + 1) {
             return false;
         }
-        let nx = self.text_at(p + 1);
+        // `4.3M units` in cased text: metres are never a capital M (but `3M` is a company)
+        let decimal = p > 0 && self.toks[p - 1].flags & F_DEC != 0;
+        if decimal && self.original_byte(p) == b'M' && self.is_cased() {
+            return true;
+        }
         if !self.is_word(p + 1) {
             return false;
         }
@@ -697,7 +708,41 @@ impl<'a> Scan<'a> {
         {
             return true;
         }
-        self.is_plural_noun(nx) && !self.lex.is(nx, C_STOP | C_METRE)
+        self.plural_after_modifiers(p + 1)
+    }
+
+    /// A plural noun within three words from `p`, past modifiers only (`combined digital
+    /// sales`), and not a race (`freestyle finals`) or a dimension (`tall towers`).
+    fn plural_after_modifiers(&self, p: usize) -> bool {
+        let mut modifiers_not_adjectives = 0;
+        for k in p..p + 3 {
+            if !self.is_word(k) || self.toks[k].line_start {
+                return false;
+            }
+            let w = self.text_at(k);
+            if self.lex.is(w, C_STOP | C_METRE | C_DIMENSION)
+                || self.bits_at(k) & B_NUMWORD != 0
+                || self.unit_at(k)
+            {
+                return false;
+            }
+            if self.is_plural_noun(w) {
+                return true;
+            }
+            // `1500m champion Kelly Holmes`: a name ends the modifiers
+            let capitalised = self.is_cased() && self.original_byte(k).is_ascii_uppercase();
+            if capitalised {
+                return false;
+            }
+            // one noun modifier at most (`combined retail units`, not `champion kelly holmes`)
+            if !adjective_shaped(w) {
+                modifiers_not_adjectives += 1;
+                if modifiers_not_adjectives > 1 {
+                    return false;
+                }
+            }
+        }
+        false
     }
 }
 

@@ -147,6 +147,15 @@ impl<'a> Scan<'a> {
         self.toks.len()
     }
 
+    /// The first byte of token `i` as the text gives it (its case), 0 past the end.
+    pub(super) fn original_byte(&self, i: usize) -> u8 {
+        self.toks
+            .get(i)
+            .and_then(|t| self.original.as_bytes().get(t.start))
+            .copied()
+            .unwrap_or(0)
+    }
+
     pub(super) fn text_at(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => &self.text[t.start..t.end],

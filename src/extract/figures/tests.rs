@@ -1824,3 +1824,177 @@ fn compound_amounts_of_money() {
     assert_eq!(f.len(), 2, "{f:?}");
     assert!(close(f[0].value, 5.0));
 }
+
+#[test]
+fn in_and_a_spaced_l_are_units_only_where_context_makes_them_one() {
+    expect(
+        "The slab is 3 1/2 in thick.",
+        "3 1/2 in",
+        3.5,
+        "in",
+        Family::Length,
+    );
+    none("He scored 5 in the final.");
+    let cased = figs("Add 2 to 3 L of water to the pan, the chef said.");
+    assert_eq!(cased.len(), 1, "{cased:?}");
+    assert_eq!(cased[0].unit, "l");
+    assert!(close(cased[0].hi, 3.0));
+    expect("add 4 l of water", "4 l", 4.0, "l", Family::Volume);
+    // an all-caps name is not litres
+    none("SHIPPING 6 L.P. SETS A PAYOUT");
+}
+
+#[test]
+fn glued_m_is_million_before_modifiers_and_a_plural() {
+    expect(
+        "Sales reached 3.2m combined retail units.",
+        "3.2m combined retail units",
+        3.2e6,
+        "units",
+        Family::Count,
+    );
+    let f = figs("The 800m champion Kelly Holmes ran, the club said.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].unit, "m");
+    let f = figs("Apple Inc said on Monday it shipped 4.3M in the quarter.");
+    assert!(close(f[0].value, 4.3e6), "{f:?}");
+    // a company, not a number
+    let f = figs("Shares of 3M rose on Monday, the exchange said.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn units_written_before_the_number() {
+    expect(
+        "A woman aged 54 was hurt.",
+        "aged 54",
+        54.0,
+        "years",
+        Family::Time,
+    );
+    expect("a man of age 40", "age 40", 40.0, "years", Family::Time);
+    expect("percent of 15", "percent of 15", 15.0, "%", Family::Percent);
+    expect(
+        "per cent of thirty-one",
+        "per cent of thirty-one",
+        31.0,
+        "%",
+        Family::Percent,
+    );
+}
+
+#[test]
+fn digit_groups_typos_and_spaced_points() {
+    // a mistyped group gives no figure rather than a wrong one
+    none("It cost $2,4567 in total.");
+    expect(
+        "a loan of 3,45,000 rupees",
+        "3,45,000 rupees",
+        345000.0,
+        "INR",
+        Family::Currency,
+    );
+    expect(
+        "the mark at 1 . 7450 marks",
+        "1 . 7450 marks",
+        1.745,
+        "DEM",
+        Family::Currency,
+    );
+}
+
+#[test]
+fn hyphenated_counts_name_what_is_counted() {
+    expect(
+        "A 15-member jury met.",
+        "15-member",
+        15.0,
+        "members",
+        Family::Count,
+    );
+    expect(
+        "a four-cylinder engine",
+        "four-cylinder",
+        4.0,
+        "cylinders",
+        Family::Count,
+    );
+    expect("his 10-games ban", "10-games", 10.0, "games", Family::Count);
+    none("a 12-strong team");
+    none("a three-monthly review");
+}
+
+#[test]
+fn multiples() {
+    expect(
+        "Profits grew sevenfold.",
+        "sevenfold",
+        7.0,
+        "times",
+        Family::Number,
+    );
+    expect("a 6-fold rise", "6-fold", 6.0, "times", Family::Number);
+    expect(
+        "output will almost triple",
+        "almost triple",
+        3.0,
+        "times",
+        Family::Number,
+    );
+    expect(
+        "eight times as many cars",
+        "eight times",
+        8.0,
+        "times",
+        Family::Number,
+    );
+    expect(
+        "exports rose nearly six times",
+        "nearly six times",
+        6.0,
+        "times",
+        Family::Number,
+    );
+    none("double taxation");
+    none("They met five times.");
+    none("He won the cup four times as a player.");
+    none("He lost three times to Roddick.");
+}
+
+#[test]
+fn counts_whose_noun_a_list_leaves_out() {
+    each_case(
+        "Of the ships, 9 ships were sunk, four were damaged and 2 are missing.",
+        |f, v| {
+            let counts: Vec<_> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+            assert_eq!(
+                counts,
+                [(9.0, "ships"), (4.0, "ships"), (2.0, "ships")],
+                "{v}"
+            );
+        },
+    );
+    none("He said 5 were killed, 6 were hurt.");
+}
+
+#[test]
+fn exchange_rates_between_two_currencies() {
+    each_case("The lira was fixed at 1,250 to the dollar.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:?}");
+        assert_eq!(f[0].unit, "ITL", "{v}");
+        assert_eq!(f[0].measure, "exchange rate to USD", "{v}");
+    });
+    each_case("dollar : 150.20 yen", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:?}");
+        assert_eq!(f[0].unit, "JPY", "{v}");
+        assert_eq!(f[0].measure, "exchange rate to USD", "{v}");
+    });
+    // a change against a currency is not a rate
+    expect(
+        "it rose 0.5 pct against the dollar",
+        "0.5 pct",
+        0.5,
+        "%",
+        Family::Percent,
+    );
+}

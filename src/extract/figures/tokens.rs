@@ -178,8 +178,16 @@ pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut Strin
     }
     let mut idig = first;
     let mut flags = 0u8;
+    if first <= 2 {
+        read_indian_groups(b, &mut j, &mut idig, &mut flags, buf);
+    }
     if first <= 3 {
         read_thousands_groups(b, &mut j, &mut idig, &mut flags, buf);
+    }
+    // a mistyped group (`$1,8923`) has no value one could trust: the whole token is bad
+    if j < b.len() && b[j] == b',' && digits_at(b, j + 1) >= 4 {
+        j += 1 + digits_at(b, j + 1);
+        flags |= F_BAD;
     }
     read_decimals(b, start, first, &mut j, &mut flags, buf);
     read_exponent(b, &mut j, &mut flags, buf);
@@ -194,6 +202,24 @@ pub(super) fn scan_number(b: &[u8], start: usize, tok: &mut Tok, buf: &mut Strin
     tok.flags = flags;
     tok.int_digits = idig.min(u16::MAX as usize) as u16;
     j
+}
+
+/// Reads the lakh and crore groups of Indian digit grouping (`12,34,567`): pairs of digits,
+/// then the thousands group (which [`read_thousands_groups`] reads).
+fn read_indian_groups(b: &[u8], j: &mut usize, idig: &mut usize, flags: &mut u8, buf: &mut String) {
+    let mut k = *j;
+    while b.get(k) == Some(&b',') && digits_at(b, k + 1) == 2 && b.get(k + 3) == Some(&b',') {
+        k += 3;
+    }
+    if k == *j || digits_at(b, k + 1) != 3 {
+        return;
+    }
+    for &d in b[*j..k].iter().filter(|d| d.is_ascii_digit()) {
+        buf.push(d as char);
+        *idig += 1;
+    }
+    *j = k;
+    *flags |= F_SEP;
 }
 
 /// Reads thousands groups after the leading digits (`1,234,567`, `1 234 567`, thin spaces),
@@ -262,6 +288,18 @@ fn read_decimals(
     buf: &mut String,
 ) {
     let jv = *j;
+    // wire tables tokenized with spaces around the point (`up 0 . 95 ; 1 . 8500 marks`): a
+    // sentence never starts with digits, so a spaced point between digits is a decimal point
+    if b.get(jv..jv + 3) == Some(b" . ") && b.get(jv + 3).is_some_and(u8::is_ascii_digit) {
+        let d = digits_at(b, jv + 3);
+        buf.push('.');
+        for &x in &b[jv + 3..jv + 3 + d] {
+            buf.push(x as char);
+        }
+        *j += 3 + d;
+        *flags |= F_DEC;
+        return;
+    }
     if jv + 1 < b.len() && b[jv] == b'.' && b[jv + 1].is_ascii_digit() {
         let d = digits_at(b, jv + 1);
         buf.push('.');

@@ -3,11 +3,26 @@
 //!
 //! Input: a `Core`. Output: a `Quantity` (the core with its unit or counted noun).
 
-use super::lexicon::{B_PREFIX, B_UNIT, C_MONEY, C_PER, UnitDef};
+use super::context::{adjective_shaped, pluralize};
+use super::lexicon::{
+    B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
+    C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, UnitDef,
+};
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::K;
 use crate::extract::Family;
 use crate::extract::Sym;
+
+/// The unit of a multiple (`sixfold`, `six times as many`).
+fn times_unit() -> UnitHit {
+    UnitHit {
+        age: false,
+        canon: Sym::new("times"),
+        family: Family::Number,
+        factor: 1.0,
+        per: None,
+    }
+}
 
 impl<'a> Scan<'a> {
     pub(super) fn match_unit(
@@ -41,23 +56,11 @@ impl<'a> Scan<'a> {
             if end < self.tok_count() && self.glued(end) && self.is_word(end) {
                 continue;
             }
-            // `5 m high`: a spaced single-letter unit only before a dimension word
-            if d.attached
-                && !self.glued(p)
-                && !(matches!(d.canon, "m" | "t" | "l")
-                    && matches!(
-                        self.text_at(end),
-                        "high"
-                            | "long"
-                            | "tall"
-                            | "wide"
-                            | "deep"
-                            | "away"
-                            | "thick"
-                            | "below"
-                            | "above"
-                    ))
-            {
+            if !self.letter_unit_placed(d, p, end) {
+                continue;
+            }
+            // `3M` in cased text is a name: metres are a small m
+            if d.canon == "m" && self.glued(p) && self.is_cased() && self.original_byte(p) == b'M' {
                 continue;
             }
             if d.strict && !(core.scaled || core.sepdec || core.frac || has_prefix) {
@@ -66,6 +69,23 @@ impl<'a> Scan<'a> {
             return Some((d, end));
         }
         None
+    }
+
+    /// Where a unit written as a bare letter or as `in` may stand: glued to the digits, or
+    /// apart before a dimension word (`5 m high`, `2 in thick`); a capital `L` apart is litres
+    /// (`3 to 4 L`), and so is `l of` (`4 l of wine`).
+    fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize) -> bool {
+        let before_dimension = self.has_class(end, C_DIMENSION)
+            && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
+        if d.dimension_only {
+            return before_dimension;
+        }
+        if !d.attached || self.glued(p) || before_dimension {
+            return true;
+        }
+        d.canon == "l"
+            && !self.is_number(end)
+            && (self.original_byte(p) == b'L' && self.is_cased() || self.word(end, "of"))
     }
 
     /// A (non-strict) unit phrase starts at `p`.
@@ -86,7 +106,7 @@ impl<'a> Scan<'a> {
 
     /// The unit at token `p` as it would follow a scaled number, attached-only units included,
     /// with the token after it.
-    fn unit_after_scaled(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
+    pub(super) fn unit_after_scaled(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
         let c = Core {
             scaled: true,
             ..Core::default()
@@ -107,16 +127,35 @@ impl<'a> Scan<'a> {
         if q.core.ord {
             return q;
         }
+        if self.bits_at(q.core.start) & B_MULTIPLE != 0 && q.core.end == q.core.start + 1 {
+            q.unit = Some(times_unit());
+            return q;
+        }
         let Some(p) = self.unit_start(&mut q, prefix) else {
             return q;
         };
+        if self.times_is_multiple(p, &q.core) {
+            q.unit = Some(times_unit());
+            q.end = p + 1;
+            return q;
+        }
         if let Some((d, e)) = self.match_unit(p, &q.core, prefix) {
             self.attach_unit(&mut q, d, p, e, prefix);
             return q;
         }
         if q.glued {
-            // `five-member`: adjectival, neither a unit nor a count
+            // `a 12-member panel`: the hyphenated noun is what is counted
             q.glued = false;
+            if !prefix && !q.core.scaled && self.hyphen_count_noun(p, &q.core) {
+                let w = self.text_at(p);
+                let noun = if self.is_plural_noun(w) {
+                    w.to_string()
+                } else {
+                    pluralize(w)
+                };
+                q.count = Some((noun, p + 1));
+                q.end = p + 1;
+            }
             return q;
         }
         // letters glued to the digits that are not a unit: identifier (5g, 3d, 90s)
@@ -134,6 +173,57 @@ impl<'a> Scan<'a> {
             q.ident = true;
         }
         q
+    }
+
+    /// `six times as many`, `three times the size`, `rose nearly six times`: `times` after a
+    /// number makes a multiple before a comparison or after a change word; otherwise it
+    /// counts occasions (`met six times`).
+    fn times_is_multiple(&self, p: usize, core: &Core) -> bool {
+        if !self.word(p, "times") || core.ord || core.frac || core.vague {
+            return false;
+        }
+        if self.has_class(p + 1, C_COMPARE) {
+            // `as much`, `as big`, but not `four times as a player`
+            let after_as = self.text_at(p + 2);
+            return !self.word(p + 1, "as")
+                || matches!(after_as, "much" | "many")
+                || self.is_word(p + 2) && !self.has_class(p + 2, C_STOP);
+        }
+        // `lost three times to Roddick`: a tally of results, not a multiple
+        if self.word(p + 1, "to") || self.word(p + 1, "against") {
+            return false;
+        }
+        let floor = sentence_start(self, core.start);
+        let mut k = core.start;
+        while k > floor && core.start - k < 4 {
+            k -= 1;
+            if self.has_class(k, C_CHANGE) {
+                return true;
+            }
+            if self.bits_at(k) & B_QUAL == 0 && !self.word(k, "by") && !self.word(k, "more") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// `12-member panel`, `four-cylinder engine`: a whole number (not one) joined by a hyphen to
+    /// a lower-case noun of three letters or more that modifies the next word.
+    fn hyphen_count_noun(&self, p: usize, core: &Core) -> bool {
+        let w = self.text_at(p);
+        let whole = core.v > 1.0 && core.v.fract() == 0.0 && !core.frac && !core.ord;
+        let capitalised = self.is_cased() && self.original_byte(p).is_ascii_uppercase();
+        whole
+            && w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && self.is_word(p + 1)
+            && !self.glued(p + 1)
+            && !self.toks[p + 1].line_start
+            && !capitalised
+            && self.bits_at(p) & B_NUMWORD == 0
+            && !self.has_class(p, C_STOP | C_NOTCOUNTED | C_MONTH | C_COUNTEXCL)
+            && !adjective_shaped(w)
+            && (!w.ends_with("ly") || self.has_class(p, C_LYNOUN))
     }
 
     /// The token where the unit may start: past `of` after a vague magnitude, a hyphen
