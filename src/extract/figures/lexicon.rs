@@ -120,6 +120,9 @@ pub(super) const C_COMPARE: u32 = 1 << 23;
 /// `auxiliary`: verbs after a counted noun that mark a list item (`11 loans were approved`).
 pub(super) const C_AUXILIARY: u32 = 1 << 24;
 
+/// `idiom`: units that `a`/`an` makes an idiom of rather than one unit (`a ton of money`).
+pub(super) const C_IDIOM: u32 = 1 << 25;
+
 /// A word that is a multiple: its factor, and whether it needs a qualifier before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Multiple {
@@ -411,6 +414,7 @@ fn load_words(lex: &mut Lex) {
             "notcounted" => C_NOTCOUNTED,
             "compare" => C_COMPARE,
             "auxiliary" => C_AUXILIARY,
+            "idiom" => C_IDIOM,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

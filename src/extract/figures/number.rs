@@ -4,7 +4,7 @@
 //! Input: a token index. Output: a `Core` (value, range ends, and what kind of number it was).
 
 use super::context::adjective_shaped;
-use super::lexicon::{B_NUMWORD, C_DIMENSION, C_METRE, C_STOP, NC, ScaleMode};
+use super::lexicon::{B_NUMWORD, C_DIMENSION, C_IDIOM, C_METRE, C_STOP, NC, ScaleMode};
 use super::scan::{Core, Quantity, Scan, sentence_start};
 use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP, F_VULGAR};
 use crate::extract::Family;
@@ -283,6 +283,11 @@ impl<'a> Scan<'a> {
             c.end = den.end;
             return Some(c);
         }
+        if self.article_unit_of(i) {
+            c.v = 1.0;
+            c.end = i + 1;
+            return Some(c);
+        }
         if nx == "few"
             && let Some(s) = self.vague_scale(i + 2)
         {
@@ -295,6 +300,22 @@ impl<'a> Scan<'a> {
             return Some(c);
         }
         None
+    }
+
+    /// `a gallon of beer`, `a kilo of rice`: `a`/`an` counts as one before a unit of
+    /// measurement followed by `of`, unless a price stands before it (`$3 a gallon of`).
+    fn article_unit_of(&self, i: usize) -> bool {
+        let Some(d) = self.spaced_unit_at(i + 1) else {
+            return false;
+        };
+        let measured = matches!(
+            d.family,
+            Family::Length | Family::Mass | Family::Volume | Family::Area | Family::Energy
+        );
+        let after_number = i > 0 && (self.is_number(i - 1) || self.bits_at(i - 1) & B_NUMWORD != 0);
+        // `a ton of money`, `within an inch of`: idioms, unless a qualifier makes it an amount
+        let idiom = self.has_class(i + 1, C_IDIOM) && self.qualifier_before(i, 0).is_none();
+        measured && self.word(i + 1 + d.toks.len(), "of") && !after_number && !idiom
     }
 
     /// `several hundred`, `several million`: a vague range; `None` without a scale word.

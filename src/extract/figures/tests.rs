@@ -1998,3 +1998,31 @@ fn exchange_rates_between_two_currencies() {
         Family::Percent,
     );
 }
+
+#[test]
+fn a_unit_of_something_is_one_unit_but_idioms_are_not() {
+    expect(
+        "I want a gallon of beer.",
+        "a gallon",
+        1.0,
+        "gal",
+        Family::Volume,
+    );
+    expect(
+        "The plant uses about a tonne of sand.",
+        "about a tonne",
+        1.0,
+        "t",
+        Family::Mass,
+    );
+    none("It made a ton of money.");
+    none("They came within an inch of their lives.");
+    // a price per unit stays a price
+    expect(
+        "Oil sold at $18 a barrel of crude.",
+        "$18 a barrel",
+        18.0,
+        "USD",
+        Family::Currency,
+    );
+}
