@@ -56,6 +56,8 @@ pub(super) struct UnitDef {
     pub(super) strict: bool,
     /// Only before a dimension word (`2 in thick`).
     pub(super) dimension_only: bool,
+    /// The larger unit this one is a part of, and how many make one (`in` → `ft`, 12).
+    pub(super) part_of: Option<(&'static str, f64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -324,9 +326,17 @@ fn load_units(lex: &mut Lex) {
             attached: flags.contains("attached"),
             strict: flags.contains("strict"),
             dimension_only: flags.contains("dimension"),
+            part_of: part_of_flag(flags),
         };
         lex.units.entry(first).or_default().push(def);
     }
+}
+
+/// The `part-of:UNIT:N` flag of a unit row: the larger unit and how many parts make it.
+fn part_of_flag(flags: &'static str) -> Option<(&'static str, f64)> {
+    let spec = flags.split(',').find_map(|f| f.strip_prefix("part-of:"))?;
+    let (unit, count) = spec.split_once(':')?;
+    Some((unit, count.parse().ok()?))
 }
 
 /// Qualifiers by last token.
@@ -507,6 +517,7 @@ fn currency_unit(name: &'static str, code: &'static str, factor: f64) -> UnitDef
         attached: false,
         strict: false,
         dimension_only: false,
+        part_of: None,
     }
 }
 

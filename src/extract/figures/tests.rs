@@ -2026,3 +2026,32 @@ fn a_unit_of_something_is_one_unit_but_idioms_are_not() {
         Family::Currency,
     );
 }
+
+#[test]
+fn compound_imperial_measures_are_one_figure() {
+    expect(
+        "He is 5 feet and 2 inches.",
+        "5 feet and 2 inches",
+        5.0 + 2.0 / 12.0,
+        "ft",
+        Family::Length,
+    );
+    expect(
+        "He stands 6ft 3in tall.",
+        "6ft 3in",
+        6.25,
+        "ft",
+        Family::Length,
+    );
+    expect(
+        "The baby weighed 7 lb 4 oz.",
+        "7 lb 4 oz",
+        7.25,
+        "lb",
+        Family::Mass,
+    );
+    // more inches than a foot holds is not a part of it
+    let f = figs("It was 5 ft 14 in wide.");
+    assert!(close(f[0].value, 5.0), "{f:?}");
+    none("Odds of 1-in-5 were quoted.");
+}

@@ -78,7 +78,7 @@ impl<'a> Scan<'a> {
         let before_dimension = self.has_class(end, C_DIMENSION)
             && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
         if d.dimension_only {
-            return before_dimension;
+            return before_dimension || self.glued(p) && p > 0 && self.is_number(p - 1);
         }
         if !d.attached || self.glued(p) || before_dimension {
             return true;
@@ -294,9 +294,15 @@ impl<'a> Scan<'a> {
         if family == Family::Currency
             && factor == 1.0
             && !q.core.scaled
+            && !prefix
             && let Some((minor, after)) = self.minor_amount_after(e, d.canon)
         {
             q.core.v += minor;
+            q.core.plain_int = false;
+            end = after;
+        }
+        if let Some((part, after)) = self.smaller_part_after(e, &canon) {
+            q.core.v += part;
             q.core.plain_int = false;
             end = after;
         }
@@ -356,6 +362,22 @@ impl<'a> Scan<'a> {
         }
         let closes = !self.is_word(number.end) && !self.is_number(number.end);
         (closes && !self.sym(number.end, "%")).then_some((number.v * 0.01, number.end))
+    }
+
+    /// The smaller part of a compound measure whose larger unit `canon` ends at token `e`, in
+    /// that unit, and the token after it: `5 feet and 2 inches`, `6ft 1in`, `7 lb 4 oz`.
+    fn smaller_part_after(&self, e: usize, canon: &str) -> Option<(f64, usize)> {
+        let k = if self.word(e, "and") { e + 1 } else { e };
+        if !self.is_number(k) && !self.is_card(k) {
+            return None;
+        }
+        let number = self.parse_core(k).ok()?;
+        if number.ord || number.scaled {
+            return None;
+        }
+        let (part, after) = self.unit_after_scaled(number.end)?;
+        let (whole, count) = part.part_of?;
+        (whole == canon && number.v < count).then_some((number.v / count, after))
     }
 
     /// The denominator of a price after its money ending at token `e` (`per bushel`, `a
