@@ -116,6 +116,7 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     let in_fig = in_figure_tokens(&cands, toks.len());
     inherit_units_in_vs_rows(&scan, &mut cands);
     inherit_units_for_scaled_numbers(&scan, &mut cands);
+    inherit_units_from_the_whole(&scan, &mut cands);
     assign_measures(&scan, &mut cands, &in_fig);
     share_measures_between_linked(&scan, &mut cands);
     assign_subjects(&scan, &mut cands);
@@ -204,6 +205,28 @@ fn inherit_units_for_scaled_numbers(scan: &Scan, cands: &mut [Cand]) {
         if let Some(p) = src {
             c.family = p.family;
             c.unit = p.unit;
+        }
+    }
+}
+
+/// `raised 280 million of the 1.5 billion shekels`: a scaled bare number takes the unit of
+/// the figure it is a part of.
+fn inherit_units_from_the_whole(scan: &Scan, cands: &mut [Cand]) {
+    for k in 1..cands.len() {
+        let (before, after) = cands.split_at_mut(k);
+        let part = &mut before[k - 1];
+        let whole = &after[0];
+        let of_the = scan.word(part.t1, "of") && scan.word(part.t1 + 1, "the");
+        if part.family == Family::Number
+            && part.unit.is_empty()
+            && part.scaled
+            && whole.scaled
+            && of_the
+            && whole.t0 == part.t1 + 2
+            && whole.family != Family::Number
+        {
+            part.family = whole.family;
+            part.unit = whole.unit;
         }
     }
 }

@@ -736,11 +736,19 @@ impl<'a> Scan<'a> {
     /// sales`), and not a race (`freestyle finals`) or a dimension (`tall towers`).
     fn plural_after_modifiers(&self, p: usize) -> bool {
         let mut modifiers_not_adjectives = 0;
-        for k in p..p + 3 {
+        for k in p..p + 5 {
             if !self.is_word(k) || self.toks[k].line_start {
                 return false;
             }
             let w = self.text_at(k);
+            // `combined digital and physical sales`: adjectives joined by `and`/`or`
+            let joins_adjectives = k > p
+                && (w == "and" || w == "or")
+                && adjective_shaped(self.text_at(k - 1))
+                && adjective_shaped(self.text_at(k + 1));
+            if joins_adjectives {
+                continue;
+            }
             if self.lex.is(w, C_STOP | C_METRE | C_DIMENSION)
                 || self.bits_at(k) & B_NUMWORD != 0
                 || self.unit_at(k)

@@ -2055,3 +2055,36 @@ fn compound_imperial_measures_are_one_figure() {
     assert!(close(f[0].value, 5.0), "{f:?}");
     none("Odds of 1-in-5 were quoted.");
 }
+
+#[test]
+fn units_in_brackets_and_from_the_whole() {
+    expect(
+        "The weight is 20 (kg).",
+        "20 (kg)",
+        20.0,
+        "kg",
+        Family::Mass,
+    );
+    expect(
+        "The weight is 20 [kg].",
+        "20 [kg]",
+        20.0,
+        "kg",
+        Family::Mass,
+    );
+    each_case(
+        "He raised 280 million of the 1.5 billion shekels he needs.",
+        |f, v| {
+            assert_eq!(f.len(), 2, "{v}: {f:?}");
+            assert_eq!(f[0].unit, f[1].unit, "{v}");
+            assert_eq!(f[0].family, Family::Currency, "{v}");
+        },
+    );
+    expect(
+        "The film had 2.7m combined digital and physical sales.",
+        "2.7m",
+        2.7e6,
+        "",
+        Family::Number,
+    );
+}

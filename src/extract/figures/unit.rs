@@ -143,6 +143,13 @@ impl<'a> Scan<'a> {
             self.attach_unit(&mut q, d, p, e, prefix);
             return q;
         }
+        if let Some((d, e)) = self.bracketed_unit(p, &q.core) {
+            self.attach_unit(&mut q, d, p + 1, e, prefix);
+            if q.unit.is_some() {
+                q.end = e + 1;
+            }
+            return q;
+        }
         if q.glued {
             // `a 12-member panel`: the hyphenated noun is what is counted
             q.glued = false;
@@ -205,6 +212,19 @@ impl<'a> Scan<'a> {
             }
         }
         false
+    }
+
+    /// A unit in brackets right after the number (`20 (kg)`, `20 [kg]`), with the token of the
+    /// closing bracket.
+    fn bracketed_unit(&self, p: usize, core: &Core) -> Option<(&'a UnitDef, usize)> {
+        let close = match self.text_at(p) {
+            "(" => ")",
+            "[" => "]",
+            "{" => "}",
+            _ => return None,
+        };
+        let (d, e) = self.match_unit(p + 1, core, false)?;
+        (self.sym(e, close) && d.family != Family::Currency).then_some((d, e))
     }
 
     /// `12-member panel`, `four-cylinder engine`: a whole number (not one) joined by a hyphen to
