@@ -223,6 +223,19 @@ impl<'a> Scan<'a> {
             c.family = Family::Time;
             c.age = true;
             c.t0 = before;
+            // `children aged 5 to 11`
+            let upper = c.t1 + 1;
+            let joined = self.word(c.t1, "to") || self.is_dash(c.t1);
+            if c.low.is_none()
+                && joined
+                && self.is_number(upper)
+                && self.toks[upper].flags == 0
+                && self.toks[upper].value > c.value
+            {
+                c.low = Some(c.value);
+                c.high = Some(self.toks[upper].value);
+                c.t1 = upper + 1;
+            }
             return;
         }
         if let Some(start) = self.percent_of_before(c.t0, floor) {

@@ -1873,6 +1873,11 @@ fn units_written_before_the_number() {
         Family::Time,
     );
     expect("a man of age 40", "age 40", 40.0, "years", Family::Time);
+    each_case("Children aged 5 to 11 were asked.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:?}");
+        assert!(close(f[0].lo, 5.0) && close(f[0].hi, 11.0), "{v}: {f:?}");
+        assert_eq!(f[0].unit, "years", "{v}");
+    });
     expect("percent of 15", "percent of 15", 15.0, "%", Family::Percent);
     expect(
         "per cent of thirty-one",
