@@ -95,11 +95,12 @@ impl<'a> Scan<'a> {
         let pairing = self.pair_with(&first, range.as_ref(), conn, floor)?;
         let (qual, q0) = self.qualifier_span(&first, pairing.use_range, floor);
         // `double` is a multiple only after a qualifier (`almost double`, not `double taxation`)
-        let needs_qualifier = self
-            .lex
-            .multiples
-            .get(self.text_at(i))
-            .is_some_and(|m| m.needs_qualifier);
+        let needs_qualifier = self.bits_at(i) & B_MULTIPLE != 0
+            && self
+                .lex
+                .multiples
+                .get(self.text_at(i))
+                .is_some_and(|m| m.needs_qualifier);
         if needs_qualifier && qual.is_none() {
             return Err(Step::No);
         }
@@ -291,36 +292,6 @@ impl<'a> Scan<'a> {
             c.per = Some(Sym::new(per));
             c.t1 = end;
         }
-    }
-
-    /// The currency named by the words at `k` (`us dollar`, `yen`), with the token after them.
-    fn currency_phrase_at(&self, k: usize) -> Option<(&'static str, usize)> {
-        let (def, end) = self.unit_phrase_at(k)?;
-        if def.family != Family::Currency || def.factor != 1.0 {
-            return None;
-        }
-        let code = if def.canon == "PESO" {
-            self.peso_code()
-        } else {
-            def.canon
-        };
-        Some((code, end))
-    }
-
-    /// The longest unit phrase written at `k`, whatever stands before it.
-    fn unit_phrase_at(&self, k: usize) -> Option<(&'a super::lexicon::UnitDef, usize)> {
-        if !self.is_word(k) && self.kind(k) != Some(super::tokens::K::S) {
-            return None;
-        }
-        let defs = self.lex.units.get(self.text_at(k))?;
-        defs.iter()
-            .find(|d| {
-                d.toks
-                    .iter()
-                    .enumerate()
-                    .all(|(n, w)| self.text_at(k + n) == w)
-            })
-            .map(|d| (d, k + d.toks.len()))
     }
 
     /// `11 loans were approved, eight had been closed`: a bare whole number that starts a list

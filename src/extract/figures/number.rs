@@ -732,8 +732,8 @@ impl<'a> Scan<'a> {
         self.plural_after_modifiers(p + 1)
     }
 
-    /// A plural noun within three words from `p`, past modifiers only (`combined digital
-    /// sales`), and not a race (`freestyle finals`) or a dimension (`tall towers`).
+    /// A plural noun within five words from `p`, past modifiers only (`combined digital and
+    /// physical sales`), and not a race (`freestyle finals`) or a dimension (`tall towers`).
     fn plural_after_modifiers(&self, p: usize) -> bool {
         let mut modifiers_not_adjectives = 0;
         for k in p..p + 5 {

@@ -291,22 +291,12 @@ fn read_decimals(
     // wire tables tokenized with spaces around the point (`up 0 . 95 ; 1 . 8500 marks`): a
     // sentence never starts with digits, so a spaced point between digits is a decimal point
     if b.get(jv..jv + 3) == Some(b" . ") && b.get(jv + 3).is_some_and(u8::is_ascii_digit) {
-        let d = digits_at(b, jv + 3);
-        buf.push('.');
-        for &x in &b[jv + 3..jv + 3 + d] {
-            buf.push(x as char);
-        }
-        *j += 3 + d;
+        *j = push_decimal_digits(b, jv + 3, buf);
         *flags |= F_DEC;
         return;
     }
     if jv + 1 < b.len() && b[jv] == b'.' && b[jv + 1].is_ascii_digit() {
-        let d = digits_at(b, jv + 1);
-        buf.push('.');
-        for &x in &b[jv + 1..jv + 1 + d] {
-            buf.push(x as char);
-        }
-        *j += 1 + d;
+        *j = push_decimal_digits(b, jv + 1, buf);
         *flags |= F_DEC;
         // dotted dates / versions / addresses: 28.07.2021, 1.2.3
         while *j + 1 < b.len() && b[*j] == b'.' && b[*j + 1].is_ascii_digit() {
@@ -324,14 +314,17 @@ fn read_decimals(
         && first <= 3
     {
         // decimal comma (`1,5 %`)
-        let d = digits_at(b, jv + 1);
-        buf.push('.');
-        for &x in &b[jv + 1..jv + 1 + d] {
-            buf.push(x as char);
-        }
-        *j += 1 + d;
+        *j = push_decimal_digits(b, jv + 1, buf);
         *flags |= F_DEC;
     }
+}
+
+/// Appends a decimal point and the digits from `from` to `buf`; returns the byte after them.
+fn push_decimal_digits(b: &[u8], from: usize, buf: &mut String) -> usize {
+    let end = from + digits_at(b, from);
+    buf.push('.');
+    buf.extend(b[from..end].iter().map(|&x| x as char));
+    end
 }
 
 /// Reads scientific notation: 4e14, 1.5e-3 (not followed by more letters), marking `F_DEC`.

@@ -39,18 +39,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let defs = self.lex.units.get(first)?;
-        'outer: for d in defs {
+        for d in defs {
             let end = p + d.toks.len();
-            if end > self.tok_count() {
+            if end > self.tok_count() || !self.phrase_written_at(d, p) {
                 continue;
-            }
-            for (k, w) in d.toks.iter().enumerate() {
-                if self.text_at(p + k) != w.as_str() {
-                    continue 'outer;
-                }
-                if k > 0 && self.toks[p + k].line_start {
-                    continue 'outer;
-                }
             }
             // a letter unit must not continue into more letters (`km` in `kmart`)
             if end < self.tok_count() && self.glued(end) && self.is_word(end) {
@@ -69,6 +61,38 @@ impl<'a> Scan<'a> {
             return Some((d, end));
         }
         None
+    }
+
+    /// The words of unit `d` stand from token `p` on, within one line.
+    fn phrase_written_at(&self, d: &UnitDef, p: usize) -> bool {
+        d.toks.iter().enumerate().all(|(k, w)| {
+            self.text_at(p + k) == w.as_str() && (k == 0 || !self.toks[p + k].line_start)
+        })
+    }
+
+    /// The longest unit phrase written at `k`, whatever stands before it.
+    pub(super) fn unit_phrase_at(&self, k: usize) -> Option<(&'a UnitDef, usize)> {
+        if !self.is_word(k) && self.kind(k) != Some(K::S) {
+            return None;
+        }
+        let defs = self.lex.units.get(self.text_at(k))?;
+        defs.iter()
+            .find(|d| k + d.toks.len() <= self.tok_count() && self.phrase_written_at(d, k))
+            .map(|d| (d, k + d.toks.len()))
+    }
+
+    /// The currency named by the words at `k` (`us dollar`, `yen`), with the token after them.
+    pub(super) fn currency_phrase_at(&self, k: usize) -> Option<(&'static str, usize)> {
+        let (def, end) = self.unit_phrase_at(k)?;
+        if def.family != Family::Currency || def.factor != 1.0 {
+            return None;
+        }
+        let code = if def.canon == "PESO" {
+            self.peso_code()
+        } else {
+            def.canon
+        };
+        Some((code, end))
     }
 
     /// Where a unit written as a bare letter or as `in` may stand: glued to the digits, or
@@ -369,8 +393,7 @@ impl<'a> Scan<'a> {
     /// and forty-five cents`, `17 usd 25`, `one dollar and two` (a bare number closing the
     /// phrase counts as hundredths).
     fn minor_amount_after(&self, e: usize, code: &str) -> Option<(f64, usize)> {
-        let k = if self.word(e, "and") { e + 1 } else { e };
-        let number = self.parse_core(k).ok()?;
+        let number = self.parse_core(self.past_and(e)).ok()?;
         if number.ord || number.frac || number.v.fract() != 0.0 || number.v >= 100.0 {
             return None;
         }
@@ -384,10 +407,15 @@ impl<'a> Scan<'a> {
         (closes && !self.sym(number.end, "%")).then_some((number.v * 0.01, number.end))
     }
 
+    /// Token `e`, or the one after it when `e` is `and` (`3 dollars and 50 cents`).
+    fn past_and(&self, e: usize) -> usize {
+        if self.word(e, "and") { e + 1 } else { e }
+    }
+
     /// The smaller part of a compound measure whose larger unit `canon` ends at token `e`, in
     /// that unit, and the token after it: `5 feet and 2 inches`, `6ft 1in`, `7 lb 4 oz`.
     fn smaller_part_after(&self, e: usize, canon: &str) -> Option<(f64, usize)> {
-        let k = if self.word(e, "and") { e + 1 } else { e };
+        let k = self.past_and(e);
         if !self.is_number(k) && !self.is_card(k) {
             return None;
         }
@@ -440,8 +468,7 @@ impl<'a> Scan<'a> {
     /// without a hyphen, not before a plural noun (`2.5g networks`), and not a small whole
     /// number unless `of` follows (`5g of salt`).
     fn grams_glued(&self, q: &Quantity, p: usize, e: usize) -> bool {
-        let tok = self.toks[p];
-        let capital = self.original.as_bytes().get(tok.start) == Some(&b'G') && self.is_cased();
+        let capital = self.original_byte(p) == b'G' && self.is_cased();
         let small_whole = q.core.plain_int && q.core.v < 10.0 && !self.word(e, "of");
         let before_plural = self.is_word(e) && self.is_plural_noun(self.text_at(e));
         !capital && !q.glued && !small_whole && !before_plural
