@@ -426,7 +426,23 @@ impl<'a> Scan<'a> {
                 return Err(Step::Skip(core.end + 1));
             }
         }
+        if !core.word && !has_prefix && self.clock_decimal(i) && self.clock_after(core.end) {
+            return Err(Step::Skip(core.end + 1));
+        }
         Ok(())
+    }
+
+    /// Token `i` reads as hours and minutes: `3.30` in `3.30 pm`, not `2.1` nor `2.123`.
+    fn clock_decimal(&self, i: usize) -> bool {
+        let Some((hours, minutes)) = self.text_at(i).split_once('.') else {
+            return false;
+        };
+        let is_digits = |s: &str, n: usize| s.len() <= n && s.bytes().all(|b| b.is_ascii_digit());
+        is_digits(hours, 2)
+            && minutes.len() == 2
+            && is_digits(minutes, 2)
+            && hours.parse::<u32>().is_ok_and(|h| h <= 24)
+            && minutes.parse::<u32>().is_ok_and(|m| m < 60)
     }
 
     /// Skips list numbering: `1.` / `2)` at the start of a line, `(3)` / `[4]`.
@@ -590,7 +606,14 @@ impl<'a> Scan<'a> {
                 (None, None) => first.between || (b_has && q.count.is_none()),
             };
             let year_b = self.year_like(second.start, &bq.core);
-            if first.year_like || year_b {
+            // `2000 - 2500 calories`: a year then a larger number with a unit is a range
+            let number_range = first.year_like
+                && dash
+                && !year_b
+                && b_has
+                && !bq.core.scaled
+                && bq.core.v > q.core.v;
+            if (first.year_like || year_b) && !number_range {
                 if dash {
                     return Err(Step::Skip(bq.end));
                 }

@@ -125,6 +125,10 @@ pub(super) const C_AUXILIARY: u32 = 1 << 24;
 /// `idiom`: units that `a`/`an` makes an idiom of rather than one unit (`a ton of money`).
 pub(super) const C_IDIOM: u32 = 1 << 25;
 
+/// `determiner`: words after `of` that open the noun phrase a glued `m` counts (`35m of its
+/// devices`).
+pub(super) const C_DETERMINER: u32 = 1 << 26;
+
 /// A word that is a multiple: its factor, and whether it needs a qualifier before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Multiple {
@@ -425,6 +429,7 @@ fn load_words(lex: &mut Lex) {
             "compare" => C_COMPARE,
             "auxiliary" => C_AUXILIARY,
             "idiom" => C_IDIOM,
+            "determiner" => C_DETERMINER,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);
@@ -557,7 +562,7 @@ fn load_currencies(lex: &mut Lex) {
             }
         }
         for symbol in column_entries(&row, 3) {
-            let toks = phrase_toks(symbol);
+            let toks = phrase_toks(symbol.trim_end_matches('!'));
             if let Some(last) = toks.last().cloned() {
                 let prefix = Phrase {
                     toks,

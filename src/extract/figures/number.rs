@@ -4,7 +4,9 @@
 //! Input: a token index. Output: a `Core` (value, range ends, and what kind of number it was).
 
 use super::context::adjective_shaped;
-use super::lexicon::{B_NUMWORD, C_DIMENSION, C_IDIOM, C_METRE, C_STOP, NC, ScaleMode};
+use super::lexicon::{
+    B_NUMWORD, C_DETERMINER, C_DIMENSION, C_IDIOM, C_METRE, C_STOP, NC, ScaleMode,
+};
 use super::scan::{Core, Quantity, Scan, sentence_start};
 use super::tokens::{F_BAD, F_DEC, F_LONG, F_SEP, F_VULGAR};
 use crate::extract::Family;
@@ -147,13 +149,17 @@ impl<'a> Scan<'a> {
             }
             return Some(Err(self.chain_end(i)));
         }
-        // year ranges 1986-87, 2019-2020
+        // year ranges 1986-87, 2019-2020 (but `2000-2500 calories` is a range of numbers)
+        let second = self.toks.get(i + 2);
+        let second_is_year = |t: &super::tokens::Tok| {
+            t.int_digits == 2 || t.int_digits == 4 && t.value > c.v && t.value <= 2100.0
+        };
         if year_like
             && self.is_dash(i + 1)
             && self.glued(i + 1)
             && self.is_number(i + 2)
             && self.glued(i + 2)
-            && matches!(self.toks[i + 2].int_digits, 2 | 4)
+            && second.is_some_and(second_is_year)
         {
             return Some(Err(self.chain_end(i)));
         }
@@ -729,7 +735,24 @@ impl<'a> Scan<'a> {
         {
             return true;
         }
-        self.plural_after_modifiers(p + 1)
+        self.plural_after_modifiers(p + 1) || self.plural_after_of_determiner(p + 1)
+    }
+
+    /// `of` and a determiner, then a plural noun within three words (`35m of its Echo
+    /// devices`), names allowed.
+    fn plural_after_of_determiner(&self, p: usize) -> bool {
+        if !self.word(p, "of") || !self.has_class(p + 1, C_DETERMINER) {
+            return false;
+        }
+        for k in p + 2..p + 5 {
+            if !self.is_word(k) || self.toks[k].line_start || self.has_class(k, C_STOP) {
+                return false;
+            }
+            if self.is_plural_noun(self.text_at(k)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A plural noun within five words from `p`, past modifiers only (`combined digital and

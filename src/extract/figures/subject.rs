@@ -467,11 +467,13 @@ impl Scan<'_> {
     }
 }
 
-/// Whether `text` is cased: capitals start some of its words but not most of them (ALL-CAPS
-/// and lower-cased texts give no capitalised names).
+/// Whether `text` is cased: it has small letters, and capitals start some of its words but
+/// not nearly all of them (ALL-CAPS, Title-Case and lower-cased texts give no capitalised
+/// names).
 fn text_is_cased(text: &str) -> bool {
     let mut words = 0usize;
     let mut capitalised = 0usize;
+    let mut small = false;
     let mut prev_letter = false;
     for b in text.bytes() {
         let letter = b.is_ascii_alphabetic();
@@ -479,7 +481,8 @@ fn text_is_cased(text: &str) -> bool {
             words += 1;
             capitalised += usize::from(b.is_ascii_uppercase());
         }
+        small |= b.is_ascii_lowercase();
         prev_letter = letter;
     }
-    capitalised > 0 && capitalised * 2 < words
+    small && capitalised > 0 && capitalised * 10 < words * 9
 }

@@ -2093,3 +2093,98 @@ fn units_in_brackets_and_from_the_whole() {
         Family::Number,
     );
 }
+
+#[test]
+fn clock_decimals_are_times_and_other_am_pm_are_lengths() {
+    none("We met at 3.30 pm and left at 11.45 am.");
+    expect(
+        "The mesh has a pitch of 2.125 pm.",
+        "2.125 pm",
+        2.125,
+        "pm",
+        Family::Length,
+    );
+    expect(
+        "The wave packet is 4.5 am wide.",
+        "4.5 am",
+        4.5,
+        "am",
+        Family::Length,
+    );
+    none("The shop opens at 9 am.");
+}
+
+#[test]
+fn letter_units_apart_from_the_number() {
+    expect(
+        "The mill shipped 412,000 t last year.",
+        "412,000 t",
+        412_000.0,
+        "t",
+        Family::Mass,
+    );
+    let celsius = one("It will be 27 C in the shade by noon, the forecaster said.");
+    assert_eq!(celsius.unit, "°C");
+    // a capital letter that starts an abbreviation or a model is no unit
+    assert!(figs("The fund MOTEL 9 L.P. pays out.").is_empty());
+    let planes = figs("The order is for eight C-130 planes, the ministry said.");
+    assert!(planes.iter().all(|f| f.unit != "°C"), "{planes:?}");
+    each_case("Shares closed down 41 p at 980 p on Friday.", |f, v| {
+        let values: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+        assert_eq!(values, [(0.41, "GBP"), (9.8, "GBP")], "{v}");
+    });
+    let rate = figs("Growth was 6 p.c. this year.");
+    assert!(rate.iter().all(|f| f.unit != "GBP"), "{rate:?}");
+}
+
+#[test]
+fn ps_written_for_the_pound_sign() {
+    expect(
+        "The tickets cost PS12,400 in all.",
+        "PS12,400",
+        12_400.0,
+        "GBP",
+        Family::Currency,
+    );
+    none("He sold his PS4 and bought a PS5.");
+}
+
+#[test]
+fn uncertainty_and_year_shaped_ranges() {
+    expect(
+        "The bar weighs 1,250.5±0.2 kg.",
+        "1,250.5±0.2 kg",
+        1250.5,
+        "kg",
+        Family::Mass,
+    );
+    expect(
+        "The bar weighs 3.2 +/- 0.1 kg.",
+        "3.2 +/- 0.1 kg",
+        3.2,
+        "kg",
+        Family::Mass,
+    );
+    each_case("Adults need 2000 - 2800 calories a day.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:?}");
+        assert_eq!(
+            (f[0].low(), f[0].high()),
+            (Some(2000.0), Some(2800.0)),
+            "{v}"
+        );
+    });
+    none("Sales grew in the 1999-2000 season.");
+}
+
+#[test]
+fn a_glued_m_of_a_determiner_and_a_plural_is_millions() {
+    expect(
+        "The firm has sold 12m of its smart speakers.",
+        "12m",
+        12e6,
+        "",
+        Family::Number,
+    );
+    let race = one("She ran 35m of the course before she fell.");
+    assert_eq!(race.unit, "m");
+}

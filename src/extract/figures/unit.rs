@@ -9,7 +9,7 @@ use super::lexicon::{
     C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, UnitDef,
 };
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
-use super::tokens::K;
+use super::tokens::{F_DEC, F_SEP, K};
 use crate::extract::Family;
 use crate::extract::Sym;
 
@@ -48,7 +48,7 @@ impl<'a> Scan<'a> {
             if end < self.tok_count() && self.glued(end) && self.is_word(end) {
                 continue;
             }
-            if !self.letter_unit_placed(d, p, end) {
+            if !self.letter_unit_placed(d, p, end, core) {
                 continue;
             }
             // `3M` in cased text is a name: metres are a small m
@@ -97,8 +97,10 @@ impl<'a> Scan<'a> {
 
     /// Where a unit written as a bare letter or as `in` may stand: glued to the digits, or
     /// apart before a dimension word (`5 m high`, `2 in thick`); a capital `L` apart is litres
-    /// (`3 to 4 L`), and so is `l of` (`4 l of wine`).
-    fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize) -> bool {
+    /// (`3 to 4 L`), and so is `l of` (`4 l of wine`), a capital `C` apart is Celsius
+    /// (`30 C outside`); a `t` apart after grouped digits is tonnes (`278,000 t`); pence may
+    /// stand apart (`68 p`).
+    fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize, core: &Core) -> bool {
         let before_dimension = self.has_class(end, C_DIMENSION)
             && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
         if d.dimension_only {
@@ -107,9 +109,22 @@ impl<'a> Scan<'a> {
         if !d.attached || self.glued(p) || before_dimension {
             return true;
         }
-        d.canon == "l"
+        if d.canon == "t" {
+            let grouped = core.sepdec && self.text_at(core.end - 1).contains(',');
+            return grouped && !self.is_dash(end) && !self.is_number(end);
+        }
+        // a letter apart ends there: not `5 p.c.`, `MOTEL 6 L.P.`, `eight C-130`
+        let ends_apart = |k: usize| k >= self.tok_count() || !self.glued(k);
+        let ends_apart = ends_apart(end) || self.kind(end) == Some(K::S) && ends_apart(end + 1);
+        if d.family == Family::Currency {
+            // pence apart (`down 68 p at 1112 p`), small in cased text, not after a fraction
+            let small = !self.is_cased() || self.original_byte(p) == b'p';
+            return ends_apart && small && !core.frac && !self.is_number(end);
+        }
+        let capital_apart = self.is_cased() && matches!(self.original_byte(p), b'L' | b'C');
+        matches!(d.canon, "l" | "°C")
             && !self.is_number(end)
-            && (self.original_byte(p) == b'L' && self.is_cased() || self.word(end, "of"))
+            && (capital_apart && ends_apart || d.canon == "l" && self.word(end, "of"))
     }
 
     /// A (non-strict) unit phrase starts at `p`.
@@ -291,6 +306,10 @@ impl<'a> Scan<'a> {
             p += 1;
             q.glued = true;
         }
+        // `2,000.45±0.01 pounds`: the unit follows the uncertainty
+        if let Some(after) = self.uncertainty_after(p) {
+            p = after;
+        }
         // `10 calendar days`, `five straight years`
         if matches!(
             self.text_at(p),
@@ -302,6 +321,18 @@ impl<'a> Scan<'a> {
             p += 1;
         }
         Some(p)
+    }
+
+    /// The token after an uncertainty at `p` (`± 0.01`, `+/- 1e-5`), if one stands there.
+    fn uncertainty_after(&self, p: usize) -> Option<usize> {
+        let number = if self.sym(p, "±") {
+            p + 1
+        } else if self.sym(p, "+") && self.is_slash(p + 1) && self.is_dash(p + 2) {
+            p + 3
+        } else {
+            return None;
+        };
+        self.is_number(number).then_some(number + 1)
     }
 
     /// Gives `q` the unit `d` found from token `p` to `e`, unless it is not the number's
@@ -543,6 +574,9 @@ impl<'a> Scan<'a> {
             if letters && self.glued(i) && !(code_glues || sign_glues) {
                 continue;
             }
+            if p.text.ends_with('!') && !self.number_is_long_or_scaled(i) {
+                continue;
+            }
             // the prefix must start a word (`us$`, not `plus$`)
             if s > 0 && self.glued(s) && self.is_word(s) && self.is_word(s - 1) {
                 continue;
@@ -554,6 +588,16 @@ impl<'a> Scan<'a> {
             return Some((p.val, s));
         }
         None
+    }
+
+    /// The number at `i` has two or more digits, separators or decimals, or a scale after it.
+    fn number_is_long_or_scaled(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i).filter(|_| self.is_number(i)) else {
+            return false;
+        };
+        tok.int_digits >= 2
+            || tok.flags & (F_SEP | F_DEC) != 0
+            || self.lex.scales.contains_key(self.text_at(i + 1))
     }
 
     /// The first later item of a list of bare numbers that has a unit.
