@@ -5,7 +5,8 @@
 //! Input: a token index and the end of the previous figure. Output: a `Step`.
 
 use super::lexicon::{
-    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AUXILIARY, C_IDENT, C_MONTH, C_STOP,
+    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AUXILIARY, C_DETERMINER, C_DURATION, C_IDENT,
+    C_MONTH, C_STOP,
 };
 use super::number::raw_of;
 use super::scan::{Cand, Core, Quantity, Scan, Step, sentence_start};
@@ -785,6 +786,14 @@ impl<'a> Scan<'a> {
         if !self.all_numbers && self.lone_one(c, core, q0, use_range) {
             return Err(Step::Skip(core.end));
         }
+        // `that one is good`, `the one he liked`: a pronoun, not a number
+        let pronoun_one = core.one
+            && core.word
+            && c.family == Family::Number
+            && self.text_at(core.start) == "one";
+        if pronoun_one && q0 > 0 && self.has_class(q0 - 1, C_DETERMINER) && !use_range {
+            return Err(Step::Skip(core.end));
+        }
         if c.family == Family::Number && c.unit.is_empty() && !use_range && !self.all_numbers {
             let vs = self.vs_before(q0);
             let ok = !core.word
@@ -812,27 +821,16 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// A bare `one`/`a` that is not a measurement nor a duration after `for`, `within`, ...
+    /// A bare `one`/`a` that is not a measurement, an age (`one year old`), nor a duration
+    /// after a word of the `duration` class (`for a year`, `took one week`).
     fn lone_one(&self, c: &Cand, core: &Core, q0: usize, use_range: bool) -> bool {
-        let one_duration = c.family == Family::Time
-            && q0 > 0
-            && matches!(
-                self.text_at(q0 - 1),
-                "for"
-                    | "within"
-                    | "after"
-                    | "than"
-                    | "only"
-                    | "just"
-                    | "least"
-                    | "lasted"
-                    | "last"
-                    | "lasts"
-                    | "took"
-                    | "take"
-                    | "takes"
-            );
-        core.one && !core.scaled && !use_range && !one_duration && !is_measurement(c.family)
+        let one_duration = c.family == Family::Time && q0 > 0 && self.has_class(q0 - 1, C_DURATION);
+        core.one
+            && !core.scaled
+            && !use_range
+            && !one_duration
+            && !c.age
+            && !is_measurement(c.family)
     }
 
     pub(super) fn vs_before(&self, i: usize) -> bool {

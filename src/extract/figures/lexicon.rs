@@ -129,6 +129,10 @@ pub(super) const C_IDIOM: u32 = 1 << 25;
 /// devices`).
 pub(super) const C_DETERMINER: u32 = 1 << 26;
 
+/// `duration`: words before `one`/`a` and a unit of time that make it a duration (`for a
+/// year`, `took one week`).
+pub(super) const C_DURATION: u32 = 1 << 27;
+
 /// A word that is a multiple: its factor, and whether it needs a qualifier before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Multiple {
@@ -430,6 +434,7 @@ fn load_words(lex: &mut Lex) {
             "auxiliary" => C_AUXILIARY,
             "idiom" => C_IDIOM,
             "determiner" => C_DETERMINER,
+            "duration" => C_DURATION,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

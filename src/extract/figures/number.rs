@@ -443,9 +443,9 @@ impl<'a> Scan<'a> {
         while j < self.tok_count() {
             let wj = self.text_at(j);
             if !self.is_word(j) {
+                // `fifty-two`, and `fifty - two` spaced on both sides
                 if self.is_dash(j)
-                    && self.glued(j)
-                    && self.glued(j + 1)
+                    && self.glued(j) == self.glued(j + 1)
                     && last == Some(NC::Tens)
                     && matches!(lx.cards.get(self.text_at(j + 1)), Some((_, NC::Unit)))
                 {

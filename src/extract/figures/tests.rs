@@ -2188,3 +2188,57 @@ fn a_glued_m_of_a_determiner_and_a_plural_is_millions() {
     let race = one("She ran 35m of the course before she fell.");
     assert_eq!(race.unit, "m");
 }
+
+#[test]
+fn spelled_numbers_with_spaced_dashes_dozens_and_pronouns() {
+    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
+    assert_eq!(values("The score was sixty - three."), [63.0]);
+    assert_eq!(values("She sold 4 dozens eggs."), [48.0]);
+    assert!(values("That one is better than the one he liked.").is_empty());
+    assert_eq!(values("One of them won."), [1.0]);
+    expect(
+        "The firm is one year old.",
+        "one year old",
+        1.0,
+        "years",
+        Family::Time,
+    );
+}
+
+#[test]
+fn products_of_measures_and_more_units() {
+    each_case("The plot is 3 m x 7 m.", |f, v| {
+        let units: Vec<&str> = f.iter().map(|x| x.unit.as_str()).collect();
+        assert_eq!(units, ["m", "m"], "{v}");
+    });
+    expect("A 64-bit chip.", "64-bit", 64.0, "bit", Family::Number);
+    none("Prices rose a bit more.");
+    expect(
+        "The arm turned 1.2rad in a second.",
+        "1.2rad",
+        1.2,
+        "rad",
+        Family::Number,
+    );
+    expect(
+        "The scan gave a dose of 9 mGy.",
+        "9 mGy",
+        9.0,
+        "mGy",
+        Family::Number,
+    );
+    expect(
+        "The plant burns 1,200 tpd of waste.",
+        "1,200 tpd",
+        1200.0,
+        "t/d",
+        Family::Mass,
+    );
+    expect(
+        "The stove gives 9,000 British thermal units.",
+        "9,000 British thermal units",
+        9000.0,
+        "BTU",
+        Family::Energy,
+    );
+}

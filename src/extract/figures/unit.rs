@@ -96,12 +96,12 @@ impl<'a> Scan<'a> {
     }
 
     /// Where a unit written as a bare letter or as `in` may stand: glued to the digits, or
-    /// apart before a dimension word (`5 m high`, `2 in thick`); a capital `L` apart is litres
+    /// apart before a dimension word (`5 m high`, `2 in thick`) or in a product (`1 m x 2 m`); a capital `L` apart is litres
     /// (`3 to 4 L`), and so is `l of` (`4 l of wine`), a capital `C` apart is Celsius
     /// (`30 C outside`); a `t` apart after grouped digits is tonnes (`278,000 t`); pence may
     /// stand apart (`68 p`).
     fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize, core: &Core) -> bool {
-        let before_dimension = self.has_class(end, C_DIMENSION)
+        let before_dimension = (self.has_class(end, C_DIMENSION) || self.in_product(p, end))
             && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
         if d.dimension_only {
             return before_dimension || self.glued(p) && p > 0 && self.is_number(p - 1);
@@ -125,6 +125,13 @@ impl<'a> Scan<'a> {
         matches!(d.canon, "l" | "°C")
             && !self.is_number(end)
             && (capital_apart && ends_apart || d.canon == "l" && self.word(end, "of"))
+    }
+
+    /// The unit from `p` to `end` is a side of a product of measures (`1 m x 2 m`, `3 m × 4`).
+    fn in_product(&self, p: usize, end: usize) -> bool {
+        let times_at = |k: usize| self.word(k, "x") || self.sym(k, "×");
+        times_at(end) && self.is_number(end + 1)
+            || p >= 2 && self.is_number(p - 1) && times_at(p - 2)
     }
 
     /// A (non-strict) unit phrase starts at `p`.
