@@ -648,6 +648,7 @@ impl<'a> Scan<'a> {
             && !first.year_like
             && !q.core.word
             && let Some(lq) = self.list_unit(q.end, prefix.is_some())
+            && (comparable(raw_of(self, q), raw_of(self, &lq)) || comparable(q.core.v, lq.core.v))
         {
             inherit = Some(lq);
         }
@@ -930,6 +931,13 @@ fn apply_sign_and_factor(c: &mut Cand, negative: bool, mut hi_v: Option<f64>) {
 }
 
 /// Families that are measurements: a year-like or lone-`one` number with one of these stays.
+/// Two items of one list are within a factor of 1,000 of each other, as written or as
+/// scaled (`5, 6 and 7 pct`, `500,000 and one mln dlrs`, but not `at 16,644, 16 per cent`).
+fn comparable(a: f64, b: f64) -> bool {
+    let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    small == 0.0 || large <= small * 1000.0
+}
+
 fn is_measurement(family: Family) -> bool {
     matches!(
         family,

@@ -117,6 +117,7 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     inherit_units_in_vs_rows(&scan, &mut cands);
     inherit_units_for_scaled_numbers(&scan, &mut cands);
     inherit_units_from_the_whole(&scan, &mut cands);
+    inherit_currencies_before_conversions(&scan, &mut cands);
     assign_measures(&scan, &mut cands, &in_fig);
     share_measures_between_linked(&scan, &mut cands);
     assign_subjects(&scan, &mut cands);
@@ -227,6 +228,32 @@ fn inherit_units_from_the_whole(scan: &Scan, cands: &mut [Cand]) {
         {
             part.family = whole.family;
             part.unit = whole.unit;
+        }
+    }
+}
+
+/// `2,435,000 yen ($22,480) for one and 2,380,000 ($21,972) for the other`: a bare number
+/// converted in brackets is money in the currency the sentence converted before.
+fn inherit_currencies_before_conversions(scan: &Scan, cands: &mut [Cand]) {
+    let in_brackets = |c: &Cand| c.t0 > 0 && scan.sym(c.t0 - 1, "(");
+    for k in 1..cands.len().saturating_sub(1) {
+        let (before, after) = cands.split_at_mut(k);
+        let (bare, rest) = after.split_at_mut(1);
+        let (bare, conversion) = (&mut bare[0], &rest[0]);
+        let converted = scan.sym(bare.t1, "(")
+            && conversion.t0 == bare.t1 + 1
+            && conversion.family == Family::Currency;
+        if !(converted && bare.family == Family::Number && bare.unit.is_empty()) {
+            continue;
+        }
+        let sent = sentence_start(scan, bare.t0);
+        let source =
+            before.iter().rev().take_while(|p| p.t0 >= sent).find(|p| {
+                p.family == Family::Currency && !in_brackets(p) && p.unit != conversion.unit
+            });
+        if let Some(source) = source {
+            bare.family = Family::Currency;
+            bare.unit = source.unit;
         }
     }
 }

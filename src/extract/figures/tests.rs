@@ -2242,3 +2242,49 @@ fn products_of_measures_and_more_units() {
         Family::Energy,
     );
 }
+
+#[test]
+fn a_fraction_of_one_unit() {
+    expect(
+        "The lot is two-thirds of an acre.",
+        "two-thirds of an acre",
+        2.0 / 3.0,
+        "acre",
+        Family::Area,
+    );
+    expect(
+        "Rates fell 3/8 of a percentage point.",
+        "3/8 of a percentage point",
+        0.375,
+        "pp",
+        Family::Percent,
+    );
+}
+
+#[test]
+fn list_items_that_share_a_unit_are_of_one_size() {
+    each_case("Yields were 4, 5 and 6 pct.", |f, v| {
+        assert!(f.iter().all(|x| x.unit == "%"), "{v}: {f:?}");
+    });
+    each_case("Notes come in 250,000 and one mln dlrs.", |f, v| {
+        assert!(f.iter().all(|x| x.unit == "USD"), "{v}: {f:?}");
+    });
+    each_case(
+        "It holds 512,300 shares from 410,900, or 9.5 pct.",
+        |f, v| {
+            let from = f.iter().find(|x| close(x.value, 410_900.0));
+            assert!(from.is_some_and(|x| x.unit != "%"), "{v}: {f:?}");
+        },
+    );
+}
+
+#[test]
+fn a_bare_number_converted_in_brackets_is_money() {
+    let f = figs(
+        "It lists at 3,120,000 yen ($21,500) for the base car and 2,990,000 ($20,600) for the van.",
+    );
+    let van = f.iter().find(|x| close(x.value, 2_990_000.0));
+    assert!(van.is_some_and(|x| x.unit == "JPY"), "{f:?}");
+    let lone = figs("It sold 2,990,000 ($20,600) of goods.");
+    assert!(lone.iter().all(|x| x.unit != "JPY"), "{lone:?}");
+}

@@ -189,6 +189,15 @@ impl<'a> Scan<'a> {
             self.attach_unit(&mut q, d, p, e, prefix);
             return q;
         }
+        // `two-thirds of a mile`, `1/16 of a pint`: a fraction of one unit
+        let of_a = self.word(p, "of") && (self.word(p + 1, "a") || self.word(p + 1, "an"));
+        if q.core.frac
+            && of_a
+            && let Some((d, e)) = self.match_unit(p + 2, &q.core, prefix)
+        {
+            self.attach_unit(&mut q, d, p + 2, e, prefix);
+            return q;
+        }
         if let Some((d, e)) = self.bracketed_unit(p, &q.core) {
             self.attach_unit(&mut q, d, p + 1, e, prefix);
             if q.unit.is_some() {
