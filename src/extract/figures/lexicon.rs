@@ -133,6 +133,9 @@ pub(super) const C_DETERMINER: u32 = 1 << 26;
 /// year`, `took one week`).
 pub(super) const C_DURATION: u32 = 1 << 27;
 
+/// `timeadj`: words between a number and a unit of time (`10 calendar days`).
+pub(super) const C_TIMEADJ: u32 = 1 << 28;
+
 /// A word that is a multiple: its factor, and whether it needs a qualifier before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Multiple {
@@ -435,6 +438,7 @@ fn load_words(lex: &mut Lex) {
             "idiom" => C_IDIOM,
             "determiner" => C_DETERMINER,
             "duration" => C_DURATION,
+            "timeadj" => C_TIMEADJ,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

@@ -2288,3 +2288,28 @@ fn a_bare_number_converted_in_brackets_is_money() {
     let lone = figs("It sold 2,990,000 ($20,600) of goods.");
     assert!(lone.iter().all(|x| x.unit != "JPY"), "{lone:?}");
 }
+
+#[test]
+fn points_are_counted_and_words_between_a_number_and_its_unit() {
+    expect(
+        "The index lost 212 points on Monday.",
+        "212 points",
+        212.0,
+        "points",
+        Family::Count,
+    );
+    expect(
+        "He ran for 143 rushing yards.",
+        "143 rushing yards",
+        143.0,
+        "yd",
+        Family::Length,
+    );
+    expect(
+        "Output fell in the three previous months.",
+        "three previous months",
+        3.0,
+        "months",
+        Family::Time,
+    );
+}

@@ -6,7 +6,7 @@
 use super::context::{adjective_shaped, pluralize};
 use super::lexicon::{
     B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
-    C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, UnitDef,
+    C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, C_TIMEADJ, UnitDef,
 };
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::{F_DEC, F_SEP, K};
@@ -302,7 +302,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The token where the unit may start: past `of` after a vague magnitude, a hyphen
-    /// (`five-year`, setting `glued`), or `calendar`/`straight` before a time unit. `None` when
+    /// (`five-year`, setting `glued`), or a word that modifies the unit (`calendar days`). `None` when
     /// a vague magnitude has no `of` after it.
     fn unit_start(&self, q: &mut Quantity, prefix: bool) -> Option<usize> {
         let mut p = q.core.end;
@@ -326,17 +326,25 @@ impl<'a> Scan<'a> {
         if let Some(after) = self.uncertainty_after(p) {
             p = after;
         }
-        // `10 calendar days`, `five straight years`
-        if matches!(
-            self.text_at(p),
-            "calendar" | "working" | "business" | "trading" | "consecutive" | "straight" | "full"
-        ) && self
-            .match_unit(p + 1, &q.core, prefix)
-            .is_some_and(|(d, _)| d.family == Family::Time)
-        {
+        if self.modifies_unit_after(p, &q.core, prefix) {
             p += 1;
         }
         Some(p)
+    }
+
+    /// The word at `p` modifies the unit after it: a word of the `timeadj` class before a unit
+    /// of time (`10 calendar days`, `the 50 previous years`), an -ing word before a length
+    /// (`517 rushing yards`).
+    fn modifies_unit_after(&self, p: usize, core: &Core, prefix: bool) -> bool {
+        let Some((unit, _)) = self.match_unit(p + 1, core, prefix) else {
+            return false;
+        };
+        let w = self.text_at(p);
+        match unit.family {
+            Family::Time => self.has_class(p, C_TIMEADJ),
+            Family::Length => self.is_word(p) && w.len() > 5 && w.ends_with("ing"),
+            _ => false,
+        }
     }
 
     /// The token after an uncertainty at `p` (`± 0.01`, `+/- 1e-5`), if one stands there.
