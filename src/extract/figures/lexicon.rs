@@ -56,6 +56,8 @@ pub(super) struct UnitDef {
     pub(super) strict: bool,
     /// Only before a dimension word (`2 in thick`).
     pub(super) dimension_only: bool,
+    /// A prime mark, a unit only glued to the digits and not closing a quotation (`30'`).
+    pub(super) prime: bool,
     /// The larger unit this one is a part of, and how many make one (`in` → `ft`, 12).
     pub(super) part_of: Option<(&'static str, f64)>,
 }
@@ -337,6 +339,7 @@ fn load_units(lex: &mut Lex) {
             attached: flags.contains("attached"),
             strict: flags.contains("strict"),
             dimension_only: flags.contains("dimension"),
+            prime: flags.contains("prime"),
             part_of: part_of_flag(flags),
         };
         lex.units.entry(first).or_default().push(def);
@@ -531,6 +534,7 @@ fn currency_unit(name: &'static str, code: &'static str, factor: f64) -> UnitDef
         attached: false,
         strict: false,
         dimension_only: false,
+        prime: false,
         part_of: None,
     }
 }

@@ -2313,3 +2313,24 @@ fn points_are_counted_and_words_between_a_number_and_its_unit() {
         Family::Time,
     );
 }
+
+#[test]
+fn prime_marks_are_feet_and_inches_unless_they_close_a_quote() {
+    expect(
+        "The kite flew at 40' above the beach.",
+        "40'",
+        40.0,
+        "ft",
+        Family::Length,
+    );
+    expect(
+        "The player is 6' 4\" tall.",
+        "6' 4\"",
+        6.0 + 4.0 / 12.0,
+        "ft",
+        Family::Length,
+    );
+    none("She said \"my lucky number is 7\" and left.");
+    none("He wrote 'the answer is 42' on the board.");
+    none("Music of the 1980's sells.");
+}

@@ -51,6 +51,9 @@ impl<'a> Scan<'a> {
             if !self.letter_unit_placed(d, p, end, core) {
                 continue;
             }
+            if d.prime && !self.prime_mark_is_unit(p) {
+                continue;
+            }
             // `3M` in cased text is a name: metres are a small m
             if d.canon == "m" && self.glued(p) && self.is_cased() && self.original_byte(p) == b'M' {
                 continue;
@@ -125,6 +128,32 @@ impl<'a> Scan<'a> {
         matches!(d.canon, "l" | "°C")
             && !self.is_number(end)
             && (capital_apart && ends_apart || d.canon == "l" && self.word(end, "of"))
+    }
+
+    /// The prime mark at `p` is feet or inches: glued to the digits before it, not followed by
+    /// letters (`the 90's`), and not closing a quotation (an odd number of the same marks
+    /// stand before it on the line, apostrophes inside words left out).
+    fn prime_mark_is_unit(&self, p: usize) -> bool {
+        if !self.glued(p) || p == 0 || !self.is_number(p - 1) {
+            return false;
+        }
+        if self.is_word(p + 1) && self.glued(p + 1) {
+            return false;
+        }
+        let mark = self.text_at(p);
+        let mut k = p - 1;
+        let mut marks_before = 0;
+        while k > 0 && !self.toks[k].line_start {
+            k -= 1;
+            let apostrophe = self.is_word(k.saturating_sub(1))
+                && self.glued(k)
+                && self.is_word(k + 1)
+                && self.glued(k + 1);
+            if self.text_at(k) == mark && !apostrophe {
+                marks_before += 1;
+            }
+        }
+        marks_before % 2 == 0
     }
 
     /// The unit from `p` to `end` is a side of a product of measures (`1 m x 2 m`, `3 m × 4`).
