@@ -4,27 +4,24 @@
 
 use super::lexicon::{
     B_NUMWORD, B_ORD, B_QUAL, C_CHANGE, C_CLOCK, C_COUNTADJ, C_COUNTEXCL, C_KEEPED, C_KEEPING,
-    C_LYNOUN, C_MONTH, C_NONCOUNT, C_ORDADJ, C_ORDEXCL, C_PLURAL, C_STOP,
+    C_LYNOUN, C_MONTH, C_NONCOUNT, C_ORDADJ, C_ORDEXCL, C_PLURAL, C_STOP, LEX,
 };
 use super::scan::{Core, Scan};
 use crate::extract::Bound;
 
-/// Looks like an adjective (`american`, `chinese`, `digital`, `possible`).
+/// Looks like an adjective (`american`, `chinese`, `digital`, `possible`): an ending of
+/// `forms.tsv`.
 pub(super) fn adjective_shaped(w: &str) -> bool {
-    const SUF: [&str; 20] = [
-        "an", "ese", "ish", "al", "ic", "ive", "ous", "ful", "less", "ed", "able", "ible", "ary",
-        "ern", "ing", "ian", "ean", "ite", "ior", "ary",
-    ];
-    SUF.iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s)) || w.ends_with('i') && w.len() > 4
+    let endings = &LEX.forms.adjective_endings;
+    endings
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || w.ends_with('i') && w.len() > 4
 }
 
 pub(super) fn pluralize(w: &str) -> String {
-    match w {
-        "man" => return "men".into(),
-        "woman" => return "women".into(),
-        "person" => return "people".into(),
-        "child" => return "children".into(),
-        _ => {}
+    if let Some(plural) = LEX.forms.plurals.get(w) {
+        return (*plural).into();
     }
     let b = w.as_bytes();
     if w.ends_with('y')
@@ -49,13 +46,8 @@ pub(super) fn pluralize(w: &str) -> String {
 }
 
 pub(super) fn singularize(w: &str) -> String {
-    match w {
-        "people" | "police" | "staff" | "personnel" | "cattle" | "sheep" | "fish" | "aircraft"
-        | "crew" | "deer" | "livestock" => return w.into(),
-        "men" => return "man".into(),
-        "women" => return "woman".into(),
-        "children" => return "child".into(),
-        _ => {}
+    if let Some(singular) = LEX.forms.singulars.get(w) {
+        return (*singular).into();
     }
     if let Some(s) = w.strip_suffix("ies")
         && s.len() >= 2
@@ -186,12 +178,8 @@ impl<'a> Scan<'a> {
                 break;
             }
             let mid = self.text_at(j + 1);
-            let adj = [
-                "al", "ary", "ive", "ic", "ous", "ese", "ian", "ish", "able", "ible", "ful",
-                "less", "ern",
-            ]
-            .iter()
-            .any(|x| mid.len() > x.len() + 2 && mid.ends_with(x));
+            let adj = (self.lex.forms.head_adjective_endings.iter())
+                .any(|x| mid.len() > x.len() + 2 && mid.ends_with(x));
             if k == j + 2 && adj && self.is_plural_noun(wk) {
                 return Some((wk.to_string(), k + 1));
             }

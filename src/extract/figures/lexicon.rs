@@ -28,6 +28,9 @@ pub(super) const IDENTIFIERS_TSV: &str =
 
 pub(super) const WORDS_TSV: &str = include_str!("../../../assets/lexicon/figures/words.tsv");
 
+/// Word shapes: adjective endings, irregular and invariant plurals.
+pub(super) const FORMS_TSV: &str = include_str!("../../../assets/lexicon/figures/forms.tsv");
+
 pub(super) const NAMES_TSV: &str = include_str!("../../../assets/lexicon/figures/names.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +141,36 @@ pub(super) const C_DURATION: u32 = 1 << 27;
 /// `timeadj`: words between a number and a unit of time (`10 calendar days`).
 pub(super) const C_TIMEADJ: u32 = 1 << 28;
 
+/// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
+#[derive(Default)]
+pub(super) struct WordForms {
+    pub(super) adjective_endings: Vec<&'static str>,
+    pub(super) head_adjective_endings: Vec<&'static str>,
+    /// Singular → irregular plural (`man` → `men`).
+    pub(super) plurals: FxMap<&'static str, &'static str>,
+    /// Irregular plural → singular, and invariant nouns to themselves.
+    pub(super) singulars: FxMap<&'static str, &'static str>,
+}
+
+fn load_forms() -> WordForms {
+    let mut forms = WordForms::default();
+    for f in tsv_rows(FORMS_TSV) {
+        match (f[0], f.get(1), f.get(2)) {
+            ("adjective", Some(&ending), _) => forms.adjective_endings.push(ending),
+            ("head-adjective", Some(&ending), _) => forms.head_adjective_endings.push(ending),
+            ("plural", Some(&one), Some(&many)) => {
+                forms.plurals.insert(one, many);
+                forms.singulars.insert(many, one);
+            }
+            ("invariant", Some(&noun), _) => {
+                forms.singulars.insert(noun, noun);
+            }
+            _ => {}
+        }
+    }
+    forms
+}
+
 /// A word that is a multiple: its factor, and whether it needs a qualifier before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Multiple {
@@ -161,6 +194,8 @@ pub(super) struct Lex {
     pub(super) peso: Vec<(&'static str, &'static str)>,
     /// Names that contain a number (`six nations`), by first token.
     pub(super) names: FxMap<String, Vec<Vec<String>>>,
+    /// Word shapes from `forms.tsv`.
+    pub(super) forms: WordForms,
     /// Every key of the maps above → its `C_*` class (low 32 bits) and which maps hold it
     /// (`B_*`), so each token is looked up once (see [`Scan::tb`]).
     pub(super) tok_bits: WordMap<u64>,
@@ -232,6 +267,7 @@ pub(super) fn build_lex() -> Lex {
         abbrev: FxMap::default(),
         peso: Vec::new(),
         names: FxMap::default(),
+        forms: load_forms(),
         tok_bits: WordMap::default(),
         key_first: [false; 256],
     };
