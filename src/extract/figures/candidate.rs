@@ -10,6 +10,7 @@ use super::lexicon::{
 };
 use super::number::raw_of;
 use super::scan::{Cand, Core, Quantity, Scan, Step, sentence_start};
+use super::tokens::K;
 use crate::extract::Bound;
 use crate::extract::Family;
 use crate::extract::Sym;
@@ -66,10 +67,7 @@ impl<'a> Scan<'a> {
             self.skip_glued_identifier(i, floor)?;
             self.skip_identifier_before(i)?;
         }
-        let (prefix, pstart) = match self.prefix_before(i, floor) {
-            Some((code, s)) if is_num => (Some(code), s),
-            _ => (None, i),
-        };
+        let (prefix, pstart, minus_after_prefix) = self.currency_prefix(i, floor, is_num);
         let mut core = self.parse_core(i).map_err(Step::Skip)?;
         self.skip_date_or_time(i, &core, prefix.is_some())?;
         self.skip_list_number(i, &core, is_num)?;
@@ -83,6 +81,7 @@ impl<'a> Scan<'a> {
             return Err(Step::Skip(q.end.max(i + 1)));
         }
         let (start, negative) = self.sign_before(pstart, floor, is_num);
+        let negative = negative || minus_after_prefix;
         let between = start > floor && start > 0 && self.word(start - 1, "between");
         let first = FirstNumber {
             quantity: q,
@@ -470,6 +469,31 @@ impl<'a> Scan<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The currency prefix before the number at `i` (code, first token), and whether a minus
+    /// stands between a currency sign and the digits (`$-99.99`).
+    fn currency_prefix(
+        &self,
+        i: usize,
+        floor: usize,
+        is_num: bool,
+    ) -> (Option<&'static str>, usize, bool) {
+        if !is_num {
+            return (None, i, false);
+        }
+        if let Some((code, start)) = self.prefix_before(i, floor) {
+            return (Some(code), start, false);
+        }
+        let minus = i >= 2
+            && (self.sym(i - 1, "-") || self.sym(i - 1, "−"))
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.kind(i - 2) == Some(K::S);
+        match self.prefix_before(i - 1, floor) {
+            Some((code, start)) if minus => (Some(code), start, true),
+            _ => (None, i, false),
+        }
     }
 
     /// An ordinal with the noun it ranks (`third quarter`), or a skip past it.

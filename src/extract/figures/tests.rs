@@ -2334,3 +2334,14 @@ fn prime_marks_are_feet_and_inches_unless_they_close_a_quote() {
     none("He wrote 'the answer is 42' on the board.");
     none("Music of the 1980's sells.");
 }
+
+#[test]
+fn a_minus_between_a_currency_sign_and_the_digits() {
+    expect(
+        "Cash flow was $-42.50 in the quarter.",
+        "$-42.50",
+        -42.5,
+        "USD",
+        Family::Currency,
+    );
+}
