@@ -490,9 +490,9 @@ impl<'a> Scan<'a> {
             && self.glued(i - 1)
             && self.glued(i)
             && self.kind(i - 2) == Some(K::S);
-        match self.prefix_before(i - 1, floor) {
-            Some((code, start)) if minus => (Some(code), start, true),
-            _ => (None, i, false),
+        match minus.then(|| self.prefix_before(i - 1, floor)).flatten() {
+            Some((code, start)) => (Some(code), start, true),
+            None => (None, i, false),
         }
     }
 
