@@ -112,9 +112,7 @@ impl<'a> Scan<'a> {
         self.unit_written_before(&mut c, floor);
         self.elided_count_noun(&mut c);
         if self.age_in_apposition(&c) {
-            c.unit = Sym::new("years");
-            c.family = Family::Time;
-            c.age = true;
+            c.make_age();
         }
         self.final_filters(i, &c, &first, q0, pairing.use_range, qual.is_some())?;
         Ok(Box::new(c))
@@ -220,9 +218,7 @@ impl<'a> Scan<'a> {
         }
         let before = c.t0 - 1;
         if self.has_class(before, C_AGE) {
-            c.unit = Sym::new("years");
-            c.family = Family::Time;
-            c.age = true;
+            c.make_age();
             c.t0 = before;
             // `children aged 5 to 11`
             let upper = c.t1 + 1;
@@ -432,19 +428,6 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// Token `i` reads as hours and minutes: `3.30` in `3.30 pm`, not `2.1` nor `2.123`.
-    fn clock_decimal(&self, i: usize) -> bool {
-        let Some((hours, minutes)) = self.text_at(i).split_once('.') else {
-            return false;
-        };
-        let is_digits = |s: &str, n: usize| s.len() <= n && s.bytes().all(|b| b.is_ascii_digit());
-        is_digits(hours, 2)
-            && minutes.len() == 2
-            && is_digits(minutes, 2)
-            && hours.parse::<u32>().is_ok_and(|h| h <= 24)
-            && minutes.parse::<u32>().is_ok_and(|m| m < 60)
-    }
-
     /// Skips list numbering: `1.` / `2)` at the start of a line, `(3)` / `[4]`.
     fn skip_list_number(&self, i: usize, core: &Core, is_num: bool) -> Guard {
         if !core.word && self.toks[i].line_start && !core.ord {
@@ -486,7 +469,7 @@ impl<'a> Scan<'a> {
             return (Some(code), start, false);
         }
         let minus = i >= 2
-            && (self.sym(i - 1, "-") || self.sym(i - 1, "−"))
+            && self.is_minus(i - 1)
             && self.glued(i - 1)
             && self.glued(i)
             && self.kind(i - 2) == Some(K::S);
@@ -519,7 +502,7 @@ impl<'a> Scan<'a> {
         let mut negative = false;
         if t0 > floor && t0 > 0 {
             let b = t0 - 1;
-            let dash_minus = (self.sym(b, "-") || self.sym(b, "−"))
+            let dash_minus = self.is_minus(b)
                 && self.glued(t0)
                 && (self.toks[b].space_before
                     || b == 0

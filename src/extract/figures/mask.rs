@@ -136,4 +136,17 @@ impl<'a> Scan<'a> {
         }
         w == "hrs" && self.toks.get(e - 1).is_some_and(|t| t.int_digits == 4)
     }
+
+    /// Token `i` reads as hours and minutes: `3.30` in `3.30 pm`, not `2.1` nor `2.123`.
+    pub(super) fn clock_decimal(&self, i: usize) -> bool {
+        let Some((hours, minutes)) = self.text_at(i).split_once('.') else {
+            return false;
+        };
+        let is_digits = |s: &str, n: usize| s.len() <= n && s.bytes().all(|b| b.is_ascii_digit());
+        is_digits(hours, 2)
+            && minutes.len() == 2
+            && is_digits(minutes, 2)
+            && hours.parse::<u32>().is_ok_and(|h| h <= 24)
+            && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+    }
 }

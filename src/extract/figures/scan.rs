@@ -101,6 +101,13 @@ pub(super) struct Cand {
 }
 
 impl Cand {
+    /// Makes the figure an age in years (`aged 87`, `Maddon, 66,`).
+    pub(super) fn make_age(&mut self) {
+        self.unit = Sym::new("years");
+        self.family = Family::Time;
+        self.age = true;
+    }
+
     /// Multiplies the value and the range ends by `factor` (a unit's factor to its base).
     pub(super) fn scale_by(&mut self, factor: f64) {
         self.value *= factor;
@@ -191,6 +198,11 @@ impl<'a> Scan<'a> {
     /// Token `i` is glued to the previous one (no whitespace).
     pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// A hyphen or minus sign at `i`, as a sign may be written (`-5`, `$-5`).
+    pub(super) fn is_minus(&self, i: usize) -> bool {
+        self.sym(i, "-") || self.sym(i, "−")
     }
 
     pub(super) fn is_dash(&self, i: usize) -> bool {

@@ -99,10 +99,10 @@ impl<'a> Scan<'a> {
     }
 
     /// Where a unit written as a bare letter or as `in` may stand: glued to the digits, or
-    /// apart before a dimension word (`5 m high`, `2 in thick`) or in a product (`1 m x 2 m`); a capital `L` apart is litres
-    /// (`3 to 4 L`), and so is `l of` (`4 l of wine`), a capital `C` apart is Celsius
-    /// (`30 C outside`); a `t` apart after grouped digits is tonnes (`278,000 t`); pence may
-    /// stand apart (`68 p`).
+    /// apart before a dimension word (`5 m high`, `2 in thick`) or in a product (`1 m x 2 m`).
+    /// Apart, a capital `L` is litres (`3 to 4 L`) and so is `l of` (`4 l of wine`), a capital
+    /// `C` is Celsius (`30 C outside`), a `t` after grouped digits is tonnes (`278,000 t`), and
+    /// pence may stand apart (`68 p`).
     fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize, core: &Core) -> bool {
         let before_dimension = (self.has_class(end, C_DIMENSION) || self.in_product(p, end))
             && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
@@ -117,8 +117,8 @@ impl<'a> Scan<'a> {
             return grouped && !self.is_dash(end) && !self.is_number(end);
         }
         // a letter apart ends there: not `5 p.c.`, `MOTEL 6 L.P.`, `eight C-130`
-        let ends_apart = |k: usize| k >= self.tok_count() || !self.glued(k);
-        let ends_apart = ends_apart(end) || self.kind(end) == Some(K::S) && ends_apart(end + 1);
+        let starts_apart = |k: usize| k >= self.tok_count() || !self.glued(k);
+        let ends_apart = starts_apart(end) || self.kind(end) == Some(K::S) && starts_apart(end + 1);
         if d.family == Family::Currency {
             // pence apart (`down 68 p at 1112 p`), small in cased text, not after a fraction
             let small = !self.is_cased() || self.original_byte(p) == b'p';
