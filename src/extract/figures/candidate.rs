@@ -5,8 +5,8 @@
 //! Input: a token index and the end of the previous figure. Output: a `Step`.
 
 use super::lexicon::{
-    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AUXILIARY, C_DETERMINER, C_DURATION, C_IDENT,
-    C_MONTH, C_STOP,
+    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AGECLOSE, C_AGESUBJECT, C_AGEVERB, C_AUXILIARY,
+    C_DETERMINER, C_DURATION, C_IDENT, C_MONTH, C_STOP,
 };
 use super::number::raw_of;
 use super::scan::{Cand, Core, Quantity, Scan, Step, sentence_start};
@@ -111,7 +111,7 @@ impl<'a> Scan<'a> {
         self.exchange_rate(&mut c, floor);
         self.unit_written_before(&mut c, floor);
         self.elided_count_noun(&mut c);
-        if self.age_in_apposition(&c) {
+        if self.age_in_apposition(&c) || self.age_after_verb_of_being(&c) {
             c.make_age();
         }
         self.final_filters(i, &c, &first, q0, pairing.use_range, qual.is_some())?;
@@ -367,6 +367,36 @@ impl<'a> Scan<'a> {
             && !self.has_class(t0 - 2, C_STOP | C_MONTH)
             && self.sym(c.t1, ",")
             && self.is_word(c.t1 + 1)
+    }
+
+    /// `he will be 30 by the end of the year`, `who was 10.`, `she turned 40 in May`: a bare
+    /// whole number from 1 to 119 after one person and a verb of being (word classes
+    /// `agesubject` and `ageverb`), closed by punctuation or an `ageclose` word.
+    fn age_after_verb_of_being(&self, c: &Cand) -> bool {
+        let number = c.t1 - 1;
+        let bare_whole = c.family == Family::Number
+            && c.unit.is_empty()
+            && c.low.is_none()
+            && self.is_number(number)
+            && self.toks[number].flags == 0
+            && c.value.fract() == 0.0
+            && (1.0..120.0).contains(&c.value);
+        if !bare_whole || c.t0 < 2 || !self.has_class(c.t0 - 1, C_AGEVERB) {
+            return false;
+        }
+        let closed = c.t1 >= self.tok_count()
+            || self.toks[c.t1].line_start
+            || matches!(self.text_at(c.t1), "." | "," | ";" | "!" | "?")
+            || self.is_word(c.t1) && self.has_class(c.t1, C_AGECLOSE);
+        // `will be`, `would be`: the person stands before the modal
+        let mut subject = c.t0 - 2;
+        if self.word(c.t0 - 1, "be") {
+            if subject == 0 || !(self.word(subject, "will") || self.word(subject, "would")) {
+                return false;
+            }
+            subject -= 1;
+        }
+        closed && self.is_word(subject) && self.has_class(subject, C_AGESUBJECT)
     }
 
     /// Skips a number that names a thing: after a hyphenated name or an identifier word.

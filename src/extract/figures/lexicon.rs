@@ -141,6 +141,16 @@ pub(super) const C_DURATION: u32 = 1 << 27;
 /// `timeadj`: words between a number and a unit of time (`10 calendar days`).
 pub(super) const C_TIMEADJ: u32 = 1 << 28;
 
+/// `agesubject`: words for one person that a bare number after `is`/`was` is the age of (`he
+/// was 10.`).
+pub(super) const C_AGESUBJECT: u32 = 1 << 29;
+
+/// `ageverb`: verbs between a person and a bare number that make it an age (`will be`, `turned`).
+pub(super) const C_AGEVERB: u32 = 1 << 30;
+
+/// `ageclose`: words that may follow such an age (`he will be 30 by the end of the year`).
+pub(super) const C_AGECLOSE: u32 = 1 << 31;
+
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
 pub(super) struct WordForms {
@@ -478,6 +488,9 @@ fn load_words(lex: &mut Lex) {
             "determiner" => C_DETERMINER,
             "duration" => C_DURATION,
             "timeadj" => C_TIMEADJ,
+            "agesubject" => C_AGESUBJECT,
+            "ageverb" => C_AGEVERB,
+            "ageclose" => C_AGECLOSE,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

@@ -515,7 +515,20 @@ impl<'a> Scan<'a> {
             let mut k = j + 1;
             let mut scale = 0.1;
             let mut frac = 0.0;
-            while k < j + 4 {
+            // `point seventy-one`, `point fifteen`: two decimals said as one number
+            let two_digits = matches!(
+                lx.cards.get(self.text_at(k)),
+                Some((_, NC::Tens | NC::Teen))
+            );
+            if two_digits
+                && self.is_word(k)
+                && let Some(run) = self.cardinal_words(k)
+                && run.value < 100.0
+            {
+                frac = run.value / 100.0;
+                k = run.end;
+            }
+            while k < j + 4 && !two_digits {
                 match lx.cards.get(self.text_at(k)) {
                     Some(&(d, NC::Unit)) if self.is_word(k) => {
                         frac += d * scale;
@@ -541,7 +554,9 @@ impl<'a> Scan<'a> {
             return;
         }
         let e = c.end;
-        let hyphen = self.is_dash(e) && self.glued(e) && self.glued(e + 1);
+        // `two-thirds`, and `one - fourth` spaced on both sides after a number word
+        let hyphen =
+            self.is_dash(e) && self.glued(e + 1) == self.glued(e) && (self.glued(e) || c.word);
         let k = if hyphen { e + 1 } else { e };
         let Some(den) = self.denominator_at(k) else {
             return;
@@ -610,8 +625,17 @@ impl<'a> Scan<'a> {
             let glued = !self.toks[p].space_before;
             let ok = match self.lex.scales.get(w) {
                 Some(&(s, ScaleMode::Free)) => Some(s),
-                Some(&(s, ScaleMode::Attached)) if glued && !c.word => Some(s),
-                Some(&(s, ScaleMode::Currency)) if glued && prefix && !c.word => Some(s),
+                Some(&(s, ScaleMode::Attached))
+                    if !c.word && (glued || self.letter_closes_clause(p)) =>
+                {
+                    Some(s)
+                }
+                // `$5b`, and `1.2b` after a small decimal (not `5b`, `802.11b` or `98-1/2b`)
+                Some(&(s, ScaleMode::Currency))
+                    if glued && (prefix || self.small_decimal_before_b(c, w)) && !c.word =>
+                {
+                    Some(s)
+                }
                 _ => None,
             };
             if let Some(s) = ok {
@@ -649,6 +673,18 @@ impl<'a> Scan<'a> {
         }
     }
 
+    fn small_decimal_before_b(&self, c: &Core, w: &str) -> bool {
+        let decimal = c.end > 0 && self.toks[c.end - 1].flags & F_DEC != 0;
+        w == "b" && decimal && !c.frac && c.v < 100.0
+    }
+
+    /// A scale letter written apart from the digits (`2.33 k`) counts only in lowercase as
+    /// written and when nothing but punctuation follows it on the line.
+    fn letter_closes_clause(&self, p: usize) -> bool {
+        let next_is_word = self.is_word(p + 1) && !self.toks[p + 1].line_start;
+        self.original_byte(p).is_ascii_lowercase() && !next_is_word
+    }
+
     /// What may follow a scale word `s` at token `p` and adds to the number: a fraction of the
     /// scale (`3 million and a half`) or a smaller number in words (`one thousand two hundred`,
     /// `one million two hundred thousand`). True when something was added.
@@ -658,10 +694,13 @@ impl<'a> Scan<'a> {
         if c.end != before {
             return true;
         }
-        if !(c.word && s >= 1000.0 && self.is_word(p + 1) && self.is_card(p + 1)) {
+        // `twenty-one trillion and three hundred`: `and` may join the smaller number
+        let and = self.word(p + 1, "and");
+        let q = if and { p + 2 } else { p + 1 };
+        if !(c.word && s >= 1000.0 && self.is_word(q) && self.is_card(q)) {
             return false;
         }
-        let Some(mut rest) = self.word_core(p + 1) else {
+        let Some(mut rest) = self.word_core(q) else {
             return false;
         };
         if rest.ord || rest.frac || rest.v >= s || rest.v < 1.0 {
@@ -669,9 +708,12 @@ impl<'a> Scan<'a> {
         }
         // one nested scale (`one million two hundred thousand`), no recursion
         if let Some(&(s2, ScaleMode::Free)) = self.lex.scales.get(self.text_at(rest.end))
-            && s2 < s
             && self.is_word(rest.end)
         {
+            // `between one thousand and two thousand` is two numbers
+            if s2 >= s {
+                return false;
+            }
             rest.v *= s2;
             rest.end += 1;
         }
@@ -715,6 +757,14 @@ impl<'a> Scan<'a> {
 
     pub(super) fn m_is_million_here(&self, p: usize, prefix: bool) -> bool {
         if prefix {
+            return true;
+        }
+        // `10M.` closing a sentence in cased text; one digit is a name (`a unit of 3M.`)
+        let two_digits = p > 0 && self.toks[p - 1].value >= 10.0;
+        let closes = p + 1 >= self.tok_count()
+            || self.toks[p + 1].line_start
+            || matches!(self.text_at(p + 1), "." | "!" | "?");
+        if two_digits && closes && self.original_byte(p) == b'M' && self.is_cased() {
             return true;
         }
         if self.glued(p + 1) {

@@ -2345,3 +2345,67 @@ fn a_minus_between_a_currency_sign_and_the_digits() {
         Family::Currency,
     );
 }
+
+#[test]
+fn spelled_fractions_scales_joined_by_and_and_spoken_decimals() {
+    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
+    assert_eq!(values("She ate one - fifth of it."), [0.2]);
+    assert_eq!(values("Add three - quarters now."), [0.75]);
+    assert_eq!(values("It cost two thousand and fifty."), [2050.0]);
+    assert_eq!(
+        values("They counted four million and six hundred thousand."),
+        [4_600_000.0]
+    );
+    // two numbers, not one: the second has a scale as large as the first
+    assert_eq!(
+        values("It sold between one thousand and two thousand."),
+        [1000.0]
+    );
+    assert_eq!(values("The rate was three point fifteen."), [3.15]);
+    assert_eq!(values("The rate was six point four two."), [6.42]);
+}
+
+#[test]
+fn scale_letters_on_bare_numbers() {
+    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
+    assert_eq!(values("Sales reached 4.7b."), [4.7e9]);
+    assert_eq!(values("The budget is 7.25 k."), [7250.0]);
+    assert_eq!(values("They raised 25M."), [25e6]);
+    // a standard, a bid price, a one-digit name and a spaced letter before a word
+    assert!(values("The router speaks 802.11b.").is_empty());
+    assert!(values("The unit was sold to 3M.").is_empty());
+    assert!(
+        values("Bonds were 98-1/2b today.")
+            .iter()
+            .all(|v| *v < 100.0)
+    );
+    assert_eq!(values("It has 7 k of room."), [7.0]);
+}
+
+#[test]
+fn a_bare_number_after_a_person_and_a_verb_of_being_is_an_age() {
+    for t in [
+        "She will be 41 by the spring.",
+        "The author, who was 12 when the war began, wrote it.",
+        "He turned 41 in March.",
+        "I was 41.",
+        "He is nearly 41, and still racing.",
+    ] {
+        each_case(t, |f, v| {
+            assert_eq!(f.len(), 1, "{v}: {f:#?}");
+            assert_eq!(f[0].unit, "years", "{v}");
+            assert_eq!(f[0].family, Family::Time, "{v}");
+            assert!(f[0].value == 41.0 || f[0].value == 12.0, "{v}");
+        });
+    }
+    // no person, a unit after the number, or no closing word
+    none("The total was 41.");
+    none("He was 41 under par.");
+    expect(
+        "He was 12 points behind.",
+        "12 points",
+        12.0,
+        "points",
+        Family::Count,
+    );
+}
