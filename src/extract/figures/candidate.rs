@@ -39,6 +39,8 @@ struct RangeEnd {
     start: usize,
     /// Currency code of a prefix before the second number.
     prefix: Option<&'static str>,
+    /// A minus before the second number (`from -18 °C to -34 °C`).
+    negative: bool,
 }
 
 /// How the first number joins the numbers after it.
@@ -106,7 +108,10 @@ impl<'a> Scan<'a> {
         }
         let mut c = bare_candidate(q0, &first.quantity, qual);
         let (unit_src, hi_v) = self.join_partner(&mut c, &first.quantity, range.as_ref(), &pairing);
-        self.assign_unit(&mut c, first.prefix, unit_src);
+        // `8 or $9`: the sign written on the second end is the first's too
+        let joined = pairing.use_range || pairing.inherit.is_some();
+        let second_prefix = range.as_ref().filter(|_| joined).and_then(|r| r.prefix);
+        self.assign_unit(&mut c, first.prefix.or(second_prefix), unit_src);
         apply_sign_and_factor(&mut c, first.negative, hi_v);
         self.exchange_rate(&mut c, floor);
         self.unit_written_before(&mut c, floor);
@@ -573,11 +578,12 @@ impl<'a> Scan<'a> {
         if !is_conn {
             return (conn, None);
         }
-        (conn, self.range_second(conn, first.prefix))
+        (conn, self.range_second(conn, first))
     }
 
     /// The number after a range connector at `conn`, read as the range's second end.
-    fn range_second(&self, conn: usize, prefix: Option<&'static str>) -> Option<RangeEnd> {
+    fn range_second(&self, conn: usize, first: &FirstNumber) -> Option<RangeEnd> {
+        let prefix = first.prefix;
         let mut bi = conn + 1;
         if matches!(
             self.text_at(bi),
@@ -586,9 +592,22 @@ impl<'a> Scan<'a> {
         {
             bi += 1;
         }
+        // `to -34 °C`: a minus glued to the second number
+        let negative = self.is_minus(bi)
+            && !self.glued(bi)
+            && self.glued(bi + 1)
+            && self.is_number(bi + 1)
+            && prefix.is_none();
+        if negative {
+            bi += 1;
+        }
+        // `about 8 or $9`: a bare first number may share the sign written on the second
+        let q = &first.quantity;
+        let bare_first =
+            prefix.is_none() && q.unit.is_none() && q.count.is_none() && !q.core.scaled;
         let bpref = self
             .prefix_before(bi + 1, conn + 1)
-            .filter(|_| prefix.is_some() && self.is_number(bi + 1));
+            .filter(|_| (prefix.is_some() || bare_first) && self.is_number(bi + 1));
         if let Some((_, _)) = bpref {
             bi += 1;
         }
@@ -600,13 +619,17 @@ impl<'a> Scan<'a> {
             && !bc.vague
             && !bc.frac
         {
-            self.scales(&mut bc, prefix.is_some());
+            self.scales(&mut bc, prefix.is_some() || bpref.is_some());
             let bq = self.quantity(bc, bpref.is_some());
-            if !bq.ident {
+            // close in size, as written: `8 or $9`, not `12, or $5 mln`
+            let sign_shared = prefix.is_none() && bpref.is_some();
+            let far_apart = sign_shared && raw_of(self, &bq) > q.core.v * 10.0;
+            if !bq.ident && !far_apart {
                 return Some(RangeEnd {
                     quantity: bq,
                     start: bi,
                     prefix: bpref.map(|x| x.0),
+                    negative,
                 });
             }
         }
@@ -661,7 +684,7 @@ impl<'a> Scan<'a> {
                 }
             } else if same_unit
                 && (a_has_unit || b_has || first.between)
-                && (bq.core.v >= q.core.v * 0.999 || first.between)
+                && (ascending(first, second) || first.between)
             {
                 use_range = true;
             } else if dash && !a_has_unit && !b_has {
@@ -745,7 +768,11 @@ impl<'a> Scan<'a> {
                 }
             }
             c.value = a;
-            hi_v = Some(bq.core.v);
+            hi_v = Some(if second.negative {
+                -bq.core.v
+            } else {
+                bq.core.v
+            });
             if q.unit.is_none() && q.count.is_none() {
                 unit_src = bq;
             }
@@ -943,12 +970,11 @@ fn bare_candidate(q0: usize, q: &Quantity, qual: Option<(&'static str, Bound)>) 
 }
 
 /// Negates a negative figure, orders a range's ends, and applies the unit's factor.
-fn apply_sign_and_factor(c: &mut Cand, negative: bool, mut hi_v: Option<f64>) {
+/// Applies the first number's sign, orders a range's ends (`hi_v`, signed) and converts to the
+/// canonical unit.
+fn apply_sign_and_factor(c: &mut Cand, negative: bool, hi_v: Option<f64>) {
     if negative {
         c.value = -c.value;
-        if let Some(h) = hi_v.as_mut() {
-            *h = -*h;
-        }
     }
     if let Some(h) = hi_v {
         let (lo, hi) = if h < c.value {
@@ -964,6 +990,18 @@ fn apply_sign_and_factor(c: &mut Cand, negative: bool, mut hi_v: Option<f64>) {
         c.value *= c.factor;
         c.low = c.low.map(|v| v * c.factor);
         c.high = c.high.map(|v| v * c.factor);
+    }
+}
+
+/// The second end of a range is not below the first (`5 to 8`, `-18 to 4`); two negative
+/// ends may come in either order (`from -18 °C to -34 °C`).
+fn ascending(first: &FirstNumber, second: &RangeEnd) -> bool {
+    let (a, b) = (first.quantity.core.v, second.quantity.core.v);
+    match (first.negative, second.negative) {
+        (false, false) => b >= a * 0.999,
+        (true, false) => true,
+        (false, true) => false,
+        (true, true) => true,
     }
 }
 

@@ -2409,3 +2409,50 @@ fn a_bare_number_after_a_person_and_a_verb_of_being_is_an_age() {
         Family::Count,
     );
 }
+
+#[test]
+fn ranges_with_negative_ends() {
+    let range = |t: &str| -> (f64, f64) {
+        let f = one(t);
+        (f.low().expect("a range"), f.high().expect("a range"))
+    };
+    assert_eq!(range("Lows ranged from -12 °C to -30 °C."), (-30.0, -12.0));
+    assert_eq!(range("Lows ranged from -30 °C to -12 °C."), (-30.0, -12.0));
+    assert_eq!(range("Highs were -3 to 9 degrees Celsius."), (-3.0, 9.0));
+    assert_eq!(range("Forecasts are -0.5 to -1.5 pct."), (-1.5, -0.5));
+}
+
+#[test]
+fn a_compound_pound_is_money_only_before_a_money_noun() {
+    expect(
+        "She carried a forty-pound sack of flour.",
+        "forty-pound",
+        40.0,
+        "lb",
+        Family::Mass,
+    );
+    expect(
+        "He found a 10-pound note in the street.",
+        "10-pound",
+        10.0,
+        "GBP",
+        Family::Currency,
+    );
+}
+
+#[test]
+fn a_bare_first_end_shares_the_currency_sign_of_the_second() {
+    each_case("Tickets cost about 12 or $14 each.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:#?}");
+        assert_eq!((f[0].low(), f[0].high()), (Some(12.0), Some(14.0)), "{v}");
+        assert_eq!(f[0].unit, "USD", "{v}");
+    });
+    // far apart in size: a count, then an amount
+    expect(
+        "It sold 40, or $3 mln worth.",
+        "$3 mln",
+        3e6,
+        "USD",
+        Family::Currency,
+    );
+}

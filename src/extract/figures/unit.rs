@@ -567,6 +567,11 @@ impl<'a> Scan<'a> {
         if self.word(p + 1, "sterling") {
             return false;
         }
+        // `a twenty-pound bag`, `a 50-pound fine`: the noun the compound describes decides
+        let compound = p > 0 && self.is_dash(p - 1) && self.glued(p - 1) && self.glued(p);
+        if compound && self.is_word(p + 1) && !self.toks[p + 1].line_start {
+            return !self.has_class(p + 1, C_MONEY);
+        }
         // `700 pounds (320kg)`
         let after = (p + 1..(p + 6).min(self.tok_count())).any(|k| {
             matches!(
