@@ -860,7 +860,7 @@ impl<'a> Scan<'a> {
             return Err(Step::Skip(core.end));
         }
         if c.family == Family::Number && c.unit.is_empty() && !use_range && !self.all_numbers {
-            let vs = self.vs_before(q0);
+            let vs = self.vs_before(q0) || self.level_after_percent_change(q0, first);
             let ok = !core.word
                 && (core.scaled || qualified || core.sepdec || first.negative || vs || core.frac)
                 || core.word
@@ -896,6 +896,20 @@ impl<'a> Scan<'a> {
             && !one_duration
             && !c.age
             && !is_measurement(c.family)
+    }
+
+    /// `fell 0.4 per cent to 13176`, `down 0.1 pct at 5884`: a whole number of 100 or more
+    /// after `to`/`at` and a percentage is the level the change reached (an index, a price),
+    /// even where the text dropped its thousands separators. Not a year (`to 1990`).
+    fn level_after_percent_change(&self, q0: usize, first: &FirstNumber) -> bool {
+        let level = !first.year_like && first.quantity.core.v >= 100.0 && q0 >= 3;
+        if !level || !(self.word(q0 - 1, "to") || self.word(q0 - 1, "at")) {
+            return false;
+        }
+        (q0.saturating_sub(4)..q0 - 1).any(|k| {
+            self.spaced_unit_span(k)
+                .is_some_and(|(d, end)| d.family == Family::Percent && end == q0 - 1)
+        })
     }
 
     pub(super) fn vs_before(&self, i: usize) -> bool {

@@ -2456,3 +2456,18 @@ fn a_bare_first_end_shares_the_currency_sign_of_the_second() {
         Family::Currency,
     );
 }
+
+#[test]
+fn the_level_after_a_percentage_change_is_kept() {
+    each_case(
+        "The FTSE rose 1.2 per cent to 7412 and the Nikkei fell 0.3 pct at 28190.",
+        |f, v| {
+            let values: Vec<f64> = f.iter().map(|x| x.value).collect();
+            assert_eq!(values, [1.2, 7412.0, 0.3, 28190.0], "{v}");
+        },
+    );
+    // a year is not a level
+    each_case("Sales rose 5 pct to 1990 levels.", |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:#?}");
+    });
+}

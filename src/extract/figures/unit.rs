@@ -175,7 +175,7 @@ impl<'a> Scan<'a> {
     }
 
     /// [`Scan::spaced_unit_at`] with the token after the unit.
-    fn spaced_unit_span(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
+    pub(super) fn spaced_unit_span(&self, p: usize) -> Option<(&'a UnitDef, usize)> {
         self.unit_after_scaled(p).filter(|(d, _)| !d.attached)
     }
 
