@@ -2471,3 +2471,36 @@ fn the_level_after_a_percentage_change_is_kept() {
         assert_eq!(f.len(), 1, "{v}: {f:#?}");
     });
 }
+
+#[test]
+fn a_flow_keeps_its_unit_of_time() {
+    expect(
+        "The mill crushes 800 tonnes per day.",
+        "800 tonnes per day",
+        800.0,
+        "t/d",
+        Family::Mass,
+    );
+    expect(
+        "Each user streams 40 gigabytes a month.",
+        "40 gigabytes a month",
+        40.0,
+        "GB/mo",
+        Family::Number,
+    );
+    expect(
+        "The field pumps 9,000 barrel per day.",
+        "9,000 barrel per day",
+        9000.0,
+        "bpd",
+        Family::Volume,
+    );
+    // a point in time, not a rate
+    expect(
+        "It shipped 800 tonnes a year earlier.",
+        "800 tonnes",
+        800.0,
+        "t",
+        Family::Mass,
+    );
+}

@@ -448,6 +448,16 @@ impl<'a> Scan<'a> {
             canon = format!("{canon}/{time}");
             family = Family::Speed;
             end = after;
+        } else if matches!(
+            family,
+            Family::Mass | Family::Volume | Family::Energy | Family::Area | Family::Number
+        ) && !canon.contains('/')
+            && canon != "bpd"
+            && let Some((time, after)) = self.rate_per_time_after(e)
+        {
+            // `500 tonnes per day`, `3 GB a month`: a flow keeps its denominator
+            canon = format!("{canon}/{time}");
+            end = after;
         }
         let mut age = false;
         if matches!(canon.as_str(), "years" | "months" | "weeks" | "days") {
@@ -517,12 +527,17 @@ impl<'a> Scan<'a> {
     pub(super) fn per_after(&self, e: usize) -> Option<(String, usize)> {
         let slash = self.glued_slash(e);
         let per_word = self.word(e, "per") || self.word(e, "a") || self.word(e, "an");
-        let when = matches!(
-            self.text_at(e + 2),
-            "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
-        );
-        ((slash || per_word) && self.has_class(e + 1, C_PER) && !when)
+        ((slash || per_word) && self.has_class(e + 1, C_PER) && !self.dates_back(e + 2))
             .then(|| (self.text_at(e + 1).to_string(), e + 2))
+    }
+
+    /// The word at `k` makes `a year` before it a point in time, not a rate (`a year
+    /// earlier`, `a week ago`).
+    fn dates_back(&self, k: usize) -> bool {
+        matches!(
+            self.text_at(k),
+            "earlier" | "ago" | "before" | "later" | "after" | "previously" | "on"
+        )
     }
 
     /// A slash glued on both sides at token `e`, read as `per` (`km/ms`, `$15.4/hour`).
@@ -546,6 +561,32 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         (time.family == Family::Time).then(|| (symbol.to_string(), end))
+    }
+
+    /// A unit of time after `per`, `/`, `a` or `an` at token `e` (`500 tonnes a day`, `3 GB
+    /// per month`): its symbol and the token after it. Not a date (`a year ago`, `a year
+    /// earlier`).
+    fn rate_per_time_after(&self, e: usize) -> Option<(String, usize)> {
+        let article = self.word(e, "a") || self.word(e, "an");
+        if !(self.glued_slash(e) || self.word(e, "per") || article) {
+            return None;
+        }
+        let (time, end) = self.spaced_unit_span(e + 1)?;
+        if time.family != Family::Time || article && self.dates_back(end) {
+            return None;
+        }
+        let symbol = match time.canon {
+            "ms" => "ms",
+            "seconds" => "s",
+            "minutes" => "min",
+            "hours" => "h",
+            "days" => "d",
+            "weeks" => "wk",
+            "months" => "mo",
+            "years" => "yr",
+            _ => return None,
+        };
+        Some((symbol.to_string(), end))
     }
 
     /// A `g` at token `p` glued to the number of `q` is grams: lowercase in cased text, glued
