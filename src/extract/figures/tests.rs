@@ -2504,3 +2504,30 @@ fn a_flow_keeps_its_unit_of_time() {
         Family::Mass,
     );
 }
+
+#[test]
+fn a_small_c_apart_before_a_weather_word_and_a_dash_after_an_identifier() {
+    for t in [
+        "it was 31 c outside today.",
+        "the wax has a 58 c melting point.",
+    ] {
+        let f = one(t);
+        assert_eq!(
+            (f.unit.as_str(), f.family),
+            ("°C", Family::Temperature),
+            "{t}"
+        );
+    }
+    none("pupils of grade 5 c sat the test.");
+    expect(
+        "He runs well over 60m indoors.",
+        "well over 60m",
+        60.0,
+        "m",
+        Family::Length,
+    );
+    // `COVID -19` with a stray space is a name, not minus 19
+    each_case("They bought thousands of COVID -19 kits.", |f, v| {
+        assert!(f.iter().all(|x| x.value != -19.0), "{v}: {f:#?}");
+    });
+}

@@ -105,7 +105,10 @@ impl<'a> Scan<'a> {
     /// pence may stand apart (`68 p`).
     fn letter_unit_placed(&self, d: &UnitDef, p: usize, end: usize, core: &Core) -> bool {
         let before_dimension = (self.has_class(end, C_DIMENSION) || self.in_product(p, end))
-            && matches!(d.family, Family::Length | Family::Mass | Family::Volume);
+            && matches!(
+                d.family,
+                Family::Length | Family::Mass | Family::Volume | Family::Temperature
+            );
         if d.dimension_only {
             return before_dimension || self.glued(p) && p > 0 && self.is_number(p - 1);
         }
