@@ -159,7 +159,7 @@ impl<'a> Scan<'a> {
 
     /// The counted noun when the plural `w` at `j` heads the run: `19 latin american
     /// countries`, or a later plural after an adjective (`300,000 hillards ordinary shares`).
-    fn plural_head(&self, j: usize, w: &str, c: u32) -> Option<(String, usize)> {
+    fn plural_head(&self, j: usize, w: &str, c: u64) -> Option<(String, usize)> {
         // `19 latin american countries`: the head; plural attached to a hyphen is fine
         if c & (C_COUNTEXCL | C_NONCOUNT) != 0 {
             return None;

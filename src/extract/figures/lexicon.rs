@@ -72,84 +72,84 @@ pub(super) struct Phrase {
     pub(super) val: &'static str,
 }
 
-pub(super) const C_STOP: u32 = 1;
+pub(super) const C_STOP: u64 = 1;
 
-pub(super) const C_CHAIN: u32 = 2;
+pub(super) const C_CHAIN: u64 = 2;
 
-pub(super) const C_CHANGE: u32 = 4;
+pub(super) const C_CHANGE: u64 = 4;
 
-pub(super) const C_VALUE: u32 = 8;
+pub(super) const C_VALUE: u64 = 8;
 
-pub(super) const C_KEEPING: u32 = 16;
+pub(super) const C_KEEPING: u64 = 16;
 
-pub(super) const C_KEEPED: u32 = 32;
+pub(super) const C_KEEPED: u64 = 32;
 
-pub(super) const C_COUNTEXCL: u32 = 64;
+pub(super) const C_COUNTEXCL: u64 = 64;
 
-pub(super) const C_COUNTADJ: u32 = 128;
+pub(super) const C_COUNTADJ: u64 = 128;
 
-pub(super) const C_ORDEXCL: u32 = 256;
+pub(super) const C_ORDEXCL: u64 = 256;
 
-pub(super) const C_ORDADJ: u32 = 512;
+pub(super) const C_ORDADJ: u64 = 512;
 
-pub(super) const C_PER: u32 = 1024;
+pub(super) const C_PER: u64 = 1024;
 
-pub(super) const C_PLURAL: u32 = 2048;
+pub(super) const C_PLURAL: u64 = 2048;
 
-pub(super) const C_MONTH: u32 = 4096;
+pub(super) const C_MONTH: u64 = 4096;
 
-pub(super) const C_CLOCK: u32 = 8192;
+pub(super) const C_CLOCK: u64 = 8192;
 
-pub(super) const C_IDENT: u32 = 16384;
+pub(super) const C_IDENT: u64 = 16384;
 
-pub(super) const C_METRE: u32 = 32768;
+pub(super) const C_METRE: u64 = 32768;
 
-pub(super) const C_LYNOUN: u32 = 65536;
+pub(super) const C_LYNOUN: u64 = 65536;
 
-pub(super) const C_NONCOUNT: u32 = 131072;
+pub(super) const C_NONCOUNT: u64 = 131072;
 
-pub(super) const C_MONEY: u32 = 262144;
+pub(super) const C_MONEY: u64 = 262144;
 
-pub(super) const C_PART: u32 = 524288;
+pub(super) const C_PART: u64 = 524288;
 
 /// `dimension`: words after a number that make a bare letter a unit of length (`5 m high`).
-pub(super) const C_DIMENSION: u32 = 1 << 20;
+pub(super) const C_DIMENSION: u64 = 1 << 20;
 
 /// `age`: words before a number that make it an age in years (`aged 87`).
-pub(super) const C_AGE: u32 = 1 << 21;
+pub(super) const C_AGE: u64 = 1 << 21;
 
 /// `notcounted`: words after a number and a hyphen that are not what is counted (`12-strong`).
-pub(super) const C_NOTCOUNTED: u32 = 1 << 22;
+pub(super) const C_NOTCOUNTED: u64 = 1 << 22;
 
 /// `compare`: words after `N times` that make it a multiple (`six times as many`).
-pub(super) const C_COMPARE: u32 = 1 << 23;
+pub(super) const C_COMPARE: u64 = 1 << 23;
 
 /// `auxiliary`: verbs after a counted noun that mark a list item (`11 loans were approved`).
-pub(super) const C_AUXILIARY: u32 = 1 << 24;
+pub(super) const C_AUXILIARY: u64 = 1 << 24;
 
 /// `idiom`: units that `a`/`an` makes an idiom of rather than one unit (`a ton of money`).
-pub(super) const C_IDIOM: u32 = 1 << 25;
+pub(super) const C_IDIOM: u64 = 1 << 25;
 
 /// `determiner`: words after `of` that open the noun phrase a glued `m` counts (`35m of its
 /// devices`).
-pub(super) const C_DETERMINER: u32 = 1 << 26;
+pub(super) const C_DETERMINER: u64 = 1 << 26;
 
 /// `duration`: words before `one`/`a` and a unit of time that make it a duration (`for a
 /// year`, `took one week`).
-pub(super) const C_DURATION: u32 = 1 << 27;
+pub(super) const C_DURATION: u64 = 1 << 27;
 
 /// `timeadj`: words between a number and a unit of time (`10 calendar days`).
-pub(super) const C_TIMEADJ: u32 = 1 << 28;
+pub(super) const C_TIMEADJ: u64 = 1 << 28;
 
 /// `agesubject`: words for one person that a bare number after `is`/`was` is the age of (`he
 /// was 10.`).
-pub(super) const C_AGESUBJECT: u32 = 1 << 29;
+pub(super) const C_AGESUBJECT: u64 = 1 << 29;
 
 /// `ageverb`: verbs between a person and a bare number that make it an age (`will be`, `turned`).
-pub(super) const C_AGEVERB: u32 = 1 << 30;
+pub(super) const C_AGEVERB: u64 = 1 << 30;
 
 /// `ageclose`: words that may follow such an age (`he will be 30 by the end of the year`).
-pub(super) const C_AGECLOSE: u32 = 1 << 31;
+pub(super) const C_AGECLOSE: u64 = 1 << 31;
 
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
@@ -199,14 +199,14 @@ pub(super) struct Lex {
     pub(super) units: FxMap<String, Vec<UnitDef>>,
     pub(super) prefixes: FxMap<String, Vec<Phrase>>,
     pub(super) qualifiers: FxMap<String, Vec<Phrase>>,
-    pub(super) classes: FxMap<&'static str, u32>,
+    pub(super) classes: FxMap<&'static str, u64>,
     pub(super) abbrev: FxMap<&'static str, &'static str>,
     pub(super) peso: Vec<(&'static str, &'static str)>,
     /// Names that contain a number (`six nations`), by first token.
     pub(super) names: FxMap<String, Vec<Vec<String>>>,
     /// Word shapes from `forms.tsv`.
     pub(super) forms: WordForms,
-    /// Every key of the maps above → its `C_*` class (low 32 bits) and which maps hold it
+    /// Every key of the maps above → its `C_*` class (low 48 bits) and which maps hold it
     /// (`B_*`), so each token is looked up once (see [`Scan::tb`]).
     pub(super) tok_bits: WordMap<u64>,
     /// `key_first[b]`: some key of `tok_bits` starts with byte `b` (numbers and most symbols
@@ -214,24 +214,27 @@ pub(super) struct Lex {
     pub(super) key_first: [bool; 256],
 }
 
-// Membership bits of [`Lex::tok_bits`], above the 32 class bits.
-pub(super) const B_CARD: u64 = 1 << 32;
+// Membership bits of [`Lex::tok_bits`], above the 48 class bits.
+pub(super) const B_CARD: u64 = 1 << 48;
 
-pub(super) const B_ORD: u64 = 1 << 33;
+pub(super) const B_ORD: u64 = 1 << 49;
 
-pub(super) const B_VAGUE: u64 = 1 << 34;
+pub(super) const B_VAGUE: u64 = 1 << 50;
 
-pub(super) const B_SCALE: u64 = 1 << 35;
+pub(super) const B_SCALE: u64 = 1 << 51;
 
-pub(super) const B_NAME: u64 = 1 << 36;
+pub(super) const B_NAME: u64 = 1 << 52;
 
-pub(super) const B_UNIT: u64 = 1 << 37;
+pub(super) const B_UNIT: u64 = 1 << 53;
 
-pub(super) const B_PREFIX: u64 = 1 << 38;
+pub(super) const B_PREFIX: u64 = 1 << 54;
 
-pub(super) const B_QUAL: u64 = 1 << 39;
+pub(super) const B_QUAL: u64 = 1 << 55;
 
-pub(super) const B_MULTIPLE: u64 = 1 << 40;
+pub(super) const B_MULTIPLE: u64 = 1 << 56;
+
+/// The class bits (`C_*`) of a token's bits.
+pub(super) const CLASS_MASK: u64 = (1 << 48) - 1;
 
 /// A number word: cardinal, ordinal, scale or vague magnitude.
 pub(super) const B_NUMWORD: u64 = B_CARD | B_ORD | B_SCALE | B_VAGUE;
@@ -522,7 +525,7 @@ fn index_token_bits(lex: &mut Lex) {
         *bits.entry(w) |= b;
     };
     for (w, &c) in &lex.classes {
-        mark(w, u64::from(c));
+        mark(w, c);
     }
     for w in lex.cards.keys() {
         mark(w, B_CARD);
@@ -558,10 +561,10 @@ fn index_token_bits(lex: &mut Lex) {
 pub(super) static LEX: LazyLock<Lex> = LazyLock::new(build_lex);
 
 impl Lex {
-    pub(super) fn class(&self, w: &str) -> u32 {
+    pub(super) fn class(&self, w: &str) -> u64 {
         self.classes.get(w).copied().unwrap_or(0)
     }
-    pub(super) fn is(&self, w: &str, c: u32) -> bool {
+    pub(super) fn is(&self, w: &str, c: u64) -> bool {
         self.class(w) & c != 0
     }
     /// Class and membership bits of a word (0 when in no lexicon).

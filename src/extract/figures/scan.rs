@@ -2,7 +2,7 @@
 //! token and the skip mask; plus the small token tests (`is_w`, `sym`, `word`, ...) and the
 //! intermediate shapes the stages hand on (`Core` → `Quantity` → `Cand`).
 
-use super::lexicon::{B_CARD, C_MONTH, Lex};
+use super::lexicon::{B_CARD, C_MONTH, CLASS_MASK, Lex};
 use super::tokens::{K, Tok};
 use crate::extract::Bound;
 use crate::extract::Family;
@@ -224,13 +224,13 @@ impl<'a> Scan<'a> {
     }
 
     /// `self.lex.class(self.text_at(i))`, without the hash look-up.
-    pub(super) fn class_bits(&self, i: usize) -> u32 {
-        // The class bits are the low 32 bits.
-        (self.bits_at(i) & u64::from(u32::MAX)) as u32
+    pub(super) fn class_bits(&self, i: usize) -> u64 {
+        // The class bits are the low 48 bits.
+        self.bits_at(i) & CLASS_MASK
     }
 
     /// `self.lex.is(self.text_at(i), c)`, without the hash look-up.
-    pub(super) fn has_class(&self, i: usize, c: u32) -> bool {
+    pub(super) fn has_class(&self, i: usize, c: u64) -> bool {
         self.class_bits(i) & c != 0
     }
 
@@ -239,7 +239,7 @@ impl<'a> Scan<'a> {
         self.bits_at(i) & B_CARD != 0
     }
 
-    pub(super) fn class(&self, i: usize) -> u32 {
+    pub(super) fn class(&self, i: usize) -> u64 {
         if self.is_word(i) {
             self.class_bits(i)
         } else {
