@@ -428,12 +428,14 @@ impl<'a> Scan<'a> {
         {
             return Err(Step::Skip(self.chain_end(i)));
         }
-        // `COVID -19`: a dash glued to the number after an identifier word is no minus
+        // `COVID -19`: a dash glued to the number after an identifier word is no minus, but
+        // `FTSE -0.6%` is
         if i > 1
             && self.is_dash(i - 1)
             && self.glued(i)
             && self.is_word(i - 2)
             && self.has_class(i - 2, C_IDENT)
+            && !self.measurement_unit_after(i)
         {
             return Err(Step::Skip(self.chain_end(i)));
         }

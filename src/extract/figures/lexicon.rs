@@ -151,6 +151,17 @@ pub(super) const C_AGEVERB: u64 = 1 << 30;
 /// `ageclose`: words that may follow such an age (`he will be 30 by the end of the year`).
 pub(super) const C_AGECLOSE: u64 = 1 << 31;
 
+/// `anglenoun`: words within three words after `degrees` that make it an angle (`a 45-degree
+/// angle`, `a 1.4 degree launch angle`).
+pub(super) const C_ANGLENOUN: u64 = 1 << 32;
+
+/// `angleverb`: verbs before a number of degrees that make it an angle (`rotate 90°`).
+pub(super) const C_ANGLEVERB: u64 = 1 << 33;
+
+/// `angleword`: words right after `degrees` that make it an angle (`a 180-degree turn`, `40
+/// degrees north`).
+pub(super) const C_ANGLEWORD: u64 = 1 << 34;
+
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
 pub(super) struct WordForms {
@@ -494,6 +505,9 @@ fn load_words(lex: &mut Lex) {
             "agesubject" => C_AGESUBJECT,
             "ageverb" => C_AGEVERB,
             "ageclose" => C_AGECLOSE,
+            "anglenoun" => C_ANGLENOUN,
+            "angleverb" => C_ANGLEVERB,
+            "angleword" => C_ANGLEWORD,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

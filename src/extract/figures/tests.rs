@@ -45,6 +45,14 @@ fn expect(t: &str, surface: &str, value: f64, unit: &str, family: Family) {
     });
 }
 
+/// Exactly one figure with this unit and family, in every casing.
+fn one_unit_in_each_case(t: &str, unit: &str, family: Family) {
+    each_case(t, |f, v| {
+        assert_eq!(f.len(), 1, "{v}: {f:#?}");
+        assert_eq!((f[0].unit.as_str(), f[0].family), (unit, family), "{v}");
+    });
+}
+
 fn none(t: &str) {
     each_case(t, |f, v| assert!(f.is_empty(), "{v}: {f:#?}"));
 }
@@ -2391,12 +2399,7 @@ fn a_bare_number_after_a_person_and_a_verb_of_being_is_an_age() {
         "I was 41.",
         "He is nearly 41, and still racing.",
     ] {
-        each_case(t, |f, v| {
-            assert_eq!(f.len(), 1, "{v}: {f:#?}");
-            assert_eq!(f[0].unit, "years", "{v}");
-            assert_eq!(f[0].family, Family::Time, "{v}");
-            assert!(f[0].value == 41.0 || f[0].value == 12.0, "{v}");
-        });
+        one_unit_in_each_case(t, "years", Family::Time);
     }
     // no person, a unit after the number, or no closing word
     none("The total was 41.");
@@ -2530,4 +2533,24 @@ fn a_small_c_apart_before_a_weather_word_and_a_dash_after_an_identifier() {
     each_case("They bought thousands of COVID -19 kits.", |f, v| {
         assert!(f.iter().all(|x| x.value != -19.0), "{v}: {f:#?}");
     });
+    expect("The FTSE -0.6% today.", "-0.6%", -0.6, "%", Family::Percent);
+}
+
+#[test]
+fn degrees_of_an_angle_are_not_a_temperature() {
+    for t in [
+        "Cut the pipe at a 30 degree angle.",
+        "The driver made a 180-degree turn.",
+        "The screen can rotate 90 degrees.",
+        "The well lies at 150 degrees west longitude.",
+    ] {
+        one_unit_in_each_case(t, "deg", Family::Number);
+    }
+    expect(
+        "It was 31 degrees, which turned the grass brown.",
+        "31 degrees",
+        31.0,
+        "°",
+        Family::Temperature,
+    );
 }

@@ -8,6 +8,7 @@ use super::lexicon::{
     B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
     C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, C_TIMEADJ, UnitDef,
 };
+use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD};
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::{F_DEC, F_SEP, K};
 use crate::extract::Family;
@@ -417,6 +418,11 @@ impl<'a> Scan<'a> {
             q.ident = true;
             return;
         }
+        // `a 45-degree angle`, `rotate 90°`: degrees of an angle, not of heat
+        if canon == "°" && self.degrees_are_an_angle(q.core.start, e) {
+            canon = "deg".into();
+            family = Family::Number;
+        }
         // `5c coins`: cents, not Celsius
         if d.toks[0] == "c" && self.is_word(e) && self.is_plural_noun(self.text_at(e)) {
             q.ident = true;
@@ -564,6 +570,27 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         (time.family == Family::Time).then(|| (symbol.to_string(), end))
+    }
+
+    /// Degrees ending before token `e`, of a number starting at `start`, measure an angle: an
+    /// `angleverb` right before the number, an `angleword` right after the unit, or an
+    /// `anglenoun` within three words after it (same line, no punctuation between).
+    fn degrees_are_an_angle(&self, start: usize, e: usize) -> bool {
+        if start > 0 && self.is_word(start - 1) && self.has_class(start - 1, C_ANGLEVERB) {
+            return true;
+        }
+        if self.is_word(e) && self.has_class(e, C_ANGLEWORD) {
+            return true;
+        }
+        for k in e..(e + 3).min(self.tok_count()) {
+            if !self.is_word(k) || self.toks[k].line_start {
+                return false;
+            }
+            if self.has_class(k, C_ANGLENOUN) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A unit of time after `per`, `/`, `a` or `an` at token `e` (`500 tonnes a day`, `3 GB
