@@ -2554,3 +2554,24 @@ fn degrees_of_an_angle_are_not_a_temperature() {
         Family::Temperature,
     );
 }
+
+#[test]
+fn a_currency_written_before_its_scale_and_codes_that_open_the_next_amount() {
+    expect(
+        "The group lost 40 USD million last year.",
+        "40 USD million",
+        40e6,
+        "USD",
+        Family::Currency,
+    );
+    // in cased text a capitalised word after the amount is a name
+    let f = one("The bid is above the 3.10 dlrs BIL offered.");
+    assert_eq!(f.value, 3.1);
+    each_case("Prices were rmb 12 usd 3 today.", |f, v| {
+        let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+        assert_eq!(got, [(12.0, "CNY"), (3.0, "USD")], "{v}");
+    });
+    // `a dozen` after an amount is what the price is for, not cents
+    let f = one("Eggs sold at 4 dollars a dozen.");
+    assert_eq!((f.value, f.unit.as_str()), (4.0, "USD"));
+}

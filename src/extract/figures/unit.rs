@@ -8,7 +8,7 @@ use super::lexicon::{
     B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
     C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, C_TIMEADJ, UnitDef,
 };
-use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD};
+use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD, ScaleMode};
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::{F_DEC, F_SEP, K};
 use crate::extract::Family;
@@ -403,6 +403,10 @@ impl<'a> Scan<'a> {
             // `$5 a barrel`: the currency sign wins; the unit word is not ours
             return;
         }
+        // `rmb 10 usd 20`: a code before the next number is that number's prefix
+        if prefix && self.is_number(e) && !self.glued(e) {
+            return;
+        }
         if (d.toks.len() == 1 && matches!(d.toks[0].as_str(), "pound" | "pounds"))
             && self.pound_is_mass(p)
         {
@@ -437,6 +441,20 @@ impl<'a> Scan<'a> {
             q.core.v += minor;
             q.core.plain_int = false;
             end = after;
+        }
+        // `75 USD million`: a scale word after the currency (`4.20 dlrs BIL` is a name)
+        let capital = self.is_cased() && self.original_byte(end).is_ascii_uppercase();
+        if family == Family::Currency
+            && !q.core.scaled
+            && self.is_word(end)
+            && !capital
+            && let Some(&(scale, ScaleMode::Free)) = self.lex.scales.get(self.text_at(end))
+            && scale >= 1000.0
+        {
+            q.core.v *= scale;
+            q.core.scaled = true;
+            q.core.plain_int = false;
+            end += 1;
         }
         if let Some((part, after)) = self.smaller_part_after(e, &canon) {
             q.core.v += part;
@@ -496,7 +514,12 @@ impl<'a> Scan<'a> {
     /// and forty-five cents`, `17 usd 25`, `one dollar and two` (a bare number closing the
     /// phrase counts as hundredths).
     fn minor_amount_after(&self, e: usize, code: &str) -> Option<(f64, usize)> {
-        let number = self.parse_core(self.past_and(e)).ok()?;
+        // digits or cardinal words, not `a dozen` (`5 dollars a dozen` is a price)
+        let k = self.past_and(e);
+        if !self.is_number(k) && !self.is_card(k) {
+            return None;
+        }
+        let number = self.parse_core(k).ok()?;
         if number.ord || number.frac || number.v.fract() != 0.0 || number.v >= 100.0 {
             return None;
         }
