@@ -911,16 +911,23 @@ impl<'a> Scan<'a> {
 
     /// `fell 0.4 per cent to 13176`, `down 0.1 pct at 5884`: a whole number of 100 or more
     /// after `to`/`at` and a percentage is the level the change reached (an index, a price),
-    /// even where the text dropped its thousands separators. Not a year (`to 1990`).
+    /// even where the text dropped its thousands separators; `from` and the level it started
+    /// at may follow (`rose 4.9 pct to 849 from 809`). Not a year (`to 1990`).
     fn level_after_percent_change(&self, q0: usize, first: &FirstNumber) -> bool {
-        let level = !first.year_like && first.quantity.core.v >= 100.0 && q0 >= 3;
-        if !level || !(self.word(q0 - 1, "to") || self.word(q0 - 1, "at")) {
+        if first.year_like || first.quantity.core.v < 100.0 {
             return false;
         }
-        (q0.saturating_sub(4)..q0 - 1).any(|k| {
-            self.spaced_unit_span(k)
-                .is_some_and(|(d, end)| d.family == Family::Percent && end == q0 - 1)
-        })
+        let mut at = q0;
+        // `to 849 from 809`: the level before `from` must itself follow the change
+        if q0 >= 2 && self.word(q0 - 1, "from") && self.is_number(q0 - 2) {
+            at = q0 - 2;
+        }
+        at >= 3
+            && (self.word(at - 1, "to") || self.word(at - 1, "at"))
+            && (at.saturating_sub(4)..at - 1).any(|k| {
+                self.spaced_unit_span(k)
+                    .is_some_and(|(d, end)| d.family == Family::Percent && end == at - 1)
+            })
     }
 
     pub(super) fn vs_before(&self, i: usize) -> bool {

@@ -2469,6 +2469,10 @@ fn the_level_after_a_percentage_change_is_kept() {
             assert_eq!(values, [1.2, 7412.0, 0.3, 28190.0], "{v}");
         },
     );
+    each_case("Sales rose 4.9 pct to 612 from 583.", |f, v| {
+        let values: Vec<f64> = f.iter().map(|x| x.value).collect();
+        assert_eq!(values, [4.9, 612.0, 583.0], "{v}");
+    });
     // a year is not a level
     each_case("Sales rose 5 pct to 1990 levels.", |f, v| {
         assert_eq!(f.len(), 1, "{v}: {f:#?}");
