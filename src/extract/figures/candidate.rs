@@ -389,8 +389,7 @@ impl<'a> Scan<'a> {
         if !bare_whole || c.t0 < 2 || !self.has_class(c.t0 - 1, C_AGEVERB) {
             return false;
         }
-        let closed = c.t1 >= self.tok_count()
-            || self.toks[c.t1].line_start
+        let closed = self.line_ended_at(c.t1)
             || matches!(self.text_at(c.t1), "." | "," | ";" | "!" | "?")
             || self.is_word(c.t1) && self.has_class(c.t1, C_AGECLOSE);
         // `will be`, `would be`: the person stands before the modal
@@ -1001,7 +1000,6 @@ fn bare_candidate(q0: usize, q: &Quantity, qual: Option<(&'static str, Bound)>) 
     c
 }
 
-/// Negates a negative figure, orders a range's ends, and applies the unit's factor.
 /// Applies the first number's sign, orders a range's ends (`hi_v`, signed) and converts to the
 /// canonical unit.
 fn apply_sign_and_factor(c: &mut Cand, negative: bool, hi_v: Option<f64>) {
@@ -1031,13 +1029,11 @@ fn ascending(first: &FirstNumber, second: &RangeEnd) -> bool {
     let (a, b) = (first.quantity.core.v, second.quantity.core.v);
     match (first.negative, second.negative) {
         (false, false) => b >= a * 0.999,
-        (true, false) => true,
         (false, true) => false,
-        (true, true) => true,
+        (true, _) => true,
     }
 }
 
-/// Families that are measurements: a year-like or lone-`one` number with one of these stays.
 /// Two items of one list are within a factor of 1,000 of each other, as written or as
 /// scaled (`5, 6 and 7 pct`, `500,000 and one mln dlrs`, but not `at 16,644, 16 per cent`).
 fn comparable(a: f64, b: f64) -> bool {
@@ -1045,6 +1041,7 @@ fn comparable(a: f64, b: f64) -> bool {
     small == 0.0 || large <= small * 1000.0
 }
 
+/// Families that are measurements: a year-like or lone-`one` number with one of these stays.
 fn is_measurement(family: Family) -> bool {
     matches!(
         family,

@@ -166,7 +166,7 @@ impl<'a> Scan<'a> {
         }
         // `300,000 hillards ordinary shares`: a later plural in the same run is the head
         for k in [j + 1, j + 2] {
-            if k >= self.tok_count() || self.toks[k].line_start || !self.is_word(k) {
+            if self.line_ended_at(k) || !self.is_word(k) {
                 break;
             }
             let wk = self.text_at(k);

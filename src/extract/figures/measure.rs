@@ -201,7 +201,7 @@ impl<'a> Scan<'a> {
         let mut words = 1;
         loop {
             let nx = last + 1;
-            if nx >= self.tok_count() || self.toks[nx].line_start || words >= 3 {
+            if self.line_ended_at(nx) || words >= 3 {
                 break;
             }
             if self.is_dash(nx)

@@ -673,9 +673,14 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// A glued `b` (word `w`, at `c.end`) after a decimal under 100 is billions (`1.2b`).
     fn small_decimal_before_b(&self, c: &Core, w: &str) -> bool {
-        let decimal = c.end > 0 && self.toks[c.end - 1].flags & F_DEC != 0;
-        w == "b" && decimal && !c.frac && c.v < 100.0
+        w == "b" && self.decimal_before(c.end) && !c.frac && c.v < 100.0
+    }
+
+    /// The token before `p` is a number written with decimals.
+    fn decimal_before(&self, p: usize) -> bool {
+        p > 0 && self.toks[p - 1].flags & F_DEC != 0
     }
 
     /// A scale letter written apart from the digits (`2.33 k`) counts only in lowercase as
@@ -761,9 +766,7 @@ impl<'a> Scan<'a> {
         }
         // `10M.` closing a sentence in cased text; one digit is a name (`a unit of 3M.`)
         let two_digits = p > 0 && self.toks[p - 1].value >= 10.0;
-        let closes = p + 1 >= self.tok_count()
-            || self.toks[p + 1].line_start
-            || matches!(self.text_at(p + 1), "." | "!" | "?");
+        let closes = self.line_ended_at(p + 1) || matches!(self.text_at(p + 1), "." | "!" | "?");
         if two_digits && closes && self.original_byte(p) == b'M' && self.is_cased() {
             return true;
         }
@@ -771,8 +774,7 @@ impl<'a> Scan<'a> {
             return false;
         }
         // `4.3M units` in cased text: metres are never a capital M (but `3M` is a company)
-        let decimal = p > 0 && self.toks[p - 1].flags & F_DEC != 0;
-        if decimal && self.original_byte(p) == b'M' && self.is_cased() {
+        if self.decimal_before(p) && self.original_byte(p) == b'M' && self.is_cased() {
             return true;
         }
         if !self.is_word(p + 1) {

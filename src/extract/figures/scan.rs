@@ -200,6 +200,11 @@ impl<'a> Scan<'a> {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// No token `k` on the line: the text or the line ended before it.
+    pub(super) fn line_ended_at(&self, k: usize) -> bool {
+        self.toks.get(k).is_none_or(|t| t.line_start)
+    }
+
     /// A hyphen or minus sign at `i`, as a sign may be written (`-5`, `$-5`).
     pub(super) fn is_minus(&self, i: usize) -> bool {
         self.sym(i, "-") || self.sym(i, "−")

@@ -1399,6 +1399,11 @@ fn all_numbers(t: &str) -> Vec<Figure> {
     extract_figures_with(t, FigureOptions { all_numbers: true })
 }
 
+/// The values `--all-numbers` finds in `t`, in order.
+fn all_number_values(t: &str) -> Vec<f64> {
+    all_numbers(t).iter().map(|f| f.value).collect()
+}
+
 #[test]
 fn all_numbers_adds_bare_numbers_and_ordinals_only_on_request() {
     let t = "Of the 42, seventy came; the eleventh ballot failed on march 3, 1987 at 10:30.";
@@ -2199,11 +2204,10 @@ fn a_glued_m_of_a_determiner_and_a_plural_is_millions() {
 
 #[test]
 fn spelled_numbers_with_spaced_dashes_dozens_and_pronouns() {
-    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
-    assert_eq!(values("The score was sixty - three."), [63.0]);
-    assert_eq!(values("She sold 4 dozens eggs."), [48.0]);
-    assert!(values("That one is better than the one he liked.").is_empty());
-    assert_eq!(values("One of them won."), [1.0]);
+    assert_eq!(all_number_values("The score was sixty - three."), [63.0]);
+    assert_eq!(all_number_values("She sold 4 dozens eggs."), [48.0]);
+    assert!(all_number_values("That one is better than the one he liked.").is_empty());
+    assert_eq!(all_number_values("One of them won."), [1.0]);
     expect(
         "The firm is one year old.",
         "one year old",
@@ -2356,38 +2360,45 @@ fn a_minus_between_a_currency_sign_and_the_digits() {
 
 #[test]
 fn spelled_fractions_scales_joined_by_and_and_spoken_decimals() {
-    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
-    assert_eq!(values("She ate one - fifth of it."), [0.2]);
-    assert_eq!(values("Add three - quarters now."), [0.75]);
-    assert_eq!(values("It cost two thousand and fifty."), [2050.0]);
+    assert_eq!(all_number_values("She ate one - fifth of it."), [0.2]);
+    assert_eq!(all_number_values("Add three - quarters now."), [0.75]);
     assert_eq!(
-        values("They counted four million and six hundred thousand."),
+        all_number_values("It cost two thousand and fifty."),
+        [2050.0]
+    );
+    assert_eq!(
+        all_number_values("They counted four million and six hundred thousand."),
         [4_600_000.0]
     );
     // two numbers, not one: the second has a scale as large as the first
     assert_eq!(
-        values("It sold between one thousand and two thousand."),
+        all_number_values("It sold between one thousand and two thousand."),
         [1000.0]
     );
-    assert_eq!(values("The rate was three point fifteen."), [3.15]);
-    assert_eq!(values("The rate was six point four two."), [6.42]);
+    assert_eq!(
+        all_number_values("The rate was three point fifteen."),
+        [3.15]
+    );
+    assert_eq!(
+        all_number_values("The rate was six point four two."),
+        [6.42]
+    );
 }
 
 #[test]
 fn scale_letters_on_bare_numbers() {
-    let values = |t: &str| -> Vec<f64> { all_numbers(t).iter().map(|f| f.value).collect() };
-    assert_eq!(values("Sales reached 4.7b."), [4.7e9]);
-    assert_eq!(values("The budget is 7.25 k."), [7250.0]);
-    assert_eq!(values("They raised 25M."), [25e6]);
+    assert_eq!(all_number_values("Sales reached 4.7b."), [4.7e9]);
+    assert_eq!(all_number_values("The budget is 7.25 k."), [7250.0]);
+    assert_eq!(all_number_values("They raised 25M."), [25e6]);
     // a standard, a bid price, a one-digit name and a spaced letter before a word
-    assert!(values("The router speaks 802.11b.").is_empty());
-    assert!(values("The unit was sold to 3M.").is_empty());
+    assert!(all_number_values("The router speaks 802.11b.").is_empty());
+    assert!(all_number_values("The unit was sold to 3M.").is_empty());
     assert!(
-        values("Bonds were 98-1/2b today.")
+        all_number_values("Bonds were 98-1/2b today.")
             .iter()
             .all(|v| *v < 100.0)
     );
-    assert_eq!(values("It has 7 k of room."), [7.0]);
+    assert_eq!(all_number_values("It has 7 k of room."), [7.0]);
 }
 
 #[test]

@@ -33,10 +33,7 @@ impl<'a> Scan<'a> {
         has_prefix: bool,
     ) -> Option<(&'a UnitDef, usize)> {
         let first = self.text_at(p);
-        if self.kind(p) == Some(K::N)
-            || self.toks.get(p).is_none_or(|t| t.line_start)
-            || self.bits_at(p) & B_UNIT == 0
-        {
+        if self.kind(p) == Some(K::N) || self.line_ended_at(p) || self.bits_at(p) & B_UNIT == 0 {
             return None;
         }
         let defs = self.lex.units.get(first)?;
@@ -480,7 +477,7 @@ impl<'a> Scan<'a> {
             Family::Mass | Family::Volume | Family::Energy | Family::Area | Family::Number
         ) && !canon.contains('/')
             && canon != "bpd"
-            && let Some((time, after)) = self.rate_per_time_after(e)
+            && let Some((time, after)) = self.time_denominator_after(e, true)
         {
             // `500 tonnes per day`, `3 GB a month`: a flow keeps its denominator
             canon = format!("{canon}/{time}");
@@ -579,20 +576,10 @@ impl<'a> Scan<'a> {
 
     /// A unit of time up to an hour after `per` or `/` at token `e` (`50 metres per
     /// millisecond`, `50 km/ms`): its symbol and the token after it.
-    fn per_time_after(&self, e: usize) -> Option<(String, usize)> {
-        if !(self.glued_slash(e) || self.word(e, "per")) {
-            return None;
-        }
-        let (time, end) = self.spaced_unit_span(e + 1)?;
+    fn per_time_after(&self, e: usize) -> Option<(&'static str, usize)> {
+        let (symbol, end) = self.time_denominator_after(e, false)?;
         // `11 feet per century` is a length per century, not a speed
-        let symbol = match time.canon {
-            "ms" => "ms",
-            "seconds" => "s",
-            "minutes" => "min",
-            "hours" => "h",
-            _ => return None,
-        };
-        (time.family == Family::Time).then(|| (symbol.to_string(), end))
+        matches!(symbol, "ms" | "s" | "min" | "h").then_some((symbol, end))
     }
 
     /// Degrees ending before token `e`, of a number starting at `start`, measure an angle: an
@@ -616,11 +603,11 @@ impl<'a> Scan<'a> {
         false
     }
 
-    /// A unit of time after `per`, `/`, `a` or `an` at token `e` (`500 tonnes a day`, `3 GB
-    /// per month`): its symbol and the token after it. Not a date (`a year ago`, `a year
-    /// earlier`).
-    fn rate_per_time_after(&self, e: usize) -> Option<(String, usize)> {
-        let article = self.word(e, "a") || self.word(e, "an");
+    /// A unit of time after `per` or `/` at token `e`, or after `a`/`an` when `articles`
+    /// (`500 tonnes a day`, `3 GB per month`): its symbol and the token after it. Not a date
+    /// (`a year ago`, `a year earlier`).
+    fn time_denominator_after(&self, e: usize, articles: bool) -> Option<(&'static str, usize)> {
+        let article = articles && (self.word(e, "a") || self.word(e, "an"));
         if !(self.glued_slash(e) || self.word(e, "per") || article) {
             return None;
         }
@@ -639,7 +626,7 @@ impl<'a> Scan<'a> {
             "years" => "yr",
             _ => return None,
         };
-        Some((symbol.to_string(), end))
+        Some((symbol, end))
     }
 
     /// A `g` at token `p` glued to the number of `q` is grams: lowercase in cased text, glued
