@@ -5,8 +5,8 @@
 //! Input: a token index and the end of the previous figure. Output: a `Step`.
 
 use super::lexicon::{
-    B_CARD, B_MULTIPLE, B_ORD, B_VAGUE, C_AGE, C_AGECLOSE, C_AGESUBJECT, C_AGEVERB, C_AUXILIARY,
-    C_DETERMINER, C_DURATION, C_IDENT, C_MONTH, C_STOP,
+    B_CARD, B_MULTIPLE, B_ORD, B_SCALE, B_VAGUE, C_AGE, C_AGECLOSE, C_AGESUBJECT, C_AGEVERB,
+    C_AUXILIARY, C_COMPARING, C_DETERMINER, C_DURATION, C_IDENT, C_MONTH, C_STOP,
 };
 use super::number::raw_of;
 use super::scan::{Cand, Core, Quantity, Scan, Step, sentence_start};
@@ -646,6 +646,19 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// `from 24.2 to 33-35 billion euros`: when the number after `to` opens a range of its own,
+    /// the far end of that range with its unit.
+    fn unit_after_range_end(&self, near: &Quantity) -> Option<Quantity> {
+        let far = near.end + 1;
+        if !(self.is_dash(near.end) && self.is_number(far)) || self.skip[far] {
+            return None;
+        }
+        let mut core = self.parse_core(far).ok()?;
+        self.scales(&mut core, false);
+        let q = self.quantity(core, false);
+        q.unit.is_some().then_some(q)
+    }
+
     /// Decides whether the first number forms a range with the second, takes a later unit, or is skipped.
     fn pair_with(
         &self,
@@ -691,6 +704,8 @@ impl<'a> Scan<'a> {
             } else if change {
                 if !a_has_unit && b_has {
                     inherit = Some(bq.clone());
+                } else if !a_has_unit {
+                    inherit = self.unit_after_range_end(bq);
                 }
             } else if same_unit
                 && (a_has_unit || b_has || first.between)
@@ -870,7 +885,9 @@ impl<'a> Scan<'a> {
             return Err(Step::Skip(core.end));
         }
         if c.family == Family::Number && c.unit.is_empty() && !use_range && !self.all_numbers {
-            let vs = self.vs_before(q0) || self.level_after_percent_change(q0, first);
+            let vs = self.vs_before(q0)
+                || self.compared_before(q0)
+                || self.level_after_percent_change(q0, first);
             let ok = !core.word
                 && (core.scaled || qualified || core.sepdec || first.negative || vs || core.frac)
                 || core.word
@@ -927,6 +944,52 @@ impl<'a> Scan<'a> {
                 self.spaced_unit_span(k)
                     .is_some_and(|(d, end)| d.family == Family::Percent && end == at - 1)
             })
+    }
+
+    /// Whether the number at `i` is the value an earlier figure is compared with: `compared
+    /// with 63`, `up from 6.9`, `from 6.9` right after a figure's unit (`to 7.2 pct from 6.9`),
+    /// or `to 7.2` after one that started `from` (`from 6.9 pct to 7.2`).
+    pub(super) fn compared_before(&self, i: usize) -> bool {
+        if i < 2 {
+            return false;
+        }
+        let (link, before) = (i - 1, i - 2);
+        let compared_with = self.is_word(before) && self.has_class(before, C_COMPARING);
+        if self.word(link, "with") {
+            return compared_with;
+        }
+        if self.word(link, "to") {
+            // `from 14-18 mpg to 24`: the second end of a change in the unit of the first
+            let from_unit = self.figure_with_unit_ending_at(link).is_some_and(|start| {
+                (start.saturating_sub(2)..start).any(|k| self.word(k, "from"))
+            });
+            return compared_with || from_unit;
+        }
+        self.word(link, "from")
+            && (self.word(before, "up")
+                || self.word(before, "down")
+                || self.figure_with_unit_ending_at(link).is_some())
+    }
+
+    /// The first token of a number with a unit that ends right before token `end` (`7.2 pct`,
+    /// `1.5 billion dlrs`, `14-18 mpg`).
+    fn figure_with_unit_ending_at(&self, end: usize) -> Option<usize> {
+        let unit_start = (end.saturating_sub(4).max(1)..end).find(|&k| {
+            (self.is_number(k - 1) || self.bits_at(k - 1) & B_SCALE != 0)
+                && self
+                    .unit_after_scaled(k)
+                    .is_some_and(|(_, after)| after == end)
+        })?;
+        let mut start = unit_start;
+        while start > 0
+            && unit_start - start < 5
+            && (self.is_number(start - 1)
+                || self.bits_at(start - 1) & B_SCALE != 0
+                || self.is_dash(start - 1) && self.glued(start))
+        {
+            start -= 1;
+        }
+        Some(start)
     }
 
     pub(super) fn vs_before(&self, i: usize) -> bool {
@@ -1034,9 +1097,10 @@ fn ascending(first: &FirstNumber, second: &RangeEnd) -> bool {
     }
 }
 
-/// Two items of one list are within a factor of 1,000 of each other, as written or as
-/// scaled (`5, 6 and 7 pct`, `500,000 and one mln dlrs`, but not `at 16,644, 16 per cent`).
-fn comparable(a: f64, b: f64) -> bool {
+/// Two items of one list, or a figure and the number compared with it, are within a factor of
+/// 1,000 of each other (`5, 6 and 7 pct`, `500,000 and one mln dlrs`, `5.2 mln vs 3.1 mln`,
+/// but not `at 16,644, 16 per cent` or `12 cts a share, vs 2,950,000`).
+pub(super) fn comparable(a: f64, b: f64) -> bool {
     let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
     small == 0.0 || large <= small * 1000.0
 }

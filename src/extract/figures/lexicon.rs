@@ -162,6 +162,10 @@ pub(super) const C_ANGLEVERB: u64 = 1 << 33;
 /// degrees north`).
 pub(super) const C_ANGLEWORD: u64 = 1 << 34;
 
+/// `comparing`: words before `with` or `to` that make the bare number after them the value
+/// the figure before is compared with (`460 cars, compared with 63`).
+pub(super) const C_COMPARING: u64 = 1 << 35;
+
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
 pub(super) struct WordForms {
@@ -508,6 +512,7 @@ fn load_words(lex: &mut Lex) {
             "anglenoun" => C_ANGLENOUN,
             "angleverb" => C_ANGLEVERB,
             "angleword" => C_ANGLEWORD,
+            "comparing" => C_COMPARING,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

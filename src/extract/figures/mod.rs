@@ -56,6 +56,7 @@ use crate::extract::Figure;
 use crate::extract::FxBuild;
 use crate::extract::Sym;
 use crate::extract::offset32;
+use candidate::comparable;
 use lexicon::{LEX, Lex};
 use mask::skip_mask;
 use measure::label_for;
@@ -115,6 +116,7 @@ pub fn extract_figures_with(text: &str, options: FigureOptions) -> Vec<Figure> {
     let mut cands = scan_candidates(&scan);
     let in_fig = in_figure_tokens(&cands, toks.len());
     inherit_units_in_vs_rows(&scan, &mut cands);
+    inherit_units_in_comparisons(&scan, &mut cands);
     inherit_units_for_scaled_numbers(&scan, &mut cands);
     inherit_units_from_the_whole(&scan, &mut cands);
     inherit_currencies_before_conversions(&scan, &mut cands);
@@ -170,13 +172,78 @@ fn inherit_units_in_vs_rows(scan: &Scan, cands: &mut [Cand]) {
                 || c.t0 > 0 && matches!(scan.text_at(c.t0 - 1), "after" | "against" | "with"))
             && c.t0 <= p.t1 + 3
         {
-            c.family = p.family;
-            c.unit = p.unit;
-            if p.factor != 1.0 && c.factor == 1.0 && !scan.is_word(c.t1 - 1) {
-                c.scale_by(p.factor);
-            }
+            take_unit_of(scan, p, c);
         }
     }
+}
+
+/// `460 cars were stolen this year, compared with 63`, `rose to 7.2 pct from 6.9`: a bare
+/// number compared with the figure before it in the sentence is in that figure's unit (and
+/// scale, when it has none of its own: `to 1.5 billion dlrs from 1.2`).
+fn inherit_units_in_comparisons(scan: &Scan, cands: &mut [Cand]) {
+    for k in 1..cands.len() {
+        let (prev, cur) = cands.split_at_mut(k);
+        let c = &mut cur[0];
+        let bare = c.family == Family::Number && c.unit.is_empty();
+        if !bare || !scan.compared_before(c.t0) {
+            continue;
+        }
+        let Some(p) = compared_figure(scan, prev, c) else {
+            continue;
+        };
+        if comparable(p.value, c.value) || scale_shared(scan, p, c).is_some() {
+            take_unit_of(scan, p, c);
+        }
+    }
+}
+
+/// Gives the bare number `c` the unit of figure `p`, and `p`'s scale too when `c` has none
+/// and is as large once scaled (`1.5 billion dlrs from 1.2`, `12 cts vs 9`).
+fn take_unit_of(scan: &Scan, p: &Cand, c: &mut Cand) {
+    c.family = p.family;
+    c.unit = p.unit;
+    if let Some(scale) = scale_shared(scan, p, c) {
+        c.scale_by(scale);
+        c.scaled = true;
+    }
+}
+
+/// The scale (scale words times the unit's factor) of `p` that the unscaled bare number `c`
+/// shares, when the two are then close in size.
+fn scale_shared(scan: &Scan, p: &Cand, c: &Cand) -> Option<f64> {
+    let scale = scan.scale_word_factor(p.t0, p.t1) * p.factor;
+    (!c.scaled && scale != 1.0 && size_ratio(p.value, c.value * scale) < 20.0).then_some(scale)
+}
+
+/// How many times larger the larger of two values is (infinite when one is zero).
+fn size_ratio(a: f64, b: f64) -> f64 {
+    if a == 0.0 || b == 0.0 {
+        return f64::INFINITY;
+    }
+    (a / b).abs().max((b / a).abs())
+}
+
+/// The figure a bare number `c` is compared with: the one before it in its sentence, with a
+/// unit, or the level before a percentage change (`6.63 mln bpd, off 0.3 pct from 6.65 mln`,
+/// `a fall of 1.2 pct from 16.43`; but `rose to 7.2 pct from 6.9` compares two levels).
+fn compared_figure<'c>(scan: &Scan, prev: &'c [Cand], c: &Cand) -> Option<&'c Cand> {
+    let sent = sentence_start(scan, c.t0);
+    let percent_change = |p: &Cand| {
+        let level = p.t0 > 0 && ["to", "at", "from"].iter().any(|w| scan.word(p.t0 - 1, w));
+        p.family == Family::Percent
+            && p.t0 > 0
+            && !level
+            && (scan.change_before(p.t0, sent)
+                || scan.word(p.t0 - 1, "off")
+                || scan.word(p.t1, "from") && c.t0 == p.t1 + 1)
+    };
+    let p = match prev {
+        [.., level, change] if percent_change(change) => level,
+        [.., p] => p,
+        [] => return None,
+    };
+    let unit_known = !p.unit.is_empty() && p.family != Family::Ordinal;
+    (unit_known && p.t0 >= sent).then_some(p)
 }
 
 /// `5.03 mln tonnes against 2.87 mln`: a scaled bare number takes the unit of the figure
@@ -353,14 +420,18 @@ fn share_measures_between_linked(scan: &Scan, cands: &mut [Cand]) {
 /// `or 14 cts`, with the same family.
 fn linked_to_previous(scan: &Scan, prev: &Cand, next: &Cand) -> bool {
     let between = prev.t1..next.t0;
-    between.len() <= 3
-        && prev.family == next.family
-        && between.clone().all(|j| {
-            matches!(
-                scan.text_at(j),
-                "vs" | "versus" | "." | "(" | "or" | "loss" | "profit" | "to" | "from"
-            )
-        })
+    let compared = prev.family == next.family
+        && scan.compared_before(next.t0)
+        && prev.t0 >= sentence_start(scan, next.t0);
+    compared
+        || between.len() <= 3
+            && prev.family == next.family
+            && between.clone().all(|j| {
+                matches!(
+                    scan.text_at(j),
+                    "vs" | "versus" | "." | "(" | "or" | "loss" | "profit" | "to" | "from"
+                )
+            })
 }
 
 /// The candidates as `Figure`s with byte offsets and labels.

@@ -673,6 +673,16 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The product of the free scale words (`mln`, `billion`) among tokens `t0..t1`.
+    pub(super) fn scale_word_factor(&self, t0: usize, t1: usize) -> f64 {
+        (t0..t1)
+            .filter_map(|k| match self.lex.scales.get(self.text_at(k)) {
+                Some(&(s, ScaleMode::Free)) => Some(s),
+                _ => None,
+            })
+            .product()
+    }
+
     /// A glued `b` (word `w`, at `c.end`) after a decimal under 100 is billions (`1.2b`).
     fn small_decimal_before_b(&self, c: &Core, w: &str) -> bool {
         w == "b" && self.decimal_before(c.end) && !c.frac && c.v < 100.0

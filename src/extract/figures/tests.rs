@@ -2590,3 +2590,72 @@ fn a_currency_written_before_its_scale_and_codes_that_open_the_next_amount() {
     let f = one("Eggs sold at 4 dollars a dozen.");
     assert_eq!((f.value, f.unit.as_str()), (4.0, "USD"));
 }
+
+/// The (value, unit) pairs of every figure, in every casing.
+fn values_and_units_in_each_case(t: &str, want: &[(f64, &str)]) {
+    each_case(t, |f, v| {
+        let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+        assert_eq!(got.len(), want.len(), "{v}: {got:?}");
+        for ((gv, gu), (wv, wu)) in got.iter().zip(want) {
+            assert!(close(*gv, *wv) && gu == wu, "{v}: {got:?}");
+        }
+    });
+}
+
+#[test]
+fn a_bare_number_compared_with_a_figure_takes_its_unit() {
+    values_and_units_in_each_case(
+        "Thieves took 380 bikes this spring, compared with 41 a year before.",
+        &[(380.0, "bikes"), (41.0, "bikes")],
+    );
+    values_and_units_in_each_case(
+        "The jobless rate fell to 6.2 pct from 6.4 in March.",
+        &[(6.2, "%"), (6.4, "%")],
+    );
+    values_and_units_in_each_case(
+        "Rice stocks were 410,000 tonnes, up from 365,000 last year.",
+        &[(410000.0, "t"), (365000.0, "t")],
+    );
+    // the scale of the figure compared with, when the bare number is as large
+    values_and_units_in_each_case(
+        "Debt rose to 2.4 billion dlrs from 2.1 last year.",
+        &[(2.4e9, "USD"), (2.1e9, "USD")],
+    );
+    values_and_units_in_each_case(
+        "The dividend goes to 22 cents from 19.",
+        &[(0.22, "USD"), (0.19, "USD")],
+    );
+    // the second end of a change written `from A unit to B`
+    values_and_units_in_each_case(
+        "Fees went from 12 pct to 15 in two years.",
+        &[(12.0, "%"), (15.0, "%"), (2.0, "years")],
+    );
+}
+
+#[test]
+fn the_level_is_compared_not_the_percentage_change() {
+    values_and_units_in_each_case(
+        "Diesel use was 2.91 mln bpd, off 1.2 pct from 2.95 mln.",
+        &[(2.91e6, "bpd"), (1.2, "%"), (2.95e6, "bpd")],
+    );
+    values_and_units_in_each_case(
+        "Wool output rose 8 pct to 52,000 tonnes from 48,100.",
+        &[(8.0, "%"), (52000.0, "t"), (48100.0, "t")],
+    );
+    // the unit, but not the cents, of a figure of another size
+    values_and_units_in_each_case(
+        "It earned 4.1 mln dlrs, or 12 cts a share, compared with 2,950,000.",
+        &[(4.1e6, "USD"), (0.12, "USD"), (2_950_000.0, "USD")],
+    );
+    values_and_units_in_each_case(
+        "Exports are put at 31.2 mln tonnes, vs 30.85 last month.",
+        &[(31.2e6, "t"), (30.85e6, "t")],
+    );
+}
+
+#[test]
+fn the_first_end_of_a_change_takes_the_unit_of_a_range_after_it() {
+    let f = figs("Revenue should grow from 18.5 to 21-23 billion euros by 2030.");
+    let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
+    assert_eq!(got, [(18.5e9, "EUR"), (21e9, "EUR")]);
+}
