@@ -166,6 +166,9 @@ pub(super) const C_ANGLEWORD: u64 = 1 << 34;
 /// the figure before is compared with (`460 cars, compared with 63`).
 pub(super) const C_COMPARING: u64 = 1 << 35;
 
+/// `unitsystem`: words between `of a` and the unit of a fraction (`1/16 of a US pint`).
+pub(super) const C_UNITSYSTEM: u64 = 1 << 36;
+
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
 pub(super) struct WordForms {
@@ -513,6 +516,7 @@ fn load_words(lex: &mut Lex) {
             "angleverb" => C_ANGLEVERB,
             "angleword" => C_ANGLEWORD,
             "comparing" => C_COMPARING,
+            "unitsystem" => C_UNITSYSTEM,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);

@@ -109,7 +109,9 @@ impl<'a> Scan<'a> {
                 return Some(Err(self.chain_end(i)));
             }
             let d = self.toks[i + 2].value;
-            if self.toks[i + 2].flags == 0 && t.value < d && is_denom(d) {
+            // any denominator before `of a` unit: `1/128 of a gallon`
+            let of_a_unit = d.fract() == 0.0 && self.unit_of_a(i + 3, &c).is_some();
+            if self.toks[i + 2].flags == 0 && t.value < d && (is_denom(d) || of_a_unit) {
                 c.v = t.value / d;
                 c.frac = true;
                 c.plain_int = false;
@@ -359,23 +361,9 @@ impl<'a> Scan<'a> {
             c.end = i + 3;
             return Some(c);
         }
-        // `half an hour`, `half a century`
+        // `half an hour`, `half a mile`, `half a percentage point`
         if (self.word(i + 1, "a") || self.word(i + 1, "an"))
-            && matches!(
-                self.text_at(i + 2),
-                "hour"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "decade"
-                    | "century"
-                    | "minute"
-                    | "mile"
-                    | "kilometre"
-                    | "kilometer"
-                    | "percentage"
-            )
+            && self.spaced_unit_span(i + 2).is_some()
         {
             c.v = 0.5;
             c.end = i + 2;
@@ -566,7 +554,8 @@ impl<'a> Scan<'a> {
         let ok = if self.lex.fracs.contains_key(fw) {
             // `three quarters` is a fraction only hyphenated or before a scale word
             let ambiguous = matches!(fw, "quarter" | "quarters");
-            agrees && (!ambiguous || hyphen || self.free_scale_at(den.end).is_some())
+            let of_a_unit = self.unit_of_a(den.end, c).is_some();
+            agrees && (!ambiguous || hyphen || of_a_unit || self.free_scale_at(den.end).is_some())
         } else if den.plural {
             agrees
         } else {

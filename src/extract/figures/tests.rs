@@ -2659,3 +2659,42 @@ fn the_first_end_of_a_change_takes_the_unit_of_a_range_after_it() {
     let got: Vec<(f64, &str)> = f.iter().map(|x| (x.value, x.unit.as_str())).collect();
     assert_eq!(got, [(18.5e9, "EUR"), (21e9, "EUR")]);
 }
+
+#[test]
+fn fractions_of_one_unit() {
+    expect(
+        "A cup holds 1/16 of a US gallon.",
+        "1/16 of a US gallon",
+        0.0625,
+        "gal",
+        Family::Volume,
+    );
+    expect(
+        "A dram is 1/256 of a pound here.",
+        "1/256 of a pound",
+        1.0 / 256.0,
+        "lb",
+        Family::Mass,
+    );
+    expect(
+        "The trail runs three quarters of a mile.",
+        "three quarters of a mile",
+        0.75,
+        "mi",
+        Family::Length,
+    );
+    expect(
+        "She bought half a kilo.",
+        "half a kilo",
+        0.5,
+        "kg",
+        Family::Mass,
+    );
+    // `quarters` of a year are still counted
+    one_unit_in_each_case(
+        "Sales rose in three quarters of the year.",
+        "quarters",
+        Family::Count,
+    );
+    none("They sold half a share each.");
+}

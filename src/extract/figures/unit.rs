@@ -8,7 +8,7 @@ use super::lexicon::{
     B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
     C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, C_TIMEADJ, UnitDef,
 };
-use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD, ScaleMode};
+use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD, C_UNITSYSTEM, ScaleMode};
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::{F_DEC, F_SEP, K};
 use crate::extract::Family;
@@ -219,13 +219,11 @@ impl<'a> Scan<'a> {
             self.attach_unit(&mut q, d, p, e, prefix);
             return q;
         }
-        // `two-thirds of a mile`, `1/16 of a pint`: a fraction of one unit
-        let of_a = self.word(p, "of") && (self.word(p + 1, "a") || self.word(p + 1, "an"));
+        // `two-thirds of a mile`, `1/16 of a US pint`: a fraction of one unit
         if q.core.frac
-            && of_a
-            && let Some((d, e)) = self.match_unit(p + 2, &q.core, prefix)
+            && let Some((d, start, e)) = self.unit_of_a(p, &q.core)
         {
-            self.attach_unit(&mut q, d, p + 2, e, prefix);
+            self.attach_unit(&mut q, d, start, e, prefix);
             return q;
         }
         if let Some((d, e)) = self.bracketed_unit(p, &q.core) {
@@ -737,6 +735,20 @@ impl<'a> Scan<'a> {
         tok.int_digits >= 2
             || tok.flags & (F_SEP | F_DEC) != 0
             || self.lex.scales.contains_key(self.text_at(i + 1))
+    }
+
+    /// `of a mile`, `of an inch`, `of a US pint` from token `p`: the unit, its first token and
+    /// the token after it.
+    pub(super) fn unit_of_a(&self, p: usize, core: &Core) -> Option<(&'a UnitDef, usize, usize)> {
+        if !(self.word(p, "of") && (self.word(p + 1, "a") || self.word(p + 1, "an"))) {
+            return None;
+        }
+        let mut start = p + 2;
+        if self.is_word(start) && self.has_class(start, C_UNITSYSTEM) {
+            start += 1;
+        }
+        let (d, e) = self.match_unit(start, core, false)?;
+        Some((d, start, e))
     }
 
     /// The first later item of a list of bare numbers that has a unit.
