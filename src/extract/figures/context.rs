@@ -142,7 +142,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
             if self.is_plural_noun(w) {
-                return self.plural_head(j, w, c);
+                return self.plural_head(j, w, c, core);
             }
             // a hyphenated compound (`set-top`) is one modifier
             if !adjective_shaped(w) && c & C_COUNTADJ == 0 && !std::mem::take(&mut after_dash) {
@@ -157,12 +157,16 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// The counted noun when the plural `w` at `j` heads the run: `19 latin american
-    /// countries`, or a later plural after an adjective (`300,000 hillards ordinary shares`).
-    fn plural_head(&self, j: usize, w: &str, c: u64) -> Option<(String, usize)> {
+    /// The counted noun when the plural `w` (word classes `c`) at `j` heads the run: `19 latin
+    /// american countries`, or a later plural after an adjective (`300,000 hillards ordinary
+    /// shares`).
+    fn plural_head(&self, j: usize, w: &str, c: u64, core: &Core) -> Option<(String, usize)> {
         // `19 latin american countries`: the head; plural attached to a hyphen is fine
-        if c & (C_COUNTEXCL | C_NONCOUNT) != 0 {
+        if c & C_COUNTEXCL != 0 {
             return None;
+        }
+        if c & C_NONCOUNT != 0 {
+            return self.money_noun_counted(j, w, core);
         }
         // `300,000 hillards ordinary shares`: a later plural in the same run is the head
         for k in [j + 1, j + 2] {
@@ -185,6 +189,23 @@ impl<'a> Scan<'a> {
             }
         }
         Some((w.to_string(), j + 1))
+    }
+
+    /// A money noun after a number (`sales`, `exports`) is counted only after a plain whole
+    /// number and at the end of its noun phrase (`based on 37 sales,`), or is a modifier of a
+    /// later plural (`12 sales offices`); `1.2 billion sales` is an amount, not a count.
+    fn money_noun_counted(&self, j: usize, w: &str, core: &Core) -> Option<(String, usize)> {
+        let next = j + 1;
+        let next_plural = !self.line_ended_at(next)
+            && self.is_word(next)
+            && self.class_bits(next) & (C_STOP | C_COUNTEXCL | C_NONCOUNT | C_MONTH) == 0
+            && self.is_plural_noun(self.text_at(next));
+        if next_plural {
+            return Some((self.text_at(next).to_string(), next + 1));
+        }
+        // the noun phrase ends at the money noun: `37 sales, the`, not `20 sales period`
+        let phrase_ends = !self.is_word(next) || self.has_class(next, C_STOP);
+        (core.plain_int && !core.scaled && !core.word && phrase_ends).then(|| (w.to_string(), next))
     }
 
     pub(super) fn ord_noun_ok(&self, j: usize) -> bool {

@@ -2698,3 +2698,19 @@ fn fractions_of_one_unit() {
     );
     none("They sold half a share each.");
 }
+
+#[test]
+fn money_nouns_are_counted_only_as_whole_counts() {
+    one_unit_in_each_case(
+        "The median price is based on 52 sales, the board said.",
+        "sales",
+        Family::Count,
+    );
+    one_unit_in_each_case(
+        "The firm opened 14 sales offices in Asia.",
+        "offices",
+        Family::Count,
+    );
+    one_unit_in_each_case("It had 2.3 mln exports.", "", Family::Number);
+    none("Cars sold in the June 1 through 10 sales period rose.");
+}
