@@ -121,6 +121,7 @@ impl Scan<'_> {
     pub(super) fn subject_for(&self, c: &Cand, floor: usize) -> Option<Name> {
         let clause = self.clause_floor(c, floor);
         self.list_row_subject(c, floor)
+            .or_else(|| self.owner_inside(c))
             .or_else(|| self.possessor_subject(c, clause))
             .or_else(|| self.clause_subject(c, clause))
             .or_else(|| self.sentence_subject(c, floor))
@@ -144,6 +145,13 @@ impl Scan<'_> {
             .filter(|&k| self.is_possessive_mark(k))
             .filter(|&k| self.possesses_measure(c, k + 2))
             .find_map(|k| self.name_ending_at(k - 1, clause))
+    }
+
+    /// The possessor inside the figure: `two of Van Gogh's films`.
+    fn owner_inside(&self, c: &Cand) -> Option<Name> {
+        (c.t0 + 1..c.t1)
+            .find(|&k| self.is_possessive_mark(k))
+            .and_then(|k| self.name_ending_at(k - 1, c.t0 + 1))
     }
 
     /// The words after a possessive mark (from token `after`) are the figure's measure
@@ -301,7 +309,7 @@ impl Scan<'_> {
     }
 
     /// The apostrophe of a possessive `'s` or `’s` (glued to the word before and to the `s`).
-    fn is_possessive_mark(&self, k: usize) -> bool {
+    pub(super) fn is_possessive_mark(&self, k: usize) -> bool {
         (self.sym(k, "'") || self.sym(k, "’"))
             && self.glued(k)
             && self.word(k + 1, "s")
@@ -433,7 +441,7 @@ impl Scan<'_> {
         *self.cased.get_or_init(|| text_is_cased(self.original))
     }
 
-    fn original_is_capital(&self, k: usize) -> bool {
+    pub(super) fn original_is_capital(&self, k: usize) -> bool {
         let t = &self.toks[k];
         self.original
             .as_bytes()

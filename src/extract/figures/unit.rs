@@ -8,7 +8,9 @@ use super::lexicon::{
     B_MULTIPLE, B_NUMWORD, B_PREFIX, B_QUAL, B_UNIT, C_CHANGE, C_COMPARE, C_COUNTEXCL, C_DIMENSION,
     C_LYNOUN, C_MONEY, C_MONTH, C_NOTCOUNTED, C_PER, C_STOP, C_TIMEADJ, UnitDef,
 };
-use super::lexicon::{C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD, C_UNITSYSTEM, ScaleMode};
+use super::lexicon::{
+    C_ANGLENOUN, C_ANGLEVERB, C_ANGLEWORD, C_DETERMINER, C_UNITSYSTEM, ScaleMode,
+};
 use super::scan::{Core, Quantity, Scan, UnitHit, sentence_start};
 use super::tokens::{F_DEC, F_SEP, K};
 use crate::extract::Family;
@@ -253,7 +255,10 @@ impl<'a> Scan<'a> {
             q.ident = true;
             return q;
         }
-        if let Some((noun, e)) = self.count_noun(p, &q.core) {
+        if let Some((noun, e)) = self
+            .count_noun(p, &q.core)
+            .or_else(|| self.count_of_group(p, &q.core))
+        {
             q.count = Some((noun, e));
             q.end = e;
             return q;
@@ -735,6 +740,29 @@ impl<'a> Scan<'a> {
         tok.int_digits >= 2
             || tok.flags & (F_SEP | F_DEC) != 0
             || self.lex.scales.contains_key(self.text_at(i + 1))
+    }
+
+    /// `two of Johnson's deputies`, `500,000 of the company's shares`: the plural noun of the
+    /// group a number counts a part of, after `of` and a determiner or a possessive.
+    fn count_of_group(&self, p: usize, core: &Core) -> Option<(String, usize)> {
+        if !self.word(p, "of") || !self.is_word(p + 1) || self.line_ended_at(p + 1) {
+            return None;
+        }
+        let determiner = self.has_class(p + 1, C_DETERMINER);
+        let mut start = if determiner { p + 2 } else { p + 1 };
+        // `Johnson's deputies`, `the company's plants`
+        let owner_end = (start..start + 3).find(|&k| self.is_possessive_mark(k));
+        if let Some(mark) = owner_end {
+            start = mark + 2;
+        }
+        let whole = core.v.fract() == 0.0 || core.scaled;
+        if !determiner && owner_end.is_none() || !whole {
+            return None;
+        }
+        // `18 of the Rules of Fair Practice`: a capitalised plural in cased text is a name
+        let (noun, end) = self.count_noun(start, core)?;
+        let name = self.is_cased() && self.original_is_capital(end - 1);
+        (!name).then_some((noun, end))
     }
 
     /// `of a mile`, `of an inch`, `of a US pint` from token `p`: the unit, its first token and
