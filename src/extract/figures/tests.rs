@@ -2730,3 +2730,23 @@ fn a_part_of_a_group_counts_the_group_noun() {
     let f = figs("He broke Sections 2 and 14 of the Rules of Conduct.");
     assert!(f.iter().all(|x| x.unit != "rules"), "{f:#?}");
 }
+
+#[test]
+fn a_unit_named_by_its_scale_and_pressure_units() {
+    expect(
+        "Water boils near 212 on the Fahrenheit scale.",
+        "212 on the Fahrenheit scale",
+        212.0,
+        "°F",
+        Family::Temperature,
+    );
+    expect(
+        "The storm's pressure fell to 962 millibars.",
+        "962 millibars",
+        962.0,
+        "mbar",
+        Family::Number,
+    );
+    // a GPA is a grade point average
+    one_unit_in_each_case("She finished with a 3.8 GPA.", "", Family::Number);
+}

@@ -228,6 +228,18 @@ impl<'a> Scan<'a> {
             self.attach_unit(&mut q, d, start, e, prefix);
             return q;
         }
+        // `between 50 and 70 on the GPa scale`
+        if self.word(p, "on")
+            && self.word(p + 1, "the")
+            && let Some((d, e)) = self.match_unit(p + 2, &q.core, prefix)
+            && self.word(e, "scale")
+        {
+            self.attach_unit(&mut q, d, p + 2, e, prefix);
+            if q.unit.is_some() {
+                q.end = e + 1;
+            }
+            return q;
+        }
         if let Some((d, e)) = self.bracketed_unit(p, &q.core) {
             self.attach_unit(&mut q, d, p + 1, e, prefix);
             if q.unit.is_some() {
