@@ -256,20 +256,29 @@ fn inherit_units_for_scaled_numbers(scan: &Scan, cands: &mut [Cand]) {
             continue;
         }
         let sent = sentence_start(scan, c.t0);
-        let src = prev.iter().rev().take(4).find(|p| {
-            p.scaled
-                && p.t0 >= sent
-                && c.t0 <= p.t1 + 24
-                && matches!(
-                    p.family,
-                    Family::Currency
-                        | Family::Mass
-                        | Family::Volume
-                        | Family::Area
-                        | Family::Count
-                        | Family::Energy
-                )
-        });
+        let candidates = || {
+            prev.iter().rev().take(4).filter(|p| {
+                p.scaled
+                    && p.t0 >= sent
+                    && c.t0 <= p.t1 + 24
+                    && matches!(
+                        p.family,
+                        Family::Currency
+                            | Family::Mass
+                            | Family::Volume
+                            | Family::Area
+                            | Family::Count
+                            | Family::Energy
+                    )
+            })
+        };
+        // `2.2 billion shekels ($590 million) and 71 million`: the unit as written rather than
+        // its conversion in brackets right after it, when the sentence has both
+        let converted =
+            |p: &Cand| p.t0 > 0 && scan.sym(p.t0 - 1, "(") && prev.iter().any(|q| q.t1 + 1 == p.t0);
+        let src = candidates()
+            .find(|p| !converted(p))
+            .or_else(|| candidates().next());
         if let Some(p) = src {
             c.family = p.family;
             c.unit = p.unit;

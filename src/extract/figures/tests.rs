@@ -2750,3 +2750,11 @@ fn a_unit_named_by_its_scale_and_pressure_units() {
     // a GPA is a grade point average
     one_unit_in_each_case("She finished with a 3.8 GPA.", "", Family::Number);
 }
+
+#[test]
+fn a_scaled_number_takes_the_unit_written_not_its_conversion() {
+    values_and_units_in_each_case(
+        "Sales were 3.1 billion rand ($170 million) and profit 95 million.",
+        &[(3.1e9, "ZAR"), (170e6, "USD"), (95e6, "ZAR")],
+    );
+}
