@@ -336,17 +336,11 @@ fn inherit_currencies_before_conversions(scan: &Scan, cands: &mut [Cand]) {
 
 /// Sets each candidate's measure, looked for within its sentence.
 fn assign_measures(scan: &Scan, cands: &mut [Cand], in_fig: &[bool]) {
-    let mut floor = 0;
-    let mut measures = Vec::with_capacity(cands.len());
-    for (k, c) in cands.iter().enumerate() {
-        let prev_end = if k > 0 { cands[k - 1].t1 } else { 0 };
-        let sent_floor = sentence_start(scan, c.t0).max(floor.min(c.t0));
-        let _ = prev_end;
-        measures.push(scan.measure_for(c, sent_floor, in_fig));
-        floor = 0;
-    }
-    for (k, m) in measures.into_iter().enumerate() {
-        cands[k].measure = Sym::new(&m);
+    let measures: Vec<_> = (cands.iter())
+        .map(|c| scan.measure_for(c, sentence_start(scan, c.t0), in_fig))
+        .collect();
+    for (c, m) in cands.iter_mut().zip(measures) {
+        c.measure = Sym::new(&m);
     }
 }
 
