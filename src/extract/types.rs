@@ -20,7 +20,21 @@ pub enum Family {
     Time,
     Speed,
     Temperature,
+    /// Amounts of energy: `5 MWh`, `200 kcal`, `7 TeV`.
     Energy,
+    /// Rates of energy: `600 MW`, `296 hp`.
+    Power,
+    /// `2,000 psi`, `1013 hPa`, `113 gigapascals`.
+    Pressure,
+    /// `332 lb-ft`, `450 N·m`.
+    Torque,
+    /// `2.8 GHz`, `3000 rpm`.
+    Frequency,
+    /// Amounts of data: `8 MB`, `10-15 exabytes`.
+    Data,
+    /// Rates of data: `100 Mbps`.
+    #[serde(rename = "data rate")]
+    DataRate,
     /// Counts of things: `13 ambassadors`, `19 countries`.
     Count,
     /// Ordinals: `fifth consulate`, `21st`.
@@ -30,6 +44,20 @@ pub enum Family {
 }
 
 impl Family {
+    /// Families of engineering and computing units (`296 hp`, `2,000 psi`, `8 MB`): rated
+    /// quantities, measurements in the way lengths and weights are.
+    pub fn is_technical(self) -> bool {
+        matches!(
+            self,
+            Family::Power
+                | Family::Pressure
+                | Family::Torque
+                | Family::Frequency
+                | Family::Data
+                | Family::DataRate
+        )
+    }
+
     /// Lower-case name, as written in JSON and CSV.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,6 +71,12 @@ impl Family {
             Family::Speed => "speed",
             Family::Temperature => "temperature",
             Family::Energy => "energy",
+            Family::Power => "power",
+            Family::Pressure => "pressure",
+            Family::Torque => "torque",
+            Family::Frequency => "frequency",
+            Family::Data => "data",
+            Family::DataRate => "data rate",
             Family::Count => "count",
             Family::Ordinal => "ordinal",
             Family::Number => "number",

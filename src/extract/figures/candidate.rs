@@ -1118,5 +1118,5 @@ fn is_measurement(family: Family) -> bool {
             | Family::Energy
             | Family::Speed
             | Family::Temperature
-    )
+    ) || family.is_technical()
 }

@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     B_NUMWORD, B_ORD, B_QUAL, C_CHANGE, C_CLOCK, C_COUNTADJ, C_COUNTEXCL, C_KEEPED, C_KEEPING,
-    C_LYNOUN, C_MONTH, C_NONCOUNT, C_ORDADJ, C_ORDEXCL, C_PLURAL, C_STOP, LEX,
+    C_LYNOUN, C_MONTH, C_NONCOUNT, C_ORDADJ, C_ORDEXCL, C_PLURAL, C_STOP, C_STOPNOUN, LEX,
 };
 use super::scan::{Core, Scan};
 use crate::extract::Bound;
@@ -120,7 +120,14 @@ impl<'a> Scan<'a> {
             }
             let w = self.text_at(j);
             let c = self.class_bits(j);
-            if c & C_STOP != 0 && c & C_COUNTADJ == 0 {
+            if words == 0 && c & C_STOPNOUN != 0 {
+                return Some((w.to_string(), j + 1));
+            }
+            // `two gas-only options`, `two so-so options`: any word inside a hyphenated
+            // modifier is part of it
+            let in_compound =
+                after_dash || self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
+            if c & C_STOP != 0 && c & C_COUNTADJ == 0 && !in_compound {
                 return None;
             }
             if self.bits_at(j) & B_NUMWORD != 0 || c & (C_MONTH | C_CLOCK) != 0 {
@@ -138,7 +145,9 @@ impl<'a> Scan<'a> {
             if words > 0 && self.unit_at(j) {
                 return None;
             }
-            if w.ends_with("ly") && w.len() > 4 && c & C_LYNOUN == 0 || c & C_COUNTEXCL != 0 {
+            if w.ends_with("ly") && w.len() > 4 && c & C_LYNOUN == 0
+                || c & C_COUNTEXCL != 0 && !in_compound
+            {
                 return None;
             }
             if self.is_plural_noun(w) {

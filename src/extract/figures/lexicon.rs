@@ -63,6 +63,8 @@ pub(super) struct UnitDef {
     pub(super) prime: bool,
     /// The larger unit this one is a part of, and how many make one (`in` → `ft`, 12).
     pub(super) part_of: Option<(&'static str, f64)>,
+    /// Only where cased text writes it exactly so (`450 Nm` is torque, `450 nm` a length).
+    pub(super) cased: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +170,9 @@ pub(super) const C_COMPARING: u64 = 1 << 35;
 
 /// `unitsystem`: words between `of a` and the unit of a fraction (`1/16 of a US pint`).
 pub(super) const C_UNITSYSTEM: u64 = 1 << 36;
+
+/// `stopnoun`: stop words that are counted nouns right after a number (`eight estimates`).
+pub(super) const C_STOPNOUN: u64 = 1 << 37;
 
 /// Word shapes from `forms.tsv`: adjective endings and irregular plurals.
 #[derive(Default)]
@@ -277,6 +282,12 @@ pub(super) fn family_of(s: &str) -> Family {
         "speed" => Family::Speed,
         "temperature" => Family::Temperature,
         "energy" => Family::Energy,
+        "power" => Family::Power,
+        "pressure" => Family::Pressure,
+        "torque" => Family::Torque,
+        "frequency" => Family::Frequency,
+        "data" => Family::Data,
+        "data rate" => Family::DataRate,
         "count" => Family::Count,
         "ordinal" => Family::Ordinal,
         _ => Family::Number,
@@ -408,6 +419,7 @@ fn load_units(lex: &mut Lex) {
             dimension_only: flags.contains("dimension"),
             prime: flags.contains("prime"),
             part_of: part_of_flag(flags),
+            cased: flags.contains("cased").then_some(f[0]),
         };
         lex.units.entry(first).or_default().push(def);
     }
@@ -517,6 +529,7 @@ fn load_words(lex: &mut Lex) {
             "angleword" => C_ANGLEWORD,
             "comparing" => C_COMPARING,
             "unitsystem" => C_UNITSYSTEM,
+            "stopnoun" => C_STOPNOUN,
             "abbrev" => {
                 if let Some(v) = f.get(2) {
                     lex.abbrev.insert(f[1], v);
@@ -611,6 +624,7 @@ fn currency_unit(name: &'static str, code: &'static str, factor: f64) -> UnitDef
         dimension_only: false,
         prime: false,
         part_of: None,
+        cased: None,
     }
 }
 

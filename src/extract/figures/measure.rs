@@ -73,6 +73,23 @@ pub(super) fn label_for(family: Family, measure: &str, unit: &str) -> String {
         Family::Speed => suffix(&short, "speed"),
         Family::Temperature => suffix(&short, "temperature"),
         Family::Energy => suffix(&short, "energy"),
+        // the noun the text uses (`generating capacity`, `cache`), else the family's name
+        Family::Power
+        | Family::Pressure
+        | Family::Torque
+        | Family::Frequency
+        | Family::Data
+        | Family::DataRate
+            if !short.is_empty() =>
+        {
+            short
+        }
+        Family::Power => "power".into(),
+        Family::Pressure => "pressure".into(),
+        Family::Torque => "torque".into(),
+        Family::Frequency => "frequency".into(),
+        Family::Data => "data size".into(),
+        Family::DataRate => "data rate".into(),
         Family::Number => short,
     }
 }

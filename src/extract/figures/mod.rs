@@ -269,6 +269,7 @@ fn inherit_units_for_scaled_numbers(scan: &Scan, cands: &mut [Cand]) {
                             | Family::Area
                             | Family::Count
                             | Family::Energy
+                            | Family::Power
                     )
             })
         };

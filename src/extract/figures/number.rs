@@ -318,7 +318,12 @@ impl<'a> Scan<'a> {
         };
         let measured = matches!(
             d.family,
-            Family::Length | Family::Mass | Family::Volume | Family::Area | Family::Energy
+            Family::Length
+                | Family::Mass
+                | Family::Volume
+                | Family::Area
+                | Family::Energy
+                | Family::Power
         );
         let after_number = i > 0 && (self.is_number(i - 1) || self.bits_at(i - 1) & B_NUMWORD != 0);
         // `a ton of money`, `within an inch of`: idioms, unless a qualifier makes it an amount

@@ -154,6 +154,19 @@ impl<'a> Scan<'a> {
         self.toks.len()
     }
 
+    /// Tokens `p..end` are written exactly as `written` in cased text (`Nm`, not `nm` or `NM`).
+    pub(super) fn written_exactly(&self, p: usize, end: usize, written: &str) -> bool {
+        let (Some(first), Some(last)) = (
+            self.toks.get(p),
+            end.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) else {
+            return false;
+        };
+        // `250,000 PS/2s`: a model name, not the unit
+        let model = self.glued(end) && self.sym(end, "/");
+        self.is_cased() && !model && self.original.get(first.start..last.end) == Some(written)
+    }
+
     /// The first byte of token `i` as the text gives it (its case), 0 past the end.
     pub(super) fn original_byte(&self, i: usize) -> u8 {
         self.toks

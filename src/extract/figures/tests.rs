@@ -562,7 +562,7 @@ fn physical_units() {
         "600 megawatts",
         600.0,
         "MW",
-        Family::Energy,
+        Family::Power,
     );
     expect(
         "The talks lasted 48 hours.",
@@ -1136,7 +1136,7 @@ fn more_unit_forms() {
         "4e14 Hz",
         4e14,
         "Hz",
-        Family::Number,
+        Family::Frequency,
     );
     expect(
         "It costs USD20 today.",
@@ -1300,7 +1300,7 @@ fn temperatures_by_scale_name_and_misspelling() {
 #[test]
 fn engine_and_technical_units() {
     expect_all(
-        Family::Energy,
+        Family::Power,
         &[
             ("The engine makes 296 hp.", "296 hp", 296.0, "hp"),
             (
@@ -1309,23 +1309,35 @@ fn engine_and_technical_units() {
                 938.0,
                 "hp",
             ),
-            (
-                "The plant sold 30,000 megawatt-hours.",
-                "30,000 megawatt-hours",
-                30000.0,
-                "MWh",
-            ),
         ],
+    );
+    expect_all(
+        Family::Energy,
+        &[(
+            "The plant sold 30,000 megawatt-hours.",
+            "30,000 megawatt-hours",
+            30000.0,
+            "MWh",
+        )],
+    );
+    expect_all(
+        Family::Torque,
+        &[("It gives 332 lb-ft of torque.", "332 lb-ft", 332.0, "lb-ft")],
+    );
+    expect_all(
+        Family::Frequency,
+        &[("Peak power comes at 3000 rpm.", "3000 rpm", 3000.0, "rpm")],
+    );
+    expect_all(
+        Family::Pressure,
+        &[("A strength of 61.4 mpa.", "61.4 mpa", 61.4, "MPa")],
     );
     expect_all(
         Family::Number,
         &[
-            ("It gives 332 lb-ft of torque.", "332 lb-ft", 332.0, "lb-ft"),
-            ("Peak power comes at 3000 rpm.", "3000 rpm", 3000.0, "rpm"),
             ("A 4500 mah battery.", "4500 mah", 4500.0, "mAh"),
             ("Levels reached 15 ppb.", "15 ppb", 15.0, "ppb"),
             ("It returns 24 mpg.", "24 mpg", 24.0, "mpg"),
-            ("A strength of 61.4 mpa.", "61.4 mpa", 61.4, "MPa"),
         ],
     );
 }
@@ -2223,7 +2235,7 @@ fn products_of_measures_and_more_units() {
         let units: Vec<&str> = f.iter().map(|x| x.unit.as_str()).collect();
         assert_eq!(units, ["m", "m"], "{v}");
     });
-    expect("A 64-bit chip.", "64-bit", 64.0, "bit", Family::Number);
+    expect("A 64-bit chip.", "64-bit", 64.0, "bit", Family::Data);
     none("Prices rose a bit more.");
     expect(
         "The arm turned 1.2rad in a second.",
@@ -2504,7 +2516,7 @@ fn a_flow_keeps_its_unit_of_time() {
         "40 gigabytes a month",
         40.0,
         "GB/mo",
-        Family::Number,
+        Family::Data,
     );
     expect(
         "The field pumps 9,000 barrel per day.",
@@ -2745,7 +2757,7 @@ fn a_unit_named_by_its_scale_and_pressure_units() {
         "962 millibars",
         962.0,
         "mbar",
-        Family::Number,
+        Family::Pressure,
     );
     // a GPA is a grade point average
     one_unit_in_each_case("She finished with a 3.8 GPA.", "", Family::Number);
@@ -2757,4 +2769,99 @@ fn a_scaled_number_takes_the_unit_written_not_its_conversion() {
         "Sales were 3.1 billion rand ($170 million) and profit 95 million.",
         &[(3.1e9, "ZAR"), (170e6, "USD"), (95e6, "ZAR")],
     );
+}
+
+#[test]
+fn power_pressure_torque_frequency_and_data_have_families_of_their_own() {
+    one_unit_in_each_case("The plant will add 600 megawatts.", "MW", Family::Power);
+    one_unit_in_each_case("The plant made 12 gigawatt hours.", "GWh", Family::Energy);
+    one_unit_in_each_case("The pipe is rated at 2,000 psi.", "psi", Family::Pressure);
+    one_unit_in_each_case("The engine makes 332 lb-ft.", "lb-ft", Family::Torque);
+    one_unit_in_each_case("The chip runs at 3.2 GHz.", "GHz", Family::Frequency);
+    one_unit_in_each_case("The phone has 128 gigabytes.", "GB", Family::Data);
+    one_unit_in_each_case("Lines reach 40 Mbps.", "Mbps", Family::DataRate);
+    one_unit_in_each_case(
+        "The link carries two megabits per second.",
+        "Mbps",
+        Family::DataRate,
+    );
+    one_unit_in_each_case(
+        "Old lines gave 384 kilobits per second.",
+        "kbps",
+        Family::DataRate,
+    );
+    // data per month stays an amount of data
+    one_unit_in_each_case("Users get 30 gigabytes a month.", "GB/mo", Family::Data);
+    // a figure with one of these units is charted, and a lone `one` of it stays
+    let f = one("The card holds one gigabyte.");
+    assert_eq!((f.value, f.family), (1.0, Family::Data));
+    assert!(crate::export::chart::chart_family(&f).is_some());
+}
+
+#[test]
+fn a_bare_number_after_a_data_size_is_not_given_a_length() {
+    values_and_units_in_each_case(
+        "It has a 14-inch disk that stores 6.8 gigabytes.",
+        &[(14.0, "in"), (6.8, "GB")],
+    );
+}
+
+#[test]
+fn units_that_only_cased_text_tells_apart() {
+    // `Nm` is a newton metre, `nm` a nanometre; `PS` a metric horsepower; `GPa` gigapascals
+    let f = figs("The engine makes 450 Nm of torque.");
+    assert_eq!((f[0].unit.as_str(), f[0].family), ("N·m", Family::Torque));
+    let f = figs("The laser emits at 450 nm.");
+    assert_eq!((f[0].unit.as_str(), f[0].family), ("nm", Family::Length));
+    let f = figs("It makes 224 kW (300 PS).");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!((f[1].unit.as_str(), f[1].family), ("PS", Family::Power));
+    assert!(
+        figs("IBM shipped 250,000 PS/2s.")
+            .iter()
+            .all(|x| x.unit != "PS")
+    );
+    let f = figs("The film reached 113 GPa.");
+    assert_eq!((f[0].unit.as_str(), f[0].family), ("GPa", Family::Pressure));
+    // lowercased, `ps` and `gpa` are not these units
+    assert!(figs("it makes 300 ps.").iter().all(|x| x.unit != "PS"));
+    assert!(figs("she has a 3.8 gpa.").iter().all(|x| x.unit != "GPa"));
+}
+
+#[test]
+fn counted_nouns_after_hyphenated_modifiers_and_noun_verbs() {
+    one_unit_in_each_case(
+        "The car offers two gas-only powertrain options.",
+        "options",
+        Family::Count,
+    );
+    one_unit_in_each_case(
+        "The index will rise, by the average of eight estimates.",
+        "estimates",
+        Family::Count,
+    );
+    one_unit_in_each_case(
+        "Police filed three reports that day.",
+        "reports",
+        Family::Count,
+    );
+    // `estimates` after a year is still a verb or a label, not a count
+    none("The 1987 estimates were revised.");
+}
+
+#[test]
+fn the_top_few_of_a_group_are_a_count() {
+    one_unit_in_each_case(
+        "The top three seeds are still playing.",
+        "seeds",
+        Family::Count,
+    );
+    one_unit_in_each_case(
+        "It is one of the top 10 exporters.",
+        "exporters",
+        Family::Count,
+    );
+    // a chart or a rank with no counted noun is not a figure
+    none("The song reached the top 40.");
+    none("She finished in the top ten.");
 }

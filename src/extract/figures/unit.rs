@@ -54,6 +54,11 @@ impl<'a> Scan<'a> {
             if d.prime && !self.prime_mark_is_unit(p) {
                 continue;
             }
+            if d.cased
+                .is_some_and(|written| !self.written_exactly(p, end, written))
+            {
+                continue;
+            }
             // `3M` in cased text is a name: metres are a small m
             if d.canon == "m" && self.glued(p) && self.is_cased() && self.original_byte(p) == b'M' {
                 continue;
@@ -487,15 +492,25 @@ impl<'a> Scan<'a> {
             canon = format!("{canon}/{time}");
             family = Family::Speed;
             end = after;
-        } else if matches!(
-            family,
-            Family::Mass | Family::Volume | Family::Energy | Family::Area | Family::Number
-        ) && !canon.contains('/')
+        } else if (family.is_technical()
+            || matches!(
+                family,
+                Family::Mass | Family::Volume | Family::Energy | Family::Area | Family::Number
+            ))
+            && !canon.contains('/')
             && canon != "bpd"
             && let Some((time, after)) = self.time_denominator_after(e, true)
         {
-            // `500 tonnes per day`, `3 GB a month`: a flow keeps its denominator
-            canon = format!("{canon}/{time}");
+            // `500 tonnes per day`, `3 GB a month`: a flow keeps its denominator; data per
+            // second is a data rate (`two megabits per second`)
+            if family == Family::Data && time == "s" {
+                family = Family::DataRate;
+            }
+            canon = match canon.strip_suffix("bit") {
+                // `two megabits per second` is written as `2 Mbps` is
+                Some(prefix) if family == Family::DataRate => format!("{prefix}bps"),
+                _ => format!("{canon}/{time}"),
+            };
             end = after;
         }
         let mut age = false;
