@@ -74,23 +74,10 @@ pub(super) fn label_for(family: Family, measure: &str, unit: &str) -> String {
         Family::Temperature => suffix(&short, "temperature"),
         Family::Energy => suffix(&short, "energy"),
         // the noun the text uses (`generating capacity`, `cache`), else the family's name
-        Family::Power
-        | Family::Pressure
-        | Family::Torque
-        | Family::Frequency
-        | Family::Data
-        | Family::DataRate
-            if !short.is_empty() =>
-        {
-            short
-        }
-        Family::Power => "power".into(),
-        Family::Pressure => "pressure".into(),
-        Family::Torque => "torque".into(),
-        Family::Frequency => "frequency".into(),
+        _ if family.is_technical() && !short.is_empty() => short,
         Family::Data => "data size".into(),
-        Family::DataRate => "data rate".into(),
-        Family::Number => short,
+        _ if family.is_technical() => family.as_str().into(),
+        _ => short,
     }
 }
 
