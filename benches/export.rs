@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use newslens::export::chart::{ChartBar, ChartKind, ChartSpec, chart_for_article, unit_group};
 use newslens::export::{svg, table};
 use newslens::extract::Family;
-use newslens::ui::figures_chart::render_chart_png;
+use newslens::render::render_chart_png;
 
 fn main() {
     let started = std::time::Instant::now();

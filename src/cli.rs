@@ -444,8 +444,8 @@ pub fn run_chart(args: &ChartArgs) -> anyhow::Result<()> {
     if spec.is_empty() {
         bail!("nothing to chart in {:?}", spec.title);
     }
-    let bytes = crate::ui::figures_chart::export_bytes(&spec, format, args.dark)
-        .map_err(anyhow::Error::msg)?;
+    let bytes =
+        crate::render::export_bytes(&spec, format, args.dark).map_err(anyhow::Error::msg)?;
     export::write_atomic(&args.out, &bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     eprintln!(

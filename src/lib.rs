@@ -3,8 +3,9 @@
 //!
 //! Start reading at [`corpus`] (articles and folder loading), then [`extract`] (the figures and
 //! quotes engines) and [`export`] (chart description, JSON, atomic files); these three have no
-//! GUI code. [`app`] holds the window's state and logic, [`ui`] draws it, [`cli`] is the
-//! command line, [`desktop`] the menu entry and icons for Linux desktops.
+//! GUI code. [`app`] holds the window's state and logic, [`ui`] draws it, [`render`] renders a
+//! chart off-screen for exports, [`cli`] is the command line, [`desktop`] the menu entry and
+//! icons for Linux desktops.
 
 pub mod app;
 pub mod cli;
@@ -12,4 +13,5 @@ pub mod corpus;
 pub mod desktop;
 pub mod export;
 pub mod extract;
+pub mod render;
 pub mod ui;

@@ -189,7 +189,7 @@ fn gpu_render(
     dark: bool,
 ) -> image::RgbaImage {
     let renderer = egui_kittest::wgpu::WgpuTestRenderer::new();
-    let mut h = newslens::ui::figures_chart::chart_harness(spec, scale, dark, renderer).unwrap();
+    let mut h = newslens::render::chart_harness(spec, scale, dark, renderer).unwrap();
     h.render()
         .expect("a graphics adapter (Mesa's lavapipe is enough)")
 }
@@ -214,7 +214,7 @@ fn cpu_exports_match_the_gpu_rendering() {
     let spec = chart_for_article(&articles[0]);
     for (scale, dark) in [(1.0, false), (1.0, true), (2.0, false), (3.0, true)] {
         let gpu = gpu_render(&spec, scale, dark);
-        let cpu = newslens::ui::figures_chart::render_chart_rgba(&spec, scale, dark).unwrap();
+        let cpu = newslens::render::render_chart_rgba(&spec, scale, dark).unwrap();
         assert_eq!(cpu.dimensions(), gpu.dimensions());
         let diffs: Vec<u8> = cpu
             .pixels()
@@ -238,8 +238,8 @@ fn cpu_exports_match_the_gpu_rendering() {
 fn exports_render_at_the_requested_scale() {
     let (articles, _) = newslens::corpus::seeds::load();
     let spec = chart_for_article(&articles[0]);
-    let one = newslens::ui::figures_chart::render_chart_rgba(&spec, 1.0, false).unwrap();
-    let three = newslens::ui::figures_chart::render_chart_rgba(&spec, 3.0, false).unwrap();
+    let one = newslens::render::render_chart_rgba(&spec, 1.0, false).unwrap();
+    let three = newslens::render::render_chart_rgba(&spec, 3.0, false).unwrap();
     assert_eq!(three.width(), 3 * one.width());
     assert_eq!(three.height(), 3 * one.height());
     // Rendered at 3×, not upscaled: far more distinct colours along anti-aliased text edges.

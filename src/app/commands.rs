@@ -343,7 +343,7 @@ impl NewsLensApp {
         self.spawn_export(move || match pollster::block_on(future) {
             Some(handle) => {
                 let path = handle.path().to_path_buf();
-                match crate::ui::figures_chart::export_bytes(&spec, format, dark)
+                match crate::render::export_bytes(&spec, format, dark)
                     .map_err(|e| format!("Could not render the chart: {e}"))
                     .and_then(|bytes| {
                         crate::export::write_atomic(&path, &bytes)
@@ -368,8 +368,8 @@ impl NewsLensApp {
             return;
         };
         let dark = self.state.export_dark;
-        self.spawn_export(move || {
-            match crate::ui::figures_chart::render_chart_rgba(&spec, 2.0, dark) {
+        self.spawn_export(
+            move || match crate::render::render_chart_rgba(&spec, 2.0, dark) {
                 Ok(image) => {
                     let size = [image.width() as usize, image.height() as usize];
                     ExportOutcome::Copied(egui::ColorImage::from_rgba_unmultiplied(
@@ -378,8 +378,8 @@ impl NewsLensApp {
                     ))
                 }
                 Err(e) => ExportOutcome::Failed(format!("Could not render the chart: {e}")),
-            }
-        });
+            },
+        );
     }
 
     /// Runs an export on its own thread; its outcome arrives in [`Self::poll_jobs`].

@@ -6,7 +6,6 @@ pub mod corpus_list;
 pub mod figures_chart;
 pub mod fonts;
 pub mod quotes_panel;
-pub mod raster;
 pub mod top_bar;
 
 use crate::app::{AppState, Command};
