@@ -22,12 +22,12 @@ fn wait_for_export(h: &mut Harness<'_, NewsLensApp>) -> Option<[usize; 2]> {
                 copied = Some(image.size);
             }
         }
-        if !h.state().state.exporting {
+        if !h.state().state.charts.exporting {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert!(!h.state().state.exporting, "the export finished");
+    assert!(!h.state().state.charts.exporting, "the export finished");
     copied
 }
 
@@ -36,31 +36,37 @@ fn views_switch_between_article_and_corpus_charts() {
     let mut h = harness();
     h.run();
     assert_eq!(
-        h.state().state.chart.as_ref().unwrap().kind,
+        h.state().state.charts.chart.as_ref().unwrap().kind,
         ChartKind::Article
     );
 
     h.get_by_label("Sources").click();
     h.run();
     assert_eq!(
-        h.state().state.chart.as_ref().unwrap().kind,
+        h.state().state.charts.chart.as_ref().unwrap().kind,
         ChartKind::Sources
     );
     h.get_by_label_contains("Articles per source chart: cgtn 1");
 
     h.get_by_label("Speakers").click();
     h.run();
-    let chart = h.state().state.chart.clone().unwrap();
+    let chart = h.state().state.charts.chart.clone().unwrap();
     assert_eq!(chart.kind, ChartKind::Speakers);
     assert!(chart.bar_count() > 0);
 
     h.get_by_label("Measure").click();
     h.run();
     let state = &h.state().state;
-    assert_eq!(state.chart.as_ref().unwrap().kind, ChartKind::Measure);
+    assert_eq!(
+        state.charts.chart.as_ref().unwrap().kind,
+        ChartKind::Measure
+    );
     // The most common measure is picked, and offered in the picker.
-    assert!(!state.chart_view.measure.is_empty());
-    assert_eq!(state.measures[0].0, state.chart_view.measure);
+    assert!(!state.settings.chart_view.measure.is_empty());
+    assert_eq!(
+        state.charts.measures[0].0,
+        state.settings.chart_view.measure
+    );
     h.get_by_label("by date");
 
     h.get_by_label("Article").click();
@@ -85,7 +91,7 @@ fn the_measure_picker_finds_measures_by_text() {
     assert!(h.query_by_label("trade value (1 article)").is_none());
     h.get_by_label("coast length (1 article)").click();
     h.run();
-    assert_eq!(h.state().state.chart_view.measure, "coast length");
+    assert_eq!(h.state().state.settings.chart_view.measure, "coast length");
 }
 
 #[test]
@@ -94,7 +100,7 @@ fn a_corpus_chart_bar_opens_its_article_at_the_sentence() {
     h.run();
     h.get_by_label("Measure").click();
     h.run();
-    let spec = h.state().state.chart.clone().unwrap();
+    let spec = h.state().state.charts.chart.clone().unwrap();
     let origin = spec.groups[0].bars[0].origin.clone().unwrap();
     // What a click on the bar sends (the pointer geometry is tested on the article chart).
     h.state_mut().pending.push(Command::OpenFigure {
@@ -104,12 +110,15 @@ fn a_corpus_chart_bar_opens_its_article_at_the_sentence() {
     });
     h.run();
     let state = &h.state().state;
-    let focus = state.focus.expect("the sentence is focused");
+    let focus = state.selection.focus.expect("the sentence is focused");
     let article = state.selected_article().unwrap();
     assert_eq!(article.key(), origin.article);
     assert_eq!(&article.text[focus.start..focus.end], origin.sentence);
     // The corpus chart stays on screen while reading.
-    assert_eq!(state.chart.as_ref().unwrap().kind, ChartKind::Measure);
+    assert_eq!(
+        state.charts.chart.as_ref().unwrap().kind,
+        ChartKind::Measure
+    );
 }
 
 #[test]
@@ -118,7 +127,7 @@ fn copy_image_puts_the_rendered_chart_on_the_clipboard() {
     h.run();
     h.get_by_label("Copy image").click();
     h.step();
-    assert!(h.state().state.exporting);
+    assert!(h.state().state.charts.exporting);
     let copied = wait_for_export(&mut h);
     let notices: Vec<String> = h
         .state()
@@ -146,7 +155,10 @@ fn ctrl_shift_c_copies_the_chart() {
         egui::Key::C,
     );
     h.step();
-    assert!(h.state().state.exporting, "the shortcut started a copy");
+    assert!(
+        h.state().state.charts.exporting,
+        "the shortcut started a copy"
+    );
     assert!(wait_for_export(&mut h).is_some());
 }
 
@@ -170,7 +182,7 @@ fn export_menu_offers_every_format_and_keeps_files_safe_without_a_dialog() {
     }
     h.get_by_label("Dark background").click();
     h.run();
-    assert!(h.state().state.export_dark);
+    assert!(h.state().state.settings.export_dark);
     // Tests run without a desktop portal or zenity on PATH: the dialog cannot open, the user
     // is told why, and nothing is written.
     let before = std::fs::read_dir(".").unwrap().count();

@@ -23,7 +23,7 @@ fn first_run_shows_the_bundled_article_and_how_to_add_folders() {
     let mut h = harness();
     h.run();
     h.get_by_label_contains("Add your own articles: File → Open folder… (Ctrl+O)");
-    assert_eq!(h.state().state.selected, Some(0));
+    assert_eq!(h.state().state.selection.selected, Some(0));
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn menus_show_shortcuts_and_about_shows_the_version() {
     h.run();
     h.get_by_label("About newslens").click();
     h.run();
-    assert!(h.state().state.show_about);
+    assert!(h.state().state.panels.show_about);
     h.get_by_label_contains(&format!("newslens {}", env!("CARGO_PKG_VERSION")));
     h.get_by_label_contains("Licences");
 }
@@ -73,20 +73,20 @@ fn arrow_keys_move_through_the_list() {
     h.run();
     load(&mut h, dir.path());
     assert_eq!(h.state().state.corpus.len(), 4);
-    let start = h.state().state.selected.unwrap();
+    let start = h.state().state.selection.selected.unwrap();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    let after = h.state().state.selected.unwrap();
+    let after = h.state().state.selection.selected.unwrap();
     assert_ne!(after, start);
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().state.selected, Some(start));
+    assert_eq!(h.state().state.selection.selected, Some(start));
     // Typing in the filter keeps the arrows for the text field.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().state.selected, Some(start));
+    assert_eq!(h.state().state.selection.selected, Some(start));
 }
 
 #[test]
@@ -107,7 +107,10 @@ fn zoom_and_theme_from_the_view_menu() {
     h.run();
     h.get_by_label("Theme: dark").click();
     h.run();
-    assert_eq!(h.state().state.theme, newslens::app::ThemeChoice::Dark);
+    assert_eq!(
+        h.state().state.settings.theme,
+        newslens::app::ThemeChoice::Dark
+    );
     assert_eq!(
         h.ctx.options(|o| o.theme_preference),
         egui::ThemePreference::Dark

@@ -15,7 +15,7 @@ use newslens::app::{Command, NewsLensApp, Persisted};
 fn opens_on_the_seed_with_quotes_and_chart() {
     let mut h = harness();
     h.run();
-    assert_eq!(h.state().state.selected, Some(0));
+    assert_eq!(h.state().state.selection.selected, Some(0));
     h.get_by_label("1 article");
     h.get_by_label_contains("Quotes (6)");
     // A quote, by its words.
@@ -36,7 +36,7 @@ fn selecting_the_article_from_the_list_and_clicking_a_quote_focuses_it() {
         .expect("the article's row in the list")
         .click();
     h.run();
-    assert_eq!(h.state().state.selected, Some(0));
+    assert_eq!(h.state().state.selection.selected, Some(0));
     let quote = h.get_by_label_contains("topics we're working is collaboration in food");
     quote.scroll_to_me();
     h.run();
@@ -44,7 +44,11 @@ fn selecting_the_article_from_the_list_and_clicking_a_quote_focuses_it() {
         .click();
     h.run();
     let app = h.state();
-    let focus = app.state.focus.expect("a quote click focuses its span");
+    let focus = app
+        .state
+        .selection
+        .focus
+        .expect("a quote click focuses its span");
     let text = &app.state.corpus.articles()[0].text[focus.start..focus.end];
     assert!(text.starts_with("topics we're working"), "{text}");
     assert!(!focus.scroll_pending, "the article scrolled to the quote");
@@ -81,7 +85,11 @@ fn clicking_a_bar_focuses_its_sentence() {
     });
     h.run();
     let app = h.state();
-    let focus = app.state.focus.expect("a bar click focuses its sentence");
+    let focus = app
+        .state
+        .selection
+        .focus
+        .expect("a bar click focuses its sentence");
     let sentence = &app.state.corpus.articles()[0].text[focus.start..focus.end];
     assert!(
         sentence.starts_with("organizers of the forum say"),
@@ -119,7 +127,10 @@ fn dropping_a_folder_loads_it_in_the_background() {
     let app = h.state();
     assert_eq!(app.state.corpus.len(), 2);
     assert_eq!(app.state.issues.len(), 1);
-    assert_eq!(app.persisted.recent_folders, vec![dir.path().to_path_buf()]);
+    assert_eq!(
+        app.state.settings.recent_folders,
+        vec![dir.path().to_path_buf()]
+    );
     h.get_by_label("2 articles");
     h.get_by_label_contains("Issues (1)");
 }
@@ -262,22 +273,22 @@ fn a_speaker_shows_all_their_quotes_and_merges_can_be_undone() {
     h.get_all_by_label("luis schmidt").next().unwrap().click();
     h.run();
     assert_eq!(
-        h.state().state.speaker_view.as_deref(),
+        h.state().state.selection.speaker_view.as_deref(),
         Some("luis schmidt")
     );
     h.get_by_label_contains("luis schmidt (2 quotes in 1 articles)");
     h.get_by_label("← This article").click();
     h.run();
-    assert_eq!(h.state().state.speaker_view, None);
+    assert_eq!(h.state().state.selection.speaker_view, None);
 
-    let before = h.state().state.speakers.speakers.len();
+    let before = h.state().state.facts.speakers.speakers.len();
     h.state_mut().run_command(Command::MergeSpeakers {
         alias: "xie hongzhou".into(),
         into: "lin songtian".into(),
     });
-    assert_eq!(h.state().state.speakers.speakers.len(), before - 1);
+    assert_eq!(h.state().state.facts.speakers.speakers.len(), before - 1);
     h.state_mut().run_command(Command::UndoSpeakerMerge);
-    assert_eq!(h.state().state.speakers.speakers.len(), before);
+    assert_eq!(h.state().state.facts.speakers.speakers.len(), before);
     h.state_mut().run_command(Command::ToggleSpeakers);
     h.run();
     h.get_by_label("Undo last merge");

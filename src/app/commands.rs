@@ -100,12 +100,12 @@ impl NewsLensApp {
                 }
             }
             Command::SetCountCopies(on) => {
-                self.state.count_copies = on;
+                self.state.settings.count_copies = on;
                 self.state.corpus_changed();
             }
             Command::SelectArticle(i) => self.state.select(i),
             Command::FocusSpan { start, end } => {
-                self.state.focus = Some(Focus {
+                self.state.selection.focus = Some(Focus {
                     start,
                     end,
                     scroll_pending: true,
@@ -114,9 +114,10 @@ impl NewsLensApp {
             Command::ExportChart(format) => self.export_chart(format),
             Command::CopyChart => self.copy_chart(),
             Command::SelectStep(step) => {
-                let visible = &self.state.visible;
+                let visible = &self.state.view.visible;
                 let at = self
                     .state
+                    .selection
                     .selected
                     .and_then(|s| visible.iter().position(|&v| v == s));
                 let next = match at {
@@ -127,7 +128,7 @@ impl NewsLensApp {
                 };
                 if let Some(&index) = visible.get(next) {
                     self.state.select(index);
-                    self.state.list_scroll_pending = true;
+                    self.state.selection.list_scroll_pending = true;
                 }
             }
             Command::FocusFilter => {
@@ -145,13 +146,13 @@ impl NewsLensApp {
                 }
             }
             Command::SetTheme(choice) => {
-                self.state.theme = choice;
+                self.state.settings.theme = choice;
                 if let Some(ctx) = &self.egui_ctx {
                     ctx.set_theme(choice.preference());
                 }
             }
-            Command::ToggleAbout => self.state.show_about = !self.state.show_about,
-            Command::SetExportDark(dark) => self.state.export_dark = dark,
+            Command::ToggleAbout => self.state.panels.show_about = !self.state.panels.show_about,
+            Command::SetExportDark(dark) => self.state.settings.export_dark = dark,
             Command::SetChartView(view) => self.state.set_chart_view(view),
             Command::OpenFigure {
                 article,
@@ -168,21 +169,23 @@ impl NewsLensApp {
                     .notify(format!("{} is no longer open.", article.display()), false),
             },
             Command::SetFilter(f) => {
-                self.state.filter = f;
+                self.state.view.filter = f;
                 self.state.refilter();
             }
-            Command::ToggleIssues => self.state.show_issues = !self.state.show_issues,
-            Command::ToggleSpeakers => self.state.show_speakers = !self.state.show_speakers,
-            Command::ShowSpeaker(name) => self.state.speaker_view = name,
+            Command::ToggleIssues => self.state.panels.show_issues = !self.state.panels.show_issues,
+            Command::ToggleSpeakers => {
+                self.state.panels.show_speakers = !self.state.panels.show_speakers
+            }
+            Command::ShowSpeaker(name) => self.state.selection.speaker_view = name,
             Command::OpenQuote {
                 article,
                 start,
                 end,
             } => {
-                if self.state.selected != Some(article) {
+                if self.state.selection.selected != Some(article) {
                     self.state.select(article);
                 }
-                self.state.focus = Some(Focus {
+                self.state.selection.focus = Some(Focus {
                     start,
                     end,
                     scroll_pending: true,
@@ -191,13 +194,14 @@ impl NewsLensApp {
             Command::MergeSpeakers { alias, into } => {
                 if !alias.eq_ignore_ascii_case(&into) {
                     self.state
+                        .settings
                         .speaker_merges
                         .push(crate::corpus::speakers::ManualMerge { alias, into });
                     self.state.corpus_changed();
                 }
             }
             Command::UndoSpeakerMerge => {
-                if self.state.speaker_merges.pop().is_some() {
+                if self.state.settings.speaker_merges.pop().is_some() {
                     self.state.corpus_changed();
                 }
             }
@@ -286,10 +290,10 @@ impl NewsLensApp {
             return self.open_paths(queued);
         }
         if path.is_dir() {
-            self.persisted.recent_folders.retain(|r| r != &path);
-            self.persisted.recent_folders.insert(0, path.clone());
-            self.persisted.recent_folders.truncate(10);
-            self.state.recent_folders = self.persisted.recent_folders.clone();
+            let recent = &mut self.state.settings.recent_folders;
+            recent.retain(|r| r != &path);
+            recent.insert(0, path.clone());
+            recent.truncate(10);
         }
         let root = self.state.corpus.add_root(path.clone());
         self.state.corpus.set_loading(root, true);
@@ -313,7 +317,7 @@ impl NewsLensApp {
 
     /// The chart shown, if it has anything to export.
     fn chart_to_export(&mut self) -> Option<crate::export::chart::ChartSpec> {
-        let spec = self.state.chart.clone().filter(|c| !c.is_empty());
+        let spec = self.state.charts.chart.clone().filter(|c| !c.is_empty());
         if spec.is_none() {
             self.state.notify("There is nothing to chart here.", false);
         }
@@ -327,7 +331,7 @@ impl NewsLensApp {
         let Some(spec) = self.chart_to_export() else {
             return;
         };
-        let dark = self.state.export_dark;
+        let dark = self.state.settings.export_dark;
         let file_name = format!(
             "{}.{}",
             crate::export::safe_file_stem(&spec.title),
@@ -367,7 +371,7 @@ impl NewsLensApp {
         let Some(spec) = self.chart_to_export() else {
             return;
         };
-        let dark = self.state.export_dark;
+        let dark = self.state.settings.export_dark;
         self.spawn_export(
             move || match crate::render::render_chart_rgba(&spec, 2.0, dark) {
                 Ok(image) => {
@@ -395,7 +399,7 @@ impl NewsLensApp {
         match spawned {
             Ok(_) => {
                 self.jobs.export = Some(rx);
-                self.state.exporting = true;
+                self.state.charts.exporting = true;
             }
             Err(e) => self
                 .state

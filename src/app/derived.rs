@@ -123,19 +123,19 @@ mod tests {
         });
         let root = app.state.corpus.add_root("/big".into());
         app.state.corpus.extend(root, articles);
-        let before = app.state.counts.articles;
+        let before = app.state.facts.counts.articles;
         app.state.corpus_changed();
         // Not computed on this thread: the old counts stay until the worker answers.
-        assert!(app.state.derived_dirty);
-        assert_eq!(app.state.counts.articles, before);
+        assert!(app.state.facts.derived_dirty);
+        assert_eq!(app.state.facts.counts.articles, before);
         for _ in 0..1000 {
             app.poll_jobs();
-            if !app.state.derived_dirty && app.jobs.derived.is_none() {
+            if !app.state.facts.derived_dirty && app.jobs.derived.is_none() {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        assert_eq!(app.state.counts.articles, SYNC_MAX_ARTICLES + 1);
-        assert!(app.state.counts.figures >= SYNC_MAX_ARTICLES);
+        assert_eq!(app.state.facts.counts.articles, SYNC_MAX_ARTICLES + 1);
+        assert!(app.state.facts.counts.figures >= SYNC_MAX_ARTICLES);
     }
 }

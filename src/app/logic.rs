@@ -61,10 +61,10 @@ impl NewsLensApp {
                 Err(TryRecvError::Disconnected) => self.jobs.derived = None,
             }
         }
-        if !self.state.derived_dirty {
+        if !self.state.facts.derived_dirty {
             return;
         }
-        self.state.derived_dirty = false;
+        self.state.facts.derived_dirty = false;
         let inputs = self.state.derived_inputs();
         match super::derived::spawn(self.state.corpus.snapshot(), inputs, self.repaint_handle()) {
             Ok(rx) => self.jobs.derived = Some(rx),
@@ -126,17 +126,17 @@ impl NewsLensApp {
         }
         if added {
             // When the load also finished, the recount below does it once.
-            if finished.is_none() && self.state.derived_at.elapsed() >= DERIVED_REFRESH {
+            if finished.is_none() && self.state.facts.derived_at.elapsed() >= DERIVED_REFRESH {
                 self.state.corpus_changed();
             } else {
                 self.state.refilter();
             }
             // The article selected in a previous session, once it arrives.
-            if let Some(last) = self.persisted.last_article.clone()
+            if let Some(last) = self.state.settings.last_article.clone()
                 && let Some(i) = self.state.corpus.index_of(&last)
             {
                 self.state.select(i);
-                self.persisted.last_article = None;
+                self.state.settings.last_article = None;
             }
         }
         if let Some((elapsed, cancelled)) = finished {
@@ -198,7 +198,7 @@ impl NewsLensApp {
             }
         };
         self.jobs.export = None;
-        self.state.exporting = false;
+        self.state.charts.exporting = false;
         match outcome {
             ExportOutcome::Saved(msg) => self.state.notify(msg, false),
             ExportOutcome::Copied(image) => {

@@ -89,15 +89,17 @@ mod kind_name {
 /// The application id: window class, `.desktop` file name and storage folder.
 pub const APP_ID: &str = "newslens";
 
-/// What is remembered across launches. Never the corpus itself.
+/// What is remembered across launches. Never the corpus itself. The app keeps its only copy
+/// in [`AppState::settings`] and saves it as it is; the serde names are the saved format.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Persisted {
     /// Folders opened recently, most recent first.
     pub recent_folders: Vec<PathBuf>,
-    /// Folders open when the app last closed: reopened at start.
+    /// Folders open when the app last closed: reopened at start (filled when saving).
     pub open_folders: Vec<PathBuf>,
-    /// Path of the article selected when the app last closed.
+    /// Path of the article selected when the app last closed (filled when saving; cleared
+    /// once that article is selected again).
     pub last_article: Option<PathBuf>,
     /// Count duplicate stories in corpus-wide numbers (default: each story once).
     pub count_copies: bool,
@@ -158,53 +160,91 @@ impl LoadProgress {
     }
 }
 
-/// Everything the panels draw.
+/// Everything the panels draw, in named parts.
 pub struct AppState {
+    /// The open articles, folder by folder.
     pub corpus: Corpus,
-    /// Index into `articles`.
-    pub selected: Option<usize>,
-    /// The chart shown: the selected article's, or a corpus-wide one (built when the
-    /// selection, the corpus or the view changes, never per frame).
-    pub chart: Option<ChartSpec>,
-    pub chart_view: ChartView,
-    /// Measures of the open corpus, most frequent first (for the measure picker).
-    pub measures: Vec<(String, usize)>,
-    /// Exported images get a dark background.
-    pub export_dark: bool,
-    /// Mirrors of remembered settings the menus show.
-    pub recent_folders: Vec<PathBuf>,
-    pub theme: ThemeChoice,
-    pub show_about: bool,
-    /// Set when the list should scroll to the selected row on the next frame.
-    pub list_scroll_pending: bool,
-    pub focus: Option<Focus>,
+    /// The remembered settings, kept only here: menus and commands change them in place and
+    /// the app saves them as they are.
+    pub settings: Persisted,
+    pub view: CorpusView,
+    pub selection: Selection,
+    pub charts: Charts,
+    pub facts: CorpusFacts,
+    pub panels: Panels,
     /// Files skipped or failed, across all loads.
     pub issues: Vec<LoadIssue>,
-    pub show_issues: bool,
     pub load: Option<LoadProgress>,
     pub notices: Vec<Notice>,
+}
+
+/// The corpus as the article list shows it. Search and facets will join the filter here.
+#[derive(Debug, Default)]
+pub struct CorpusView {
     /// Case-insensitive filter on titles and sources.
     pub filter: String,
     /// Indices of articles matching `filter`, in list order.
     pub visible: Vec<usize>,
+}
+
+/// What the user has picked out: an article, a span of it, a speaker.
+#[derive(Debug, Default)]
+pub struct Selection {
+    /// Index into the corpus's articles.
+    pub selected: Option<usize>,
+    pub focus: Option<Focus>,
+    /// Set when the list should scroll to the selected row on the next frame.
+    pub list_scroll_pending: bool,
+    /// When set, the quotes panel shows this speaker's quotes across the corpus.
+    pub speaker_view: Option<String>,
+}
+
+/// The chart panel's contents. Which chart it shows is `settings.chart_view`.
+#[derive(Debug, Default)]
+pub struct Charts {
+    /// The chart shown: the selected article's, or a corpus-wide one (built when the
+    /// selection, the corpus or the view changes, never per frame).
+    pub chart: Option<ChartSpec>,
+    /// Measures of the open corpus, most frequent first (for the measure picker).
+    pub measures: Vec<(String, usize)>,
     /// Set while a chart export runs.
     pub exporting: bool,
-    /// Count duplicate stories in corpus-wide numbers.
-    pub count_copies: bool,
-    /// Corpus-wide counts, recomputed when the corpus changes (not per frame).
+}
+
+/// Facts about the whole corpus, recomputed when it changes (not per frame; see [`derived`]).
+#[derive(Debug)]
+pub struct CorpusFacts {
+    /// Corpus-wide counts.
     pub counts: crate::corpus::CorpusCounts,
     /// Everyone quoted, recomputed when the corpus or the merges change.
     pub speakers: crate::corpus::speakers::SpeakerIndex,
-    /// Manual speaker merges (mirrors the persisted list).
-    pub speaker_merges: Vec<crate::corpus::speakers::ManualMerge>,
-    /// When set, the quotes panel shows this speaker's quotes across the corpus.
-    pub speaker_view: Option<String>,
-    pub show_speakers: bool,
     /// When counts and the speaker index were last recomputed.
     pub derived_at: Instant,
     /// Counts, speakers and corpus charts are out of date (large corpora: recomputed on a
     /// worker).
     pub derived_dirty: bool,
+}
+
+impl Default for CorpusFacts {
+    fn default() -> Self {
+        Self {
+            counts: Default::default(),
+            speakers: Default::default(),
+            derived_at: Instant::now(),
+            derived_dirty: false,
+        }
+    }
+}
+
+/// Which windows are open over the main panels.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// The version and licences.
+    pub show_about: bool,
+    /// The files skipped or failed.
+    pub show_issues: bool,
+    /// Everyone quoted, with merges.
+    pub show_speakers: bool,
 }
 
 impl AppState {
@@ -213,31 +253,15 @@ impl AppState {
         let (articles, failed) = seeds::load();
         let mut state = Self {
             corpus: Corpus::from_articles(PathBuf::from(BUNDLED_ROOT), articles),
-            selected: None,
-            chart: None,
-            chart_view: ChartView::default(),
-            measures: Vec::new(),
-            export_dark: false,
-            recent_folders: Vec::new(),
-            theme: ThemeChoice::System,
-            show_about: false,
-            list_scroll_pending: false,
-            focus: None,
+            settings: Persisted::default(),
+            view: CorpusView::default(),
+            selection: Selection::default(),
+            charts: Charts::default(),
+            facts: CorpusFacts::default(),
+            panels: Panels::default(),
             issues: Vec::new(),
-            show_issues: false,
             load: None,
             notices: Vec::new(),
-            filter: String::new(),
-            visible: Vec::new(),
-            exporting: false,
-            count_copies: false,
-            counts: Default::default(),
-            speakers: Default::default(),
-            speaker_merges: Vec::new(),
-            speaker_view: None,
-            show_speakers: false,
-            derived_at: Instant::now(),
-            derived_dirty: false,
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -254,22 +278,22 @@ impl AppState {
     /// selection on the same article if it is still there.
     pub fn corpus_changed(&mut self) {
         self.refilter();
-        self.derived_at = Instant::now();
+        self.facts.derived_at = Instant::now();
         if self.corpus.len() <= derived::SYNC_MAX_ARTICLES {
             let result = derived::derive(&self.corpus.snapshot(), &self.derived_inputs());
             self.apply_derived(result);
         } else {
             // Picked up by the app's per-frame logic, which runs it on a worker.
-            self.derived_dirty = true;
+            self.facts.derived_dirty = true;
         }
     }
 
     /// What a derivation of the current corpus needs.
     pub fn derived_inputs(&self) -> derived::Inputs {
         derived::Inputs {
-            merges: self.speaker_merges.clone(),
-            count_copies: self.count_copies,
-            view: self.chart_view.clone(),
+            merges: self.settings.speaker_merges.clone(),
+            count_copies: self.settings.count_copies,
+            view: self.settings.chart_view.clone(),
             corpus_name: self.corpus_name(),
         }
     }
@@ -277,37 +301,40 @@ impl AppState {
     /// Takes in a finished derivation. A corpus chart is shown only if its view is still the
     /// one asked for.
     pub fn apply_derived(&mut self, d: derived::Derived) {
-        self.counts = d.counts;
-        self.speakers = d.speakers;
+        self.facts.counts = d.counts;
+        self.facts.speakers = d.speakers;
+        let asked = &self.settings.chart_view;
         if let Some(c) = d.chart
-            && c.view.kind == self.chart_view.kind
-            && c.view.timeline == self.chart_view.timeline
-            && (self.chart_view.measure.is_empty() || c.view.measure == self.chart_view.measure)
+            && c.view.kind == asked.kind
+            && c.view.timeline == asked.timeline
+            && (asked.measure.is_empty() || c.view.measure == asked.measure)
         {
             self.show_corpus_chart(c);
         }
     }
 
     fn show_corpus_chart(&mut self, c: derived::CorpusChart) {
-        self.chart_view = c.view;
-        self.chart = Some(c.spec);
-        self.measures = c.measures;
+        self.settings.chart_view = c.view;
+        self.charts.chart = Some(c.spec);
+        self.charts.measures = c.measures;
     }
 
     /// Switches the chart panel to `view`.
     pub fn set_chart_view(&mut self, view: ChartView) {
-        self.chart_view = view;
+        self.settings.chart_view = view;
         self.rebuild_chart();
     }
 
     /// Builds the chart the panel shows, from the current view (at once: the user asked).
     pub fn rebuild_chart(&mut self) {
-        if self.chart_view.kind == ChartKind::Article {
-            self.chart = self.selected_article().map(chart_for_article);
+        if self.settings.chart_view.kind == ChartKind::Article {
+            self.charts.chart = self.selected_article().map(chart_for_article);
             return;
         }
         let snapshot = self.corpus.snapshot();
-        if let Some(c) = derived::corpus_chart(&snapshot, &self.speakers, &self.derived_inputs()) {
+        if let Some(c) =
+            derived::corpus_chart(&snapshot, &self.facts.speakers, &self.derived_inputs())
+        {
             self.show_corpus_chart(c);
         }
     }
@@ -335,42 +362,42 @@ impl AppState {
     /// Re-selects the article at `path` after indices changed (or clears the selection).
     pub fn reselect(&mut self, path: Option<PathBuf>) {
         match path.and_then(|p| self.corpus.index_of(&p)) {
-            Some(i) if Some(i) != self.selected => self.select(i),
+            Some(i) if Some(i) != self.selection.selected => self.select(i),
             Some(_) => {}
             None => {
-                self.selected = None;
-                if self.chart_view.kind == ChartKind::Article {
-                    self.chart = None;
+                self.selection.selected = None;
+                if self.settings.chart_view.kind == ChartKind::Article {
+                    self.charts.chart = None;
                 }
-                self.focus = None;
+                self.selection.focus = None;
             }
         }
     }
 
     pub fn selected_article(&self) -> Option<&Article> {
-        self.selected.and_then(|i| self.corpus.get(i))
+        self.selection.selected.and_then(|i| self.corpus.get(i))
     }
 
     /// Selects an article (ignored if out of range) and builds its chart.
     pub fn select(&mut self, index: usize) {
         if let Some(article) = self.corpus.get(index) {
-            self.selected = Some(index);
-            if self.chart_view.kind == ChartKind::Article {
-                self.chart = Some(chart_for_article(article));
+            self.selection.selected = Some(index);
+            if self.settings.chart_view.kind == ChartKind::Article {
+                self.charts.chart = Some(chart_for_article(article));
             }
-            self.focus = None;
+            self.selection.focus = None;
         }
     }
 
-    /// Recomputes `visible` from `filter`.
+    /// Recomputes `view.visible` from `view.filter`.
     pub fn refilter(&mut self) {
-        let needle = self.filter.trim().to_lowercase();
+        let needle = self.view.filter.trim().to_lowercase();
         if needle.is_empty() {
-            self.visible.clear();
-            self.visible.extend(0..self.corpus.len());
+            self.view.visible.clear();
+            self.view.visible.extend(0..self.corpus.len());
             return;
         }
-        self.visible = self
+        self.view.visible = self
             .corpus
             .articles()
             .iter()
@@ -424,10 +451,9 @@ pub struct Jobs {
     pub watches: watch::Watches,
 }
 
-/// The application: state, remembered settings and running jobs.
+/// The application: state (with the remembered settings) and running jobs.
 pub struct NewsLensApp {
     pub state: AppState,
-    pub persisted: Persisted,
     pub jobs: Jobs,
     /// Commands queued by panels during drawing, applied at the end of the frame.
     pub pending: Vec<Command>,
@@ -449,27 +475,25 @@ impl NewsLensApp {
     }
 
     /// The app without a window context (tests and headless use).
-    pub fn with_persisted(persisted: Persisted, egui_ctx: Option<egui::Context>) -> Self {
-        let mut state = AppState::with_seeds();
-        state.count_copies = persisted.count_copies;
-        state.speaker_merges = persisted.speaker_merges.clone();
-        state.export_dark = persisted.export_dark;
-        state.recent_folders = persisted.recent_folders.clone();
-        state.theme = persisted.theme;
+    pub fn with_persisted(mut settings: Persisted, egui_ctx: Option<egui::Context>) -> Self {
         if let Some(ctx) = &egui_ctx {
-            ctx.set_theme(persisted.theme.preference());
+            ctx.set_theme(settings.theme.preference());
         }
-        state.corpus_changed();
-        state.set_chart_view(persisted.chart_view.clone());
         // Folders open last time come back (a vanished one is reported, not fatal).
-        let reopen = persisted.open_folders.clone();
+        let reopen = settings.open_folders.clone();
+        // The remembered chart view is switched to once the corpus is counted, as the View
+        // menu would.
+        let chart_view = std::mem::take(&mut settings.chart_view);
+        let mut state = AppState::with_seeds();
+        state.settings = settings;
+        state.corpus_changed();
+        state.set_chart_view(chart_view);
         let mut pending = Vec::new();
         if !reopen.is_empty() {
             pending.push(Command::OpenPaths(reopen));
         }
         Self {
             state,
-            persisted,
             jobs: Jobs::default(),
             pending,
             egui_ctx,
@@ -510,17 +534,17 @@ impl eframe::App for NewsLensApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::ui::app_ui(ui, &self.state, &mut self.pending);
         // The article scrolled to the focused span while drawing: do it once only.
-        if let Some(focus) = &mut self.state.focus {
+        if let Some(focus) = &mut self.state.selection.focus {
             focus.scroll_pending = false;
         }
-        self.state.list_scroll_pending = false;
+        self.state.selection.list_scroll_pending = false;
         self.run_pending();
         // Once: log the start-up time (and quit here under benches/startup.sh).
         startup::first_frame_done(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.persisted.open_folders = self
+        let open_folders = self
             .state
             .corpus
             .roots()
@@ -528,13 +552,11 @@ impl eframe::App for NewsLensApp {
             .map(|r| r.path.clone())
             .filter(|p| p.as_os_str() != BUNDLED_ROOT)
             .collect();
-        self.persisted.last_article = self.state.selected_article().map(|a| a.path.clone());
-        self.persisted.count_copies = self.state.count_copies;
-        self.persisted.speaker_merges = self.state.speaker_merges.clone();
-        self.persisted.chart_view = self.state.chart_view.clone();
-        self.persisted.export_dark = self.state.export_dark;
-        self.persisted.theme = self.state.theme;
-        eframe::set_value(storage, eframe::APP_KEY, &self.persisted);
+        let last_article = self.state.selected_article().map(|a| a.path.clone());
+        let settings = &mut self.state.settings;
+        settings.open_folders = open_folders;
+        settings.last_article = last_article;
+        eframe::set_value(storage, eframe::APP_KEY, settings);
     }
 }
 

@@ -15,7 +15,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
         return;
     };
     egui::ScrollArea::vertical()
-        .id_salt(("article", state.selected))
+        .id_salt(("article", state.selection.selected))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add(egui::Label::new(egui::RichText::new(&*article.title).heading()).wrap());
@@ -42,7 +42,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
                 );
             });
             ui.separator();
-            let focus = state.focus;
+            let focus = state.selection.focus;
             for para in article.paragraphs() {
                 let focus_here = focus
                     .filter(|f| f.start < para.end && f.end > para.start)

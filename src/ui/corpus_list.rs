@@ -27,7 +27,7 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
     }
     ui.separator();
     let total = state.corpus.len();
-    let shown = state.visible.len();
+    let shown = state.view.visible.len();
     let noun = if total == 1 { "article" } else { "articles" };
     let count = if shown == total {
         format!("{total} {noun}")
@@ -35,7 +35,7 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         format!("{shown} of {total} {noun}")
     };
     ui.strong(count);
-    let mut filter = state.filter.clone();
+    let mut filter = state.view.filter.clone();
     let response = ui.add(
         egui::TextEdit::singleline(&mut filter)
             .id(filter_id())
@@ -57,10 +57,11 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
     }
     // Only the rows on screen are laid out, so 100k articles cost what 30 do.
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if state.list_scroll_pending
+    if state.selection.list_scroll_pending
         && let Some(pos) = state
+            .selection
             .selected
-            .and_then(|s| state.visible.iter().position(|&v| v == s))
+            .and_then(|s| state.view.visible.iter().position(|&v| v == s))
     {
         // Keep the row moved to by the arrow keys in view, a few rows from the top.
         let spacing = ui.spacing().item_spacing.y;
@@ -69,13 +70,13 @@ pub fn corpus_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
     }
     scroll.show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
         for row in rows {
-            let Some(&index) = state.visible.get(row) else {
+            let Some(&index) = state.view.visible.get(row) else {
                 continue;
             };
             let Some(article) = state.corpus.get(index) else {
                 continue;
             };
-            let selected = state.selected == Some(index);
+            let selected = state.selection.selected == Some(index);
             let copy = state.corpus.dup_status(index).original().is_some();
             let response = article_row_ui(ui, article, selected, copy);
             if response.clicked() {
@@ -117,7 +118,7 @@ fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 .on_hover_text(root.path.display().to_string());
         });
     }
-    let c = &state.counts;
+    let c = &state.facts.counts;
     let copies = c.exact_duplicates + c.near_duplicates;
     ui.label(
         egui::RichText::new(format!(
@@ -130,7 +131,7 @@ fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         "{} exact and {} near copies of other stories",
         c.exact_duplicates, c.near_duplicates
     ));
-    let mut count_copies = state.count_copies;
+    let mut count_copies = state.settings.count_copies;
     if ui
         .checkbox(&mut count_copies, "Count duplicate stories")
         .on_hover_text(

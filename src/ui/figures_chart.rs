@@ -77,7 +77,7 @@ impl ChartClick {
 /// The chart panel: view picker, export actions and the chart.
 pub fn figures_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     view_picker(ui, state, commands);
-    let Some(spec) = &state.chart else {
+    let Some(spec) = &state.charts.chart else {
         ui.label(RichText::new("Select an article to chart its figures.").weak());
         return;
     };
@@ -106,7 +106,7 @@ pub fn figures_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
 }
 
 fn view_picker(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let view = &state.chart_view;
+    let view = &state.settings.chart_view;
     ui.horizontal_wrapped(|ui| {
         for (kind, label, hint) in [
             (
@@ -176,7 +176,7 @@ const MEASURES_LISTED: usize = 200;
 /// The measure picker's list: a search box, then the measures that contain its text, with
 /// how many articles use each.
 fn measure_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let view = &state.chart_view;
+    let view = &state.settings.chart_view;
     let search_id = egui::Id::unique("measure_search");
     let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
     let field = ui
@@ -198,6 +198,7 @@ fn measure_list_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         .max_height(320.0)
         .show(ui, |ui| {
             let matching = state
+                .charts
                 .measures
                 .iter()
                 .filter(|(m, _)| needle.is_empty() || m.to_lowercase().contains(&needle));
@@ -225,7 +226,7 @@ fn export_actions(
     spec: &ChartSpec,
     commands: &mut Vec<Command>,
 ) {
-    let enabled = !spec.is_empty() && !state.exporting;
+    let enabled = !spec.is_empty() && !state.charts.exporting;
     ui.add_enabled_ui(enabled, |ui| {
         ui.menu_button("Export", |ui| {
             for (format, label) in [
@@ -248,7 +249,7 @@ fn export_actions(
                 }
             }
             ui.separator();
-            let mut dark = state.export_dark;
+            let mut dark = state.settings.export_dark;
             if ui
                 .checkbox(&mut dark, "Dark background")
                 .on_hover_text("For exported images only; the window keeps its theme")
@@ -270,7 +271,7 @@ fn export_actions(
             commands.push(Command::CopyChart);
         }
     });
-    if state.exporting {
+    if state.charts.exporting {
         ui.spinner();
     }
 }

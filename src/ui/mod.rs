@@ -55,13 +55,13 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     egui::CentralPanel::default().show(ui, |ui| {
         article_panel::article_panel_ui(ui, state, commands);
     });
-    if state.show_issues {
+    if state.panels.show_issues {
         top_bar::issues_window_ui(ui, state, commands);
     }
-    if state.show_speakers {
+    if state.panels.show_speakers {
         quotes_panel::speakers_window_ui(ui, state, commands);
     }
-    if state.show_about {
+    if state.panels.show_about {
         top_bar::about_window_ui(ui, commands);
     }
 }

@@ -7,7 +7,7 @@ use crate::corpus::Article;
 use crate::extract::{Quote, QuoteKind};
 
 pub fn quotes_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    if let Some(name) = &state.speaker_view {
+    if let Some(name) = &state.selection.speaker_view {
         speaker_quotes_ui(ui, state, name, commands);
         return;
     }
@@ -23,7 +23,7 @@ pub fn quotes_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
             commands.push(Command::ToggleSpeakers);
         }
     });
-    let (Some(article), Some(index)) = (article, state.selected) else {
+    let (Some(article), Some(index)) = (article, state.selection.selected) else {
         ui.label(egui::RichText::new("Select an article to see its quotes.").weak());
         return;
     };
@@ -44,7 +44,7 @@ pub fn quotes_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
 }
 
 fn speaker_quotes_ui(ui: &mut egui::Ui, state: &AppState, name: &str, commands: &mut Vec<Command>) {
-    let speaker = state.speakers.find(name);
+    let speaker = state.facts.speakers.find(name);
     ui.horizontal(|ui| {
         if ui.small_button("← This article").clicked() {
             commands.push(Command::ShowSpeaker(None));
@@ -173,7 +173,7 @@ pub fn speakers_window_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
         .show(ui.ctx(), |ui| {
             ui.label(format!(
                 "{} speakers. Tick two names of the same person, then merge.",
-                state.speakers.speakers.len()
+                state.facts.speakers.speakers.len()
             ));
             ui.horizontal(|ui| {
                 let can_merge = picked.len() == 2;
@@ -194,7 +194,7 @@ pub fn speakers_window_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
                 }
                 if ui
                     .add_enabled(
-                        !state.speaker_merges.is_empty(),
+                        !state.settings.speaker_merges.is_empty(),
                         egui::Button::new("Undo last merge"),
                     )
                     .clicked()
@@ -205,7 +205,7 @@ pub fn speakers_window_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 // The most quoted first; the long tail is reachable by the filter in future.
-                for s in state.speakers.speakers.iter().take(500) {
+                for s in state.facts.speakers.speakers.iter().take(500) {
                     ui.horizontal(|ui| {
                         let mut on = picked.contains(&s.name);
                         if ui

@@ -30,18 +30,18 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 commands.push(Command::OpenFolderDialog);
             }
             ui.menu_button("Open recent", |ui| {
-                if state.recent_folders.is_empty() {
+                if state.settings.recent_folders.is_empty() {
                     ui.label("No recent folders");
                 }
-                for path in &state.recent_folders {
+                for path in &state.settings.recent_folders {
                     if entry(ui, &path.display().to_string(), None) {
                         commands.push(Command::OpenPaths(vec![path.clone()]));
                     }
                 }
             });
             ui.separator();
-            let can_export = state.chart.as_ref().is_some_and(|c| !c.is_empty());
-            ui.add_enabled_ui(can_export && !state.exporting, |ui| {
+            let can_export = state.charts.chart.as_ref().is_some_and(|c| !c.is_empty());
+            ui.add_enabled_ui(can_export && !state.charts.exporting, |ui| {
                 if entry(ui, "Save chart PNG…", Some(&SAVE_SHORTCUT)) {
                     commands.push(Command::ExportChart(ExportFormat::Png { scale: 2 }));
                 }
@@ -80,7 +80,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 (ThemeChoice::Light, "Theme: light"),
                 (ThemeChoice::Dark, "Theme: dark"),
             ] {
-                if ui.radio(state.theme == choice, label).clicked() {
+                if ui.radio(state.settings.theme == choice, label).clicked() {
                     commands.push(Command::SetTheme(choice));
                     ui.close();
                 }
@@ -140,7 +140,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         {
             commands.push(Command::OpenFolderDialog);
         }
-        let can_save = state.chart.as_ref().is_some_and(|c| !c.is_empty()) && !state.exporting;
+        let can_save =
+            state.charts.chart.as_ref().is_some_and(|c| !c.is_empty()) && !state.charts.exporting;
         if ui
             .add_enabled(can_save, egui::Button::new("Save chart PNG…"))
             .on_hover_text(format!(
@@ -158,7 +159,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             .count();
         let label = format!("Issues ({failures})");
         if ui
-            .selectable_label(state.show_issues, label)
+            .selectable_label(state.panels.show_issues, label)
             .on_hover_text("Files that were skipped or could not be read, with the reason")
             .clicked()
         {
