@@ -1,4 +1,4 @@
-//! The command line: the window (default), `extract` and `chart`.
+//! The command line: the window (default), `extract`, `chart`, `search`, `stats` and the rest.
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -73,6 +73,13 @@ pub enum Commands {
         #[arg(long)]
         csv: bool,
     },
+    /// Find words, phrases or regexes in the title and body of every article and print each
+    /// hit as a keyword-in-context line: left context, hit, right context.
+    ///
+    /// QUERY: words (all must occur), `"a phrase"`, `a OR b`, `-excluded`, `prefix*`,
+    /// `/regex/`, grouped with parentheses; case is ignored. Exits 0 with no output when
+    /// nothing matches, and 2 on an invalid query.
+    Search(SearchArgs),
     /// Write a synthetic folder of articles recombined from real paragraphs (scale tests).
     #[command(hide = true)]
     Synth(SynthArgs),
@@ -142,6 +149,51 @@ pub struct ChartArgs {
     /// Dark background instead of light (PNG and SVG).
     #[arg(long)]
     pub dark: bool,
+}
+
+/// Arguments of `newslens search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query.
+    pub query: String,
+    /// Folders or files of articles (the bundled articles when none).
+    pub paths: Vec<PathBuf>,
+    /// Read the whole QUERY as one regular expression.
+    #[arg(long)]
+    pub regex: bool,
+    /// Match case as typed.
+    #[arg(long)]
+    pub case_sensitive: bool,
+    /// Where to look: the full text, what is quoted, or the sentences that hold a figure.
+    #[arg(long, value_enum, default_value = "text")]
+    pub scope: SearchScope,
+    /// Keep only articles of this source (repeatable; case is ignored).
+    #[arg(long)]
+    pub source: Vec<String>,
+    /// Keep only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Keep only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Leave out exact and near copies of an earlier story.
+    #[arg(long)]
+    pub hide_duplicates: bool,
+    /// JSON Lines: one object per hit with path, title, source, published, start, end
+    /// (character offsets into the article text), left, hit, right.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV with a header row (the same fields).
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// The scopes of `newslens search`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SearchScope {
+    Text,
+    Quotes,
+    Figures,
 }
 
 /// Arguments of `newslens synth`.
@@ -363,6 +415,109 @@ pub fn run_speakers(paths: &[PathBuf], json: bool, csv: bool) -> anyhow::Result<
                     format!(" ({})", s.roles.join("; "))
                 }
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// `newslens search`. An invalid query is returned as a [`crate::search::QueryError`] (the
+/// binary exits 2 on it).
+pub fn run_search(args: &SearchArgs) -> anyhow::Result<()> {
+    use crate::search::{self, Filters, Query, QueryOptions, Scope, kwic};
+    let options = QueryOptions {
+        case_sensitive: args.case_sensitive,
+    };
+    let query = if args.regex {
+        Query::pattern(&args.query, options)?
+    } else {
+        Query::parse(&args.query, options)?
+    };
+    let corpus =
+        crate::corpus::Corpus::from_articles(PathBuf::from("."), load_or_seeds(&args.paths)?);
+    let filters = Filters {
+        sources: args.source.clone(),
+        from: args.from,
+        to: args.to,
+        hide_duplicates: args.hide_duplicates,
+    };
+    let scope = match args.scope {
+        SearchScope::Text => Scope::Text,
+        SearchScope::Quotes => Scope::Quotes,
+        SearchScope::Figures => Scope::Figures,
+    };
+    let articles = corpus.articles();
+    let admitted = |i: usize| filters.admits(&articles[i], corpus.dup_status(i));
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let found = search::search(articles, &admitted, &query, scope, &never).unwrap_or_default();
+    let lines = kwic::lines(articles, &found);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.csv {
+        if !lines.is_empty() {
+            out.write_all(kwic::to_csv(articles, &lines).as_bytes())?;
+        }
+    } else {
+        write_kwic_lines(&mut out, articles, &lines, args.json)?;
+    }
+    out.flush()?;
+    std::mem::forget(corpus);
+    Ok(())
+}
+
+/// One hit of `newslens search --json`.
+#[derive(serde::Serialize)]
+struct KwicJson<'a> {
+    path: &'a Path,
+    /// Position in a file of several articles (JSON array index, JSON Lines line).
+    item: Option<u32>,
+    title: &'a str,
+    source: Option<&'a str>,
+    published: Option<chrono::NaiveDate>,
+    start: usize,
+    end: usize,
+    left: &'a str,
+    hit: &'a str,
+    right: &'a str,
+}
+
+/// KWIC lines as JSON Lines, or aligned for a terminal (`left [hit] right  path:start`).
+fn write_kwic_lines(
+    out: &mut impl std::io::Write,
+    articles: &[Arc<Article>],
+    lines: &[crate::search::kwic::KwicLine],
+    json: bool,
+) -> anyhow::Result<()> {
+    use crate::search::kwic::{CONTEXT_CHARS, char_spans};
+    for group in lines.chunk_by(|a, b| a.article == b.article) {
+        let article = &articles[group[0].article];
+        let spans: Vec<_> = group.iter().map(|l| l.span.clone()).collect();
+        for (line, chars) in group.iter().zip(char_spans(&article.text, &spans)) {
+            if json {
+                let row = KwicJson {
+                    path: &article.path,
+                    item: article.item,
+                    title: &article.title,
+                    source: article.source.as_deref(),
+                    published: article.published,
+                    start: chars.start,
+                    end: chars.end,
+                    left: &line.left,
+                    hit: &line.hit,
+                    right: &line.right,
+                };
+                serde_json::to_writer(&mut *out, &row)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{:>width$}[{}]{:<width$}  {}:{}",
+                    line.left,
+                    line.hit,
+                    line.right,
+                    article.path.display(),
+                    chars.start,
+                    width = CONTEXT_CHARS
+                )?;
+            }
         }
     }
     Ok(())

@@ -2,10 +2,11 @@
 //! is quoted saying what and the figures it mentions, and charts those figures.
 //!
 //! Start reading at [`corpus`] (articles and folder loading), then [`extract`] (the figures and
-//! quotes engines) and [`export`] (chart description, JSON, atomic files); these three have no
-//! GUI code. [`app`] holds the window's state and logic, [`ui`] draws it, [`render`] renders a
-//! chart off-screen for exports, [`cli`] is the command line, [`desktop`] the menu entry and
-//! icons for Linux desktops.
+//! quotes engines), [`search`] (queries, filters, keyword-in-context lines) and [`export`]
+//! (chart description, JSON, atomic files); these four have no GUI code. [`app`] holds the
+//! window's state and logic, [`ui`] draws it, [`render`] renders a chart off-screen for
+//! exports, [`cli`] is the command line, [`desktop`] the menu entry and icons for Linux
+//! desktops.
 
 pub mod app;
 pub mod cli;
@@ -14,4 +15,5 @@ pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod render;
+pub mod search;
 pub mod ui;

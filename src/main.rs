@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Some(Commands::Speakers { paths, json, csv }) => {
             newslens::cli::run_speakers(&paths, json, csv)
         }
+        Some(Commands::Search(args)) => newslens::cli::run_search(&args),
         Some(Commands::Synth(args)) => newslens::cli::run_synth(&args),
         Some(Commands::Eval { engine, corpus }) => {
             newslens::cli::run_eval(engine, corpus.as_deref())
@@ -48,7 +49,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            // A query the user can fix is a usage error, as with clap's own.
+            if e.downcast_ref::<newslens::search::QueryError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -193,3 +193,128 @@ fn stats_on_a_folder_with_nothing_readable_fails() {
     let out = newslens(&["stats", dir.path().to_str().unwrap()], b"");
     assert!(!out.status.success());
 }
+
+/// A folder of three articles of our own: two copies of one story (different sources) and one
+/// with accented text before the hit.
+fn search_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "Tin export quota cut\nsource: {SRC}| published: 1987-03-02\n\n\
+                 malaysia has been allocated an export quota of 28,526 tonnes.\n\n\
+                 \"we will respect the quota,\" the minister said.\n";
+    std::fs::write(dir.path().join("a.txt"), story.replace("{SRC}", "Reuters")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), story.replace("{SRC}", "Xinhua")).unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Café\nsource: Xinhua| published: 1987-09-01\n\nle café brésilien: export quota talks.\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn search_json(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = newslens(args, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn search_prints_kwic_json_lines_with_character_offsets() {
+    let dir = search_folder();
+    let folder = dir.path().to_str().unwrap();
+    let hits = search_json(&["search", "\"export quota\"", folder, "--json"]);
+    let paths: std::collections::BTreeSet<&str> =
+        hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(hits.len(), 5, "title and body of each copy, and c.txt");
+    assert_eq!(
+        paths.len(),
+        3,
+        "copies are reported unless hidden: {paths:?}"
+    );
+    let accented = hits
+        .iter()
+        .find(|h| h["path"].as_str().unwrap().ends_with("c.txt"))
+        .unwrap();
+    assert_eq!(accented["hit"], "export quota");
+    assert_eq!(accented["title"], "Café");
+    assert_eq!(accented["source"], "Xinhua");
+    assert_eq!(accented["published"], "1987-09-01");
+    let text = std::fs::read_to_string(dir.path().join("c.txt")).unwrap();
+    let start = accented["start"].as_u64().unwrap() as usize;
+    let end = accented["end"].as_u64().unwrap() as usize;
+    let chars: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(chars, "export quota", "offsets count characters");
+    assert_eq!(accented["left"], "le café brésilien: ");
+    assert_eq!(accented["right"], " talks.");
+}
+
+#[test]
+fn search_filters_scopes_and_duplicates() {
+    let dir = search_folder();
+    let folder = dir.path().to_str().unwrap();
+    let reuters = search_json(&["search", "quota", folder, "--json", "--source", "reuters"]);
+    assert_eq!(reuters.len(), 3, "title, body and quote of a.txt");
+    assert!(reuters.iter().all(|h| h["source"] == "Reuters"));
+    let hidden = search_json(&["search", "quota", folder, "--json", "--hide-duplicates"]);
+    let files: std::collections::BTreeSet<&str> = hidden
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "one copy of the story and c.txt: {files:?}");
+    let quoted = search_json(&["search", "quota", folder, "--json", "--scope", "quotes"]);
+    assert_eq!(quoted.len(), 2, "the quote in each copy");
+    let dated = search_json(&["search", "quota", folder, "--json", "--from", "1987-06-01"]);
+    assert_eq!(dated.len(), 1);
+    let regex = search_json(&[
+        "search",
+        "quota|tonnes",
+        folder,
+        "--json",
+        "--regex",
+        "--to",
+        "1987-03-02",
+    ]);
+    assert_eq!(regex.len(), 8);
+}
+
+#[test]
+fn search_csv_has_a_header_row() {
+    let dir = search_folder();
+    let out = newslens(
+        &["search", "talks", dir.path().to_str().unwrap(), "--csv"],
+        b"",
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next(),
+        Some("path,title,source,published,start,end,left,hit,right,item")
+    );
+    assert!(rows.next().unwrap().contains(",talks,"));
+    assert_eq!(rows.next(), None);
+}
+
+#[test]
+fn search_without_hits_is_silent_and_bad_queries_exit_2() {
+    let dir = search_folder();
+    let folder = dir.path().to_str().unwrap();
+    let none = newslens(&["search", "zinc", folder], b"");
+    assert!(none.status.success());
+    assert!(none.stdout.is_empty());
+    for bad in ["/(/", "\"open phrase", "-quota", "tin OR"] {
+        let out = newslens(&["search", bad, folder], b"");
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("error: "), "{bad}: {err}");
+    }
+    let out = newslens(&["search", "(", folder, "--regex"], b"");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid regex /(/: unclosed group"));
+}

@@ -156,7 +156,8 @@ fn number(v: f64) -> String {
     }
 }
 
-fn push_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
+/// Appends one RFC 4180 record (fields quoted when needed, CRLF line end).
+pub fn push_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -1,0 +1,241 @@
+//! Stage 4 of a search: hits as keyword-in-context (KWIC) lines.
+//!
+//! Input: the articles and the hits found in them. Output: one [`KwicLine`] per hit (left
+//! context, hit, right context, taken from the hit's paragraph with runs of white space shown
+//! as one space), in the order the user sorts them, and as CSV rows.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::ArticleHits;
+use crate::corpus::Article;
+
+/// Characters of context shown on each side of a hit.
+pub const CONTEXT_CHARS: usize = 60;
+
+/// One hit with its context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicLine {
+    /// Index of the article in the list searched.
+    pub article: usize,
+    /// Byte span of the hit in the article text.
+    pub span: Range<usize>,
+    pub left: String,
+    pub hit: String,
+    pub right: String,
+}
+
+/// How KWIC lines are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KwicOrder {
+    /// Article order, then position in the article.
+    #[default]
+    Position,
+    /// By the word just left of the hit (alphabetical, ignoring case).
+    LeftWord,
+    /// By the word just right of the hit.
+    RightWord,
+    /// By published date (undated last), then position.
+    Date,
+    /// By source name, then position.
+    Source,
+}
+
+impl KwicOrder {
+    pub const ALL: [KwicOrder; 5] = [
+        KwicOrder::Position,
+        KwicOrder::LeftWord,
+        KwicOrder::RightWord,
+        KwicOrder::Date,
+        KwicOrder::Source,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            KwicOrder::Position => "article order",
+            KwicOrder::LeftWord => "left word",
+            KwicOrder::RightWord => "right word",
+            KwicOrder::Date => "date",
+            KwicOrder::Source => "source",
+        }
+    }
+}
+
+/// The KWIC lines of every hit in `found`, in article order.
+pub fn lines(articles: &[Arc<Article>], found: &[ArticleHits]) -> Vec<KwicLine> {
+    found
+        .iter()
+        .flat_map(|f| {
+            let article = &articles[f.article];
+            f.hits
+                .iter()
+                .map(move |h| line(article, f.article, h.clone()))
+        })
+        .collect()
+}
+
+/// The KWIC line of the hit at byte span `span` of `article` (numbered `index`).
+pub fn line(article: &Article, index: usize, span: Range<usize>) -> KwicLine {
+    let text: &str = &article.text;
+    let para = paragraph_of(article, span.clone());
+    let before = &text[para.start.min(span.start)..span.start];
+    let after = &text[span.end..para.end.max(span.end)];
+    KwicLine {
+        article: index,
+        left: last_chars(&one_line(before), CONTEXT_CHARS),
+        hit: one_line(&text[span.clone()]),
+        right: first_chars(&one_line(after), CONTEXT_CHARS),
+        span,
+    }
+}
+
+/// The title or body paragraph holding `span` (the whole text if none does).
+fn paragraph_of(article: &Article, span: Range<usize>) -> Range<usize> {
+    let title = article.title_span.start as usize..article.title_span.end as usize;
+    std::iter::once(title)
+        .chain(article.paragraphs())
+        .find(|p| p.start <= span.start && span.end <= p.end)
+        .unwrap_or(0..article.text.len())
+}
+
+/// `text` with each run of white space as one space (line breaks included).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_space = true;
+            continue;
+        }
+        if in_space {
+            out.push(' ');
+        }
+        in_space = false;
+        out.push(c);
+    }
+    if in_space {
+        out.push(' ');
+    }
+    out
+}
+
+fn last_chars(text: &str, n: usize) -> String {
+    let skip = text.chars().count().saturating_sub(n);
+    text.chars().skip(skip).collect()
+}
+
+fn first_chars(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+/// The word nearest the hit on the left or right of a line, lowercased, for sorting.
+fn neighbour_word(context: &str, left: bool) -> String {
+    let mut words = super::query::words(context).map(|(_, w)| w);
+    let word = if left { words.last() } else { words.next() };
+    word.unwrap_or_default().to_lowercase()
+}
+
+/// Sorts `lines` in `order` (stable: equal keys keep article order).
+pub fn sort(lines: &mut [KwicLine], articles: &[Arc<Article>], order: KwicOrder) {
+    let by_position =
+        |a: &KwicLine, b: &KwicLine| (a.article, a.span.start).cmp(&(b.article, b.span.start));
+    match order {
+        KwicOrder::Position => lines.sort_by(by_position),
+        KwicOrder::LeftWord => {
+            lines.sort_by_cached_key(|l| (neighbour_word(&l.left, true), l.article, l.span.start))
+        }
+        KwicOrder::RightWord => {
+            lines.sort_by_cached_key(|l| (neighbour_word(&l.right, false), l.article, l.span.start))
+        }
+        KwicOrder::Date => lines.sort_by(|a, b| {
+            let (da, db) = (articles[a.article].published, articles[b.article].published);
+            match (da, db) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| by_position(a, b))
+        }),
+        KwicOrder::Source => lines.sort_by(|a, b| {
+            let (sa, sb) = (
+                articles[a.article].source_label(),
+                articles[b.article].source_label(),
+            );
+            sa.to_lowercase()
+                .cmp(&sb.to_lowercase())
+                .then_with(|| by_position(a, b))
+        }),
+    }
+}
+
+/// Character offsets (as `extract` counts them) of the byte spans `spans` of `text`, which
+/// are in ascending order and do not overlap.
+pub fn char_spans(text: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(spans.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for span in spans {
+        let from = span.start.max(byte);
+        chars += text[byte..from].chars().count();
+        byte = from;
+        out.push(chars..chars + text[span.clone()].chars().count());
+    }
+    out
+}
+
+/// The CSV header of exported KWIC lines.
+pub const CSV_HEADER: [&str; 10] = [
+    "path",
+    "title",
+    "source",
+    "published",
+    "start",
+    "end",
+    "left",
+    "hit",
+    "right",
+    "item",
+];
+
+/// KWIC lines as CSV (RFC 4180, with a header row): where each hit is, in characters, and
+/// its context.
+pub fn to_csv(articles: &[Arc<Article>], lines: &[KwicLine]) -> String {
+    let mut out = String::new();
+    crate::export::table::push_record(&mut out, CSV_HEADER.map(String::from));
+    for (article, group) in lines
+        .chunk_by(|a, b| a.article == b.article)
+        .map(|g| (g[0].article, g))
+    {
+        let mut order: Vec<usize> = (0..group.len()).collect();
+        order.sort_by_key(|&k| group[k].span.start);
+        let spans: Vec<Range<usize>> = order.iter().map(|&k| group[k].span.clone()).collect();
+        let chars = char_spans(&articles[article].text, &spans);
+        let mut rows: Vec<(usize, [String; 10])> = order
+            .iter()
+            .zip(chars)
+            .map(|(&k, c)| (k, csv_row(&articles[article], &group[k], c)))
+            .collect();
+        rows.sort_by_key(|(k, _)| *k);
+        for (_, row) in rows {
+            crate::export::table::push_record(&mut out, row);
+        }
+    }
+    out
+}
+
+/// One CSV row of a KWIC line, with `chars` its character span.
+fn csv_row(article: &Article, line: &KwicLine, chars: Range<usize>) -> [String; 10] {
+    [
+        article.path.display().to_string(),
+        article.title.to_string(),
+        article.source_label().to_string(),
+        article.published.map(|d| d.to_string()).unwrap_or_default(),
+        chars.start.to_string(),
+        chars.end.to_string(),
+        line.left.clone(),
+        line.hit.clone(),
+        line.right.clone(),
+        article.item.map(|i| i.to_string()).unwrap_or_default(),
+    ]
+}

@@ -1,0 +1,168 @@
+//! Search over a whole corpus: a query language (words, phrases, `AND`/`OR`/`-not`, prefixes,
+//! regexes), filters by source, date and duplicates, and keyword-in-context (KWIC) lines.
+//! No GUI code: the window and `newslens search` both show what this computes.
+//!
+//! The stages, each in its own file:
+//! 1. [`query`]: the text typed, parsed into a [`Query`].
+//! 2. [`matcher`]: the hits of a query in one article, in a [`Scope`].
+//! 3. this file: every article of a corpus that passes the [`Filters`], searched on all cores,
+//!    cancellable, with hit counts per article and per source.
+//! 4. [`kwic`]: a hit as a KWIC line (left context, hit, right context), sorting and CSV.
+
+pub mod kwic;
+pub mod matcher;
+pub mod query;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+
+use crate::corpus::Article;
+use crate::corpus::dedup::DupStatus;
+pub use matcher::{Scope, find_in_article};
+pub use query::{Query, QueryError, QueryOptions};
+
+/// Which articles a search or a panel considers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Sources to keep, compared without case (empty: every source).
+    pub sources: Vec<String>,
+    /// First and last published dates kept (inclusive). With either set, undated articles are
+    /// left out.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Leave out exact and near copies of an earlier story.
+    pub hide_duplicates: bool,
+}
+
+impl Filters {
+    /// Whether `article`, with duplicate status `dup`, passes.
+    pub fn admits(&self, article: &Article, dup: DupStatus) -> bool {
+        if self.hide_duplicates && dup.original().is_some() {
+            return false;
+        }
+        if !self.sources.is_empty() {
+            let source = article.source_label();
+            if !self.sources.iter().any(|s| s.eq_ignore_ascii_case(source)) {
+                return false;
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(date) = article.published else {
+                return false;
+            };
+            if self.from.is_some_and(|f| date < f) || self.to.is_some_and(|t| date > t) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The hits in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHits {
+    /// Index of the article in the list searched.
+    pub article: usize,
+    /// Byte spans into the article text, in order, not overlapping.
+    pub hits: Vec<Range<usize>>,
+}
+
+/// Articles searched between two looks at the cancel flag.
+const CANCEL_CHECK_EVERY: usize = 512;
+
+/// Searches every article for which `admitted(i)` holds, on all cores. Returns the matching
+/// articles in list order, or `None` as soon as `cancel` is set (a newer query replaced this
+/// one).
+pub fn search(
+    articles: &[Arc<Article>],
+    admitted: &(dyn Fn(usize) -> bool + Sync),
+    query: &Query,
+    scope: Scope,
+    cancel: &AtomicBool,
+) -> Option<Vec<ArticleHits>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(CANCEL_CHECK_EVERY);
+    let parts: Vec<Option<Vec<ArticleHits>>> = std::thread::scope(|s| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                s.spawn(move || search_part(part, c * chunk, admitted, query, scope, cancel))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or(None))
+            .collect()
+    });
+    let mut found = Vec::new();
+    for part in parts {
+        found.extend(part?);
+    }
+    Some(found)
+}
+
+/// [`search`] on `part`, whose first article has index `first`.
+fn search_part(
+    part: &[Arc<Article>],
+    first: usize,
+    admitted: &(dyn Fn(usize) -> bool + Sync),
+    query: &Query,
+    scope: Scope,
+    cancel: &AtomicBool,
+) -> Option<Vec<ArticleHits>> {
+    let mut found = Vec::new();
+    for (k, article) in part.iter().enumerate() {
+        if k % CANCEL_CHECK_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let index = first + k;
+        if !admitted(index) {
+            continue;
+        }
+        if let Some(hits) = find_in_article(article, query, scope) {
+            found.push(ArticleHits {
+                article: index,
+                hits,
+            });
+        }
+    }
+    Some(found)
+}
+
+/// Hit and article counts of a result per source, most hits first.
+pub fn counts_per_source(
+    articles: &[Arc<Article>],
+    found: &[ArticleHits],
+) -> Vec<(String, SourceCount)> {
+    let mut per: BTreeMap<&str, SourceCount> = BTreeMap::new();
+    for f in found {
+        let count = per.entry(articles[f.article].source_label()).or_default();
+        count.articles += 1;
+        count.hits += f.hits.len();
+    }
+    let mut out: Vec<(String, SourceCount)> =
+        per.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
+    out.sort_by(|a, b| b.1.hits.cmp(&a.1.hits).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// How many articles of a source matched, and with how many hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceCount {
+    pub articles: usize,
+    pub hits: usize,
+}
+
+#[cfg(test)]
+mod tests;
