@@ -48,15 +48,15 @@ fn menus_show_shortcuts_and_about_shows_the_version() {
 }
 
 #[test]
-fn ctrl_f_puts_the_keyboard_in_the_filter() {
+fn ctrl_f_puts_the_keyboard_in_the_search_box() {
     let mut h = harness();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
     let focused = h
         .ctx
-        .memory(|m| m.has_focus(newslens::ui::corpus_list::filter_id()));
-    assert!(focused, "the filter has the keyboard");
+        .memory(|m| m.has_focus(newslens::ui::search_bar::search_id()));
+    assert!(focused, "the search box has the keyboard");
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn arrow_keys_move_through_the_list() {
     h.key_press(egui::Key::ArrowUp);
     h.run();
     assert_eq!(h.state().state.selection.selected, Some(start));
-    // Typing in the filter keeps the arrows for the text field.
+    // Typing in the search box keeps the arrows for the text field.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
     h.key_press(egui::Key::ArrowDown);

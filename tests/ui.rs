@@ -270,6 +270,11 @@ fn a_speaker_shows_all_their_quotes_and_merges_can_be_undone() {
     let mut h = harness();
     h.run();
     // luis schmidt is quoted twice in the seed (a caption and "told us").
+    h.get_all_by_label("luis schmidt")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
     h.get_all_by_label("luis schmidt").next().unwrap().click();
     h.run();
     assert_eq!(
@@ -322,4 +327,135 @@ impl egui::DroppedFile for DroppedPath {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         Err("a folder".into())
     }
+}
+
+/// Three articles of our own from two sources, for the search tests.
+fn search_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        (
+            "a.txt",
+            "Copper exports rise",
+            "Reuters",
+            "Chile said copper exports rose 12 pct to 1.2 billion dlrs.",
+        ),
+        (
+            "b.txt",
+            "Tin quota talks",
+            "Xinhua",
+            "Malaysia has an export quota of 28,526 tonnes of tin.",
+        ),
+        (
+            "c.txt",
+            "Copper price",
+            "Reuters",
+            "The copper price fell to 60 cents a lb in London.",
+        ),
+    ];
+    for (file, title, source, body) in articles {
+        std::fs::write(
+            dir.path().join(file),
+            format!("{title}\nsource: {source}| published: 1987-03-02\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn typing_a_query_fills_the_kwic_lines_and_a_click_opens_the_hit() {
+    let dir = search_folder();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    settle_load(&mut h);
+    h.query_all_by_label("Search")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the search box")
+        .click();
+    h.run();
+    h.query_all_by_label("Search")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .unwrap()
+        .type_text("copper -tin");
+    h.run();
+    assert_eq!(h.state().state.settings.search.query, "copper -tin");
+    h.get_by_label_contains("4 hits in 2 articles");
+    // The list follows the search: two of four articles (three here, the bundled seed).
+    h.get_by_label("2 of 4 articles");
+    h.get_by_label_contains("“copper -tin” · 2 of 4 articles · 4 hits");
+    let line = h
+        .query_all_by_label_contains("The copper price fell to 60 cents")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("a KWIC line of c.txt's body");
+    line.click();
+    h.run();
+    let app = h.state();
+    let selected = app.state.selection.selected.expect("the article opened");
+    let article = &app.state.corpus.articles()[selected];
+    assert!(article.path.ends_with("c.txt"));
+    let focus = app.state.selection.focus.expect("the hit is focused");
+    assert_eq!(&article.text[focus.start..focus.end], "copper");
+    assert!(!focus.scroll_pending, "the article scrolled to the hit");
+    // F3 goes on to the next hit, in the other article's title or body.
+    h.key_press(egui::Key::F3);
+    h.run();
+    assert_ne!(h.state().state.selection.focus, Some(focus));
+}
+
+#[test]
+fn a_source_filter_changes_the_corpus_chart() {
+    use newslens::app::ChartView;
+    use newslens::app::search::SearchCommand;
+    use newslens::export::chart::ChartKind;
+    let dir = search_folder();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    settle_load(&mut h);
+    h.state_mut().run_command(Command::SetChartView(ChartView {
+        kind: ChartKind::Sources,
+        ..ChartView::default()
+    }));
+    h.run();
+    let bars = |h: &Harness<'_, NewsLensApp>| {
+        let chart = h
+            .state()
+            .state
+            .charts
+            .chart
+            .clone()
+            .expect("a sources chart");
+        chart
+            .groups
+            .iter()
+            .flat_map(|g| g.bars.iter().map(|b| b.label.clone()))
+            .collect::<Vec<_>>()
+    };
+    let all = bars(&h);
+    assert!(all.iter().any(|b| b.contains("Xinhua")), "{all:?}");
+    // Pick Reuters in the sources menu, which shows each source's count.
+    h.get_by_label("All sources").click();
+    h.run();
+    h.get_by_label("Reuters  2").click();
+    h.run();
+    assert_eq!(
+        h.state().state.settings.search.filters.sources,
+        vec!["Reuters".to_string()]
+    );
+    let filtered = bars(&h);
+    assert!(
+        !filtered.iter().any(|b| b.contains("Xinhua")),
+        "{filtered:?}"
+    );
+    assert!(
+        filtered.iter().any(|b| b.contains("Reuters")),
+        "{filtered:?}"
+    );
+    h.get_by_label_contains("Reuters · 2 of 4 articles");
+    // One click clears it.
+    h.state_mut()
+        .run_command(Command::Search(SearchCommand::Clear));
+    h.run();
+    assert_eq!(bars(&h), all);
 }

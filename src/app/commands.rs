@@ -69,6 +69,8 @@ pub enum Command {
     /// Forget egui's remembered layout, zoom and scroll state.
     ResetUi,
     DismissNotices,
+    /// The search box, the filters and the KWIC lines.
+    Search(super::search::SearchCommand),
 }
 
 impl NewsLensApp {
@@ -168,6 +170,7 @@ impl NewsLensApp {
                     .state
                     .notify(format!("{} is no longer open.", article.display()), false),
             },
+            Command::Search(c) => self.run_search_command(c),
             Command::SetFilter(f) => {
                 self.state.view.filter = f;
                 self.state.refilter();
@@ -387,7 +390,7 @@ impl NewsLensApp {
     }
 
     /// Runs an export on its own thread; its outcome arrives in [`Self::poll_jobs`].
-    fn spawn_export(&mut self, work: impl FnOnce() -> ExportOutcome + Send + 'static) {
+    pub(super) fn spawn_export(&mut self, work: impl FnOnce() -> ExportOutcome + Send + 'static) {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let wake = self.repaint_handle();
         let spawned = std::thread::Builder::new()

@@ -36,6 +36,7 @@ impl NewsLensApp {
         self.poll_export();
         self.poll_watches();
         let others = started.elapsed();
+        self.poll_search();
         self.poll_derived();
         let all = started.elapsed();
         // A frame has 16 ms; say where they went when the jobs alone take half of that.
@@ -66,7 +67,7 @@ impl NewsLensApp {
         }
         self.state.facts.derived_dirty = false;
         let inputs = self.state.derived_inputs();
-        match super::derived::spawn(self.state.corpus.snapshot(), inputs, self.repaint_handle()) {
+        match super::derived::spawn(self.state.view_snapshot(), inputs, self.repaint_handle()) {
             Ok(rx) => self.jobs.derived = Some(rx),
             Err(e) => self
                 .state

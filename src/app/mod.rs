@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod derived;
 pub mod logic;
+pub mod search;
 pub mod startup;
 pub mod watch;
 
@@ -110,6 +111,8 @@ pub struct Persisted {
     pub export_dark: bool,
     /// The theme chosen in the View menu.
     pub theme: ThemeChoice,
+    /// The search and filters every panel follows.
+    pub search: search::SearchSettings,
 }
 
 /// The root under which the bundled articles are listed.
@@ -178,13 +181,16 @@ pub struct AppState {
     pub notices: Vec<Notice>,
 }
 
-/// The corpus as the article list shows it. Search and facets will join the filter here.
+/// The corpus as the panels show it: narrowed by the search and filters (asked for in
+/// `settings.search`), and in the list also by the quick title filter.
 #[derive(Debug, Default)]
 pub struct CorpusView {
-    /// Case-insensitive filter on titles and sources.
+    /// Case-insensitive quick filter of the list on titles and sources.
     pub filter: String,
-    /// Indices of articles matching `filter`, in list order.
+    /// Indices of articles passing the search, the filters and `filter`, in list order.
     pub visible: Vec<usize>,
+    /// The search's result, KWIC lines and facet counts.
+    pub search: search::SearchState,
 }
 
 /// What the user has picked out: an article, a span of it, a speaker.
@@ -277,10 +283,19 @@ impl AppState {
     /// Refreshes everything derived from the corpus (after loads and removals), keeping the
     /// selection on the same article if it is still there.
     pub fn corpus_changed(&mut self) {
-        self.refilter();
+        // a search run at once has refreshed the rest already
+        if !self.search_changed() {
+            self.refilter();
+            self.refresh_derived();
+        }
+    }
+
+    /// Recomputes counts, speakers and the corpus chart of the articles in view: at once on
+    /// a small corpus, else on a worker.
+    pub fn refresh_derived(&mut self) {
         self.facts.derived_at = Instant::now();
         if self.corpus.len() <= derived::SYNC_MAX_ARTICLES {
-            let result = derived::derive(&self.corpus.snapshot(), &self.derived_inputs());
+            let result = derived::derive(&self.view_snapshot(), &self.derived_inputs());
             self.apply_derived(result);
         } else {
             // Picked up by the app's per-frame logic, which runs it on a worker.
@@ -331,7 +346,7 @@ impl AppState {
             self.charts.chart = self.selected_article().map(chart_for_article);
             return;
         }
-        let snapshot = self.corpus.snapshot();
+        let snapshot = self.view_snapshot();
         if let Some(c) =
             derived::corpus_chart(&snapshot, &self.facts.speakers, &self.derived_inputs())
         {
@@ -389,26 +404,28 @@ impl AppState {
         }
     }
 
-    /// Recomputes `view.visible` from `view.filter`.
+    /// Recomputes `view.visible`: the articles passing the search and filters, then the
+    /// quick filter on titles and sources.
     pub fn refilter(&mut self) {
         let needle = self.view.filter.trim().to_lowercase();
-        if needle.is_empty() {
-            self.view.visible.clear();
-            self.view.visible.extend(0..self.corpus.len());
-            return;
-        }
-        self.view.visible = self
-            .corpus
-            .articles()
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                needle.is_empty()
-                    || a.title.to_lowercase().contains(&needle)
-                    || a.source_label().to_lowercase().contains(&needle)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let articles = self.corpus.articles();
+        let passes = |i: usize| {
+            let a = &articles[i];
+            needle.is_empty()
+                || a.title.to_lowercase().contains(&needle)
+                || a.source_label().to_lowercase().contains(&needle)
+        };
+        let visible = match &self.view.search.outcome.matched {
+            // a search over an older corpus can name articles gone since
+            Some(matched) => matched
+                .iter()
+                .copied()
+                .filter(|&i| i < articles.len() && passes(i))
+                .collect(),
+            None if needle.is_empty() => (0..articles.len()).collect(),
+            None => (0..articles.len()).filter(|&i| passes(i)).collect(),
+        };
+        self.view.visible = visible;
     }
 
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
@@ -448,6 +465,8 @@ pub struct Jobs {
     pub export: Option<Receiver<ExportOutcome>>,
     /// The running derivation of counts, speakers and corpus charts.
     pub derived: Option<Receiver<derived::Derived>>,
+    /// The running search (a newer one replaces and cancels it).
+    pub search: Option<search::SearchJob>,
     pub watches: watch::Watches,
 }
 

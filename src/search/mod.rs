@@ -45,11 +45,8 @@ impl Filters {
         if self.hide_duplicates && dup.original().is_some() {
             return false;
         }
-        if !self.sources.is_empty() {
-            let source = article.source_label();
-            if !self.sources.iter().any(|s| s.eq_ignore_ascii_case(source)) {
-                return false;
-            }
+        if !self.admits_source(article) {
+            return false;
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(date) = article.published else {
@@ -60,6 +57,12 @@ impl Filters {
             }
         }
         true
+    }
+
+    /// Whether the source filter keeps `article`.
+    pub fn admits_source(&self, article: &Article) -> bool {
+        let source = article.source_label();
+        self.sources.is_empty() || self.sources.iter().any(|s| s.eq_ignore_ascii_case(source))
     }
 
     /// Whether nothing is filtered out.

@@ -14,6 +14,15 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
         ui.centered_and_justified(|ui| ui.label("Select an article in the list."));
         return;
     };
+    // the search's hits in this article, highlighted
+    let hits = state
+        .view
+        .search
+        .outcome
+        .result
+        .as_ref()
+        .and_then(|r| state.selection.selected.and_then(|i| r.hits_in(i)))
+        .unwrap_or_default();
     egui::ScrollArea::vertical()
         .id_salt(("article", state.selection.selected))
         .auto_shrink([false, false])
@@ -32,6 +41,9 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
                 let dark = ui.visuals().dark_mode;
                 legend_chip(ui, palette::quote_bg(dark), "quote");
                 legend_chip(ui, palette::figure_bg(dark), "figure");
+                if !hits.is_empty() {
+                    legend_chip(ui, palette::search_bg(dark), "search hit");
+                }
                 ui.label(
                     egui::RichText::new(format!(
                         "{} quotes · {} figures",
@@ -47,7 +59,7 @@ pub fn article_panel_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec
                 let focus_here = focus
                     .filter(|f| f.start < para.end && f.end > para.start)
                     .map(|f| f.start.max(para.start)..f.end.min(para.end));
-                let job = paragraph_job(ui, article, para.clone(), focus_here.clone());
+                let job = paragraph_job(ui, article, para.clone(), hits, focus_here.clone());
                 let (pos, galley, response) = egui::Label::new(job).wrap().layout_in_ui(ui);
                 if let (Some(f), Some(focus)) = (focus_here, focus)
                     && focus.scroll_pending
@@ -80,6 +92,7 @@ fn paragraph_job(
     ui: &egui::Ui,
     article: &Article,
     para: Range<usize>,
+    hits: &[Range<usize>],
     focus: Option<Range<usize>>,
 ) -> LayoutJob {
     let dark = ui.visuals().dark_mode;
@@ -103,6 +116,13 @@ fn paragraph_job(
             spans.push((s, e, palette::figure_bg(dark)));
         }
     }
+    for hit in hits
+        .iter()
+        .filter(|h| h.start < para.end && h.end > para.start)
+    {
+        let (s, e) = clip(hit.start, hit.end);
+        spans.push((s, e, palette::search_bg(dark)));
+    }
     if let Some(f) = &focus {
         spans.push((f.start, f.end, palette::focus_bg(dark)));
     }
@@ -116,7 +136,7 @@ fn paragraph_job(
     let mut job = LayoutJob::default();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        // Later spans win: figures over quotes, the focus over both.
+        // Later spans win: figures over quotes, search hits over both, the focus over all.
         let background = spans
             .iter()
             .rev()

@@ -5,9 +5,12 @@ pub mod article_panel;
 pub mod corpus_list;
 pub mod figures_chart;
 pub mod fonts;
+pub mod kwic_panel;
 pub mod quotes_panel;
+pub mod search_bar;
 pub mod top_bar;
 
+use crate::app::search::SearchCommand;
 use crate::app::{AppState, Command};
 
 /// Colours shared by the article highlights and the chart.
@@ -20,6 +23,8 @@ pub mod palette {
     pub const QUOTE_BG_DARK: Color32 = Color32::from_rgb(21, 67, 96);
     pub const FOCUS_BG_LIGHT: Color32 = Color32::from_rgb(255, 205, 210);
     pub const FOCUS_BG_DARK: Color32 = Color32::from_rgb(120, 40, 50);
+    pub const SEARCH_BG_LIGHT: Color32 = Color32::from_rgb(200, 230, 201);
+    pub const SEARCH_BG_DARK: Color32 = Color32::from_rgb(27, 94, 32);
 
     pub fn figure_bg(dark: bool) -> Color32 {
         if dark {
@@ -34,6 +39,14 @@ pub mod palette {
     pub fn focus_bg(dark: bool) -> Color32 {
         if dark { FOCUS_BG_DARK } else { FOCUS_BG_LIGHT }
     }
+    /// Search hits in the article and the KWIC lines.
+    pub fn search_bg(dark: bool) -> Color32 {
+        if dark {
+            SEARCH_BG_DARK
+        } else {
+            SEARCH_BG_LIGHT
+        }
+    }
 }
 
 /// The whole window: toolbar, corpus list, article, quotes and chart.
@@ -41,8 +54,16 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     shortcuts(ui, commands);
     egui::Panel::top("menu").show(ui, |ui| top_bar::menu_bar_ui(ui, state, commands));
     egui::Panel::top("toolbar").show(ui, |ui| top_bar::top_bar_ui(ui, state, commands));
+    egui::Panel::top("search").show(ui, |ui| search_bar::search_bar_ui(ui, state, commands));
     if !state.notices.is_empty() {
         egui::Panel::bottom("notices").show(ui, |ui| top_bar::notices_ui(ui, state, commands));
+    }
+    if state.view.search.outcome.result.is_some() {
+        egui::Panel::bottom("kwic")
+            .resizable(true)
+            .default_size(240.0)
+            .size_range(120.0..=700.0)
+            .show(ui, |ui| kwic_panel::kwic_panel_ui(ui, state, commands));
     }
     egui::Panel::left("corpus")
         .default_size(300.0)
@@ -82,9 +103,15 @@ fn side_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-/// Ctrl+F: find articles (focus the list filter).
+/// Ctrl+F: search the corpus (focus the search box).
 pub const FIND_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+/// F3: the next search hit.
+pub const NEXT_HIT_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F3);
+/// Shift+F3: the previous search hit.
+pub const PREVIOUS_HIT_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::SHIFT, egui::Key::F3);
 /// Ctrl+S: save the chart as a PNG at 2×.
 pub const SAVE_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
@@ -109,7 +136,13 @@ fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
             }));
         }
         if i.consume_shortcut(&FIND_SHORTCUT) {
-            commands.push(Command::FocusFilter);
+            commands.push(Command::Search(SearchCommand::Focus));
+        }
+        if i.consume_shortcut(&PREVIOUS_HIT_SHORTCUT) {
+            commands.push(Command::Search(SearchCommand::StepLine(-1)));
+        }
+        if i.consume_shortcut(&NEXT_HIT_SHORTCUT) {
+            commands.push(Command::Search(SearchCommand::StepLine(1)));
         }
     });
     // Up and down move through the article list unless a text field has the keyboard.

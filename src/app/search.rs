@@ -1,0 +1,492 @@
+//! The window's search and filters: what the user asked (remembered with the session), the
+//! run that answers it (at once on small corpora, else on a worker that a newer query
+//! cancels), and the articles every panel then shows.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Article;
+use crate::corpus::collection::Snapshot;
+use crate::search::kwic::{self, KwicLine, KwicOrder};
+use crate::search::{self as core, ArticleHits, Filters, Query, QueryOptions, Scope, SourceCount};
+
+/// What the user asked for: remembered with the session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchSettings {
+    /// The text in the search box (empty: no search).
+    pub query: String,
+    pub scope: Scope,
+    pub filters: Filters,
+}
+
+impl SearchSettings {
+    /// Whether anything narrows the corpus.
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty() || !self.filters.is_empty()
+    }
+
+    /// The active search and filters in one line: `"copper" in quotes · Reuters · from
+    /// 1987-01-01 · copies hidden`.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.query.trim().is_empty() {
+            let scope = match self.scope {
+                Scope::Text => String::new(),
+                other => format!(" in {}", other.label()),
+            };
+            parts.push(format!("“{}”{scope}", self.query.trim()));
+        }
+        if !self.filters.sources.is_empty() {
+            parts.push(self.filters.sources.join(" or "));
+        }
+        if let Some(from) = self.filters.from {
+            parts.push(format!("from {from}"));
+        }
+        if let Some(to) = self.filters.to {
+            parts.push(format!("to {to}"));
+        }
+        if self.filters.hide_duplicates {
+            parts.push("copies hidden".into());
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The answer to a search: hits, KWIC lines and counts.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResult {
+    /// The matching articles (corpus indices, in order) with their hits.
+    pub found: Vec<ArticleHits>,
+    /// One line per hit, in the order chosen.
+    pub lines: Vec<KwicLine>,
+    pub per_source: Vec<(String, SourceCount)>,
+    pub hits: usize,
+    pub elapsed: Duration,
+}
+
+impl SearchResult {
+    /// The hits in article `index` (byte spans), if it matched.
+    pub fn hits_in(&self, index: usize) -> Option<&[std::ops::Range<usize>]> {
+        self.found
+            .binary_search_by_key(&index, |f| f.article)
+            .ok()
+            .map(|i| self.found[i].hits.as_slice())
+    }
+}
+
+/// What one run computes.
+#[derive(Debug, Default)]
+pub struct SearchOutcome {
+    /// `None` when there is no query (filters only).
+    pub result: Option<SearchResult>,
+    /// Corpus indices of the articles passing the filters and the query, in order; `None`
+    /// when nothing narrows the corpus.
+    pub matched: Option<Vec<usize>>,
+    /// Articles per source among those passing everything but the source filter.
+    pub source_facets: Vec<(String, usize)>,
+}
+
+/// The search part of the corpus view.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// Why the query cannot be run, shown under the box.
+    pub error: Option<String>,
+    pub outcome: SearchOutcome,
+    pub order: KwicOrder,
+    /// The KWIC line last opened: F3 and Shift+F3 move from it.
+    pub current_line: Option<usize>,
+    /// A run is under way on a worker.
+    pub running: bool,
+    /// The query, filters or corpus changed since the last run started.
+    pub dirty: bool,
+    /// Counts the changes of the query, filters and corpus: a run's outcome is shown only if
+    /// nothing changed since it started.
+    pub generation: u64,
+}
+
+/// A run on a worker, cancelled when dropped or replaced.
+pub struct SearchJob {
+    /// The [`SearchState::generation`] it answers.
+    generation: u64,
+    cancel: Arc<AtomicBool>,
+    results: Receiver<SearchOutcome>,
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl SearchJob {
+    /// The outcome once the run has finished: `Empty` while it runs, `Disconnected` if it
+    /// died or was cancelled.
+    pub fn poll(&self) -> Result<SearchOutcome, TryRecvError> {
+        self.results.try_recv()
+    }
+}
+
+/// Parses the query of `settings`: `Ok(None)` when there is none.
+pub fn parse(settings: &SearchSettings) -> Result<Option<Query>, String> {
+    if settings.query.trim().is_empty() {
+        return Ok(None);
+    }
+    Query::parse(&settings.query, QueryOptions::default())
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// Runs `query` with `settings` over `snapshot`; `None` if cancelled.
+pub fn run(
+    snapshot: &Snapshot,
+    query: Option<&Query>,
+    settings: &SearchSettings,
+    order: KwicOrder,
+    cancel: &AtomicBool,
+) -> Option<SearchOutcome> {
+    let started = Instant::now();
+    let articles = &snapshot.articles;
+    let filters = &settings.filters;
+    let but_source = Filters {
+        sources: Vec::new(),
+        ..filters.clone()
+    };
+    let admitted = |i: usize| but_source.admits(&articles[i], snapshot.statuses[i]);
+    let source_ok = |i: usize| filters.admits_source(&articles[i]);
+    let Some(query) = query else {
+        if settings.filters.is_empty() {
+            return Some(SearchOutcome {
+                source_facets: facets(articles, 0..articles.len()),
+                ..SearchOutcome::default()
+            });
+        }
+        let candidates: Vec<usize> = (0..articles.len()).filter(|&i| admitted(i)).collect();
+        let source_facets = facets(articles, candidates.iter().copied());
+        return Some(SearchOutcome {
+            result: None,
+            matched: Some(candidates.into_iter().filter(|&i| source_ok(i)).collect()),
+            source_facets,
+        });
+    };
+    let mut found = core::search(articles, &admitted, query, settings.scope, cancel)?;
+    let source_facets = facets(articles, found.iter().map(|f| f.article));
+    found.retain(|f| source_ok(f.article));
+    let mut lines = kwic::lines(articles, &found);
+    kwic::sort(&mut lines, articles, order);
+    let result = SearchResult {
+        per_source: core::counts_per_source(articles, &found),
+        hits: lines.len(),
+        lines,
+        elapsed: started.elapsed(),
+        found,
+    };
+    Some(SearchOutcome {
+        matched: Some(result.found.iter().map(|f| f.article).collect()),
+        result: Some(result),
+        source_facets,
+    })
+}
+
+/// Articles per source of `indices`, most first.
+fn facets(articles: &[Arc<Article>], indices: impl Iterator<Item = usize>) -> Vec<(String, usize)> {
+    let mut per: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for i in indices {
+        *per.entry(articles[i].source_label()).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = per.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Starts [`run`] on a worker; `wake` is called when it is done.
+pub fn spawn(
+    snapshot: Snapshot,
+    query: Option<Query>,
+    settings: SearchSettings,
+    order: KwicOrder,
+    generation: u64,
+    wake: impl Fn() + Send + 'static,
+) -> std::io::Result<SearchJob> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (tx, results) = mpsc::sync_channel(1);
+    let flag = Arc::clone(&cancel);
+    std::thread::Builder::new()
+        .name("corpus-search".into())
+        .spawn(move || {
+            if let Some(outcome) = run(&snapshot, query.as_ref(), &settings, order, &flag) {
+                let _ = tx.send(outcome);
+                wake();
+            }
+        })?;
+    Ok(SearchJob {
+        generation,
+        cancel,
+        results,
+    })
+}
+
+/// The articles of `snapshot` at `matched` (all of them when `None`), for the panels that
+/// follow the search.
+pub fn narrowed(snapshot: Snapshot, matched: Option<&[usize]>) -> Snapshot {
+    let Some(matched) = matched else {
+        return snapshot;
+    };
+    Snapshot {
+        articles: matched
+            .iter()
+            .map(|&i| Arc::clone(&snapshot.articles[i]))
+            .collect(),
+        // a copy stays a copy even when its original is outside the view
+        statuses: matched.iter().map(|&i| snapshot.statuses[i]).collect(),
+    }
+}
+
+/// What the search bar and the KWIC panel ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchCommand {
+    /// Put the keyboard in the search box (Ctrl+F).
+    Focus,
+    SetQuery(String),
+    SetScope(Scope),
+    SetFilters(Filters),
+    /// Clear the query and every filter.
+    Clear,
+    SetOrder(KwicOrder),
+    /// Open the article of KWIC line `n` at its hit.
+    OpenLine(usize),
+    /// Open the next (1) or previous (-1) hit (F3, Shift+F3).
+    StepLine(i32),
+    /// Ask where to save the KWIC lines as CSV, then write them.
+    ExportCsv,
+}
+
+impl super::NewsLensApp {
+    pub(super) fn run_search_command(&mut self, command: SearchCommand) {
+        let state = &mut self.state;
+        match command {
+            SearchCommand::Focus => {
+                if let Some(ctx) = &self.egui_ctx {
+                    ctx.memory_mut(|m| m.request_focus(crate::ui::search_bar::search_id()));
+                }
+            }
+            SearchCommand::SetQuery(query) => {
+                state.settings.search.query = query;
+                state.search_changed();
+            }
+            SearchCommand::SetScope(scope) => {
+                state.settings.search.scope = scope;
+                state.search_changed();
+            }
+            SearchCommand::SetFilters(filters) => {
+                state.settings.search.filters = filters;
+                state.search_changed();
+            }
+            SearchCommand::Clear => {
+                state.settings.search = SearchSettings::default();
+                state.search_changed();
+            }
+            SearchCommand::SetOrder(order) => {
+                let search = &mut state.view.search;
+                search.order = order;
+                search.current_line = None;
+                if let Some(result) = &mut search.outcome.result {
+                    kwic::sort(&mut result.lines, state.corpus.articles(), order);
+                }
+            }
+            SearchCommand::OpenLine(n) => state.open_line(n),
+            SearchCommand::StepLine(step) => {
+                let search = &state.view.search;
+                let count = search.outcome.result.as_ref().map_or(0, |r| r.lines.len());
+                if count > 0 {
+                    let next = match search.current_line {
+                        Some(at) => (at as i64 + i64::from(step)).rem_euclid(count as i64) as usize,
+                        None if step < 0 => count - 1,
+                        None => 0,
+                    };
+                    state.open_line(next);
+                }
+            }
+            SearchCommand::ExportCsv => self.export_kwic(),
+        }
+    }
+
+    /// Takes in a finished search, and starts one when the query, filters or corpus changed.
+    pub(super) fn poll_search(&mut self) {
+        if let Some(job) = &self.jobs.search {
+            match job.poll() {
+                Ok(outcome) => {
+                    let current = job.generation == self.state.view.search.generation;
+                    self.jobs.search = None;
+                    self.state.view.search.running = false;
+                    if current {
+                        self.state.apply_search(outcome);
+                    }
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.jobs.search = None;
+                    self.state.view.search.running = false;
+                }
+            }
+        }
+        if !self.state.view.search.dirty {
+            return;
+        }
+        self.state.view.search.dirty = false;
+        let Ok(query) = parse(&self.state.settings.search) else {
+            return;
+        };
+        let settings = self.state.settings.search.clone();
+        let order = self.state.view.search.order;
+        // Replacing the job drops the older one, which cancels it.
+        let generation = self.state.view.search.generation;
+        let wake = self.repaint_handle();
+        match spawn(
+            self.state.corpus.snapshot(),
+            query,
+            settings,
+            order,
+            generation,
+            wake,
+        ) {
+            Ok(job) => {
+                self.jobs.search = Some(job);
+                self.state.view.search.running = true;
+            }
+            Err(e) => self
+                .state
+                .notify(format!("Could not start the search: {e}"), true),
+        }
+    }
+
+    /// Saves the KWIC lines as CSV where the user says (written atomically).
+    fn export_kwic(&mut self) {
+        let Some(result) = &self.state.view.search.outcome.result else {
+            return;
+        };
+        let csv = kwic::to_csv(self.state.corpus.articles(), &result.lines);
+        let name = format!(
+            "{}.csv",
+            crate::export::safe_file_stem(&format!("search {}", self.state.settings.search.query))
+        );
+        let future = rfd::AsyncFileDialog::new()
+            .set_title("Save search results as CSV")
+            .add_filter("CSV", &["csv"])
+            .set_file_name(name)
+            .save_file();
+        let asked = Instant::now();
+        self.spawn_export(move || match pollster::block_on(future) {
+            Some(handle) => {
+                let path = handle.path().to_path_buf();
+                match crate::export::write_atomic(&path, csv.as_bytes()) {
+                    Ok(()) => super::ExportOutcome::Saved(format!(
+                        "Search results saved to {}",
+                        path.display()
+                    )),
+                    Err(e) => super::ExportOutcome::Failed(format!(
+                        "Could not write {}: {e}",
+                        path.display()
+                    )),
+                }
+            }
+            None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
+                super::ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
+            }
+            None => super::ExportOutcome::Cancelled,
+        });
+    }
+}
+
+impl super::AppState {
+    /// Runs the search again after its query, filters or the corpus changed: at once when
+    /// nothing narrows the corpus or it is small, else on a worker (picked up by the app's
+    /// per-frame logic). Returns whether the result was applied at once.
+    pub fn search_changed(&mut self) -> bool {
+        let query = match parse(&self.settings.search) {
+            Ok(query) => query,
+            Err(message) => {
+                // the last good result stays while the user finishes typing
+                self.view.search.error = Some(message);
+                return false;
+            }
+        };
+        self.view.search.error = None;
+        self.view.search.generation += 1;
+        let settings = &self.settings.search;
+        if !settings.is_active() {
+            // one cheap pass for the source counts, never a worker
+            self.view.search.dirty = false;
+            let never = AtomicBool::new(false);
+            let snapshot = self.corpus.snapshot();
+            if let Some(outcome) = run(&snapshot, None, settings, KwicOrder::Position, &never) {
+                self.apply_search(outcome);
+            }
+            return true;
+        }
+        if self.corpus.len() > super::derived::SYNC_MAX_ARTICLES {
+            self.view.search.dirty = true;
+            return false;
+        }
+        let never = AtomicBool::new(false);
+        let order = self.view.search.order;
+        match run(
+            &self.corpus.snapshot(),
+            query.as_ref(),
+            settings,
+            order,
+            &never,
+        ) {
+            Some(outcome) => {
+                self.apply_search(outcome);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Shows a finished search: the list, the speakers and the corpus charts follow it.
+    pub fn apply_search(&mut self, outcome: SearchOutcome) {
+        self.view.search.outcome = outcome;
+        self.view.search.current_line = None;
+        self.refilter();
+        self.refresh_derived();
+    }
+
+    /// The articles the panels show: those passing the search and filters.
+    pub fn view_snapshot(&self) -> Snapshot {
+        narrowed(
+            self.corpus.snapshot(),
+            self.view.search.outcome.matched.as_deref(),
+        )
+    }
+
+    /// Opens the article of KWIC line `n` at its hit.
+    fn open_line(&mut self, n: usize) {
+        let Some(line) = self
+            .view
+            .search
+            .outcome
+            .result
+            .as_ref()
+            .and_then(|r| r.lines.get(n))
+        else {
+            return;
+        };
+        let (article, span) = (line.article, line.span.clone());
+        if self.selection.selected != Some(article) {
+            self.select(article);
+        }
+        self.selection.focus = Some(super::Focus {
+            start: span.start,
+            end: span.end,
+            scroll_pending: true,
+        });
+        self.selection.list_scroll_pending = true;
+        self.view.search.current_line = Some(n);
+    }
+}

@@ -1,0 +1,202 @@
+//! The search bar: the search box (Ctrl+F), where to look, the filters with their counts, and
+//! the active search and filters in one line with a button that clears them.
+
+use chrono::NaiveDate;
+
+use crate::app::search::SearchCommand;
+use crate::app::{AppState, Command};
+use crate::search::{Filters, Scope};
+
+/// The search box's id (Ctrl+F puts the keyboard there).
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("corpus_search")
+}
+
+pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let search = &state.settings.search;
+    let send = |commands: &mut Vec<Command>, c: SearchCommand| commands.push(Command::Search(c));
+    ui.horizontal(|ui| {
+        let label = ui.label("Search");
+        let mut query = search.query.clone();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut query)
+                    .id(search_id())
+                    .hint_text("words, \"phrases\", OR, -not, prefix*, /regex/   (Ctrl+F)")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            send(commands, SearchCommand::SetQuery(query));
+        }
+        scope_ui(ui, search.scope, commands);
+        sources_ui(ui, state, commands);
+        dates_ui(ui, &search.filters, commands);
+        let mut hide = search.filters.hide_duplicates;
+        if ui
+            .checkbox(&mut hide, "Hide copies")
+            .on_hover_text("Leave out exact and near copies of an earlier story")
+            .changed()
+        {
+            let filters = Filters {
+                hide_duplicates: hide,
+                ..search.filters.clone()
+            };
+            send(commands, SearchCommand::SetFilters(filters));
+        }
+    });
+    status_line_ui(ui, state, commands);
+}
+
+fn scope_ui(ui: &mut egui::Ui, scope: Scope, commands: &mut Vec<Command>) {
+    let label = ui.label("in");
+    egui::ComboBox::from_id_salt("search_scope")
+        .selected_text(scope.label())
+        .show_ui(ui, |ui| {
+            for choice in Scope::ALL {
+                if ui
+                    .selectable_label(choice == scope, choice.label())
+                    .clicked()
+                {
+                    commands.push(Command::Search(SearchCommand::SetScope(choice)));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// A menu of sources with how many articles of each the rest of the search keeps.
+fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let filters = &state.settings.search.filters;
+    let title = match filters.sources.len() {
+        0 => "All sources".to_string(),
+        1 => filters.sources[0].clone(),
+        n => format!("{n} sources"),
+    };
+    ui.menu_button(title, |ui| {
+        let facets = &state.view.search.outcome.source_facets;
+        if facets.is_empty() {
+            ui.label("No article passes the other filters.");
+        }
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (source, count) in facets {
+                    let mut on = filters
+                        .sources
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case(source));
+                    if ui.checkbox(&mut on, format!("{source}  {count}")).changed() {
+                        let mut sources = filters.sources.clone();
+                        sources.retain(|s| !s.eq_ignore_ascii_case(source));
+                        if on {
+                            sources.push(source.clone());
+                        }
+                        let filters = Filters {
+                            sources,
+                            ..filters.clone()
+                        };
+                        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+                    }
+                }
+            });
+    });
+}
+
+/// From and to dates, typed as `YYYY-MM-DD` (kept as typed until they read as a date).
+fn dates_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
+    let from = date_field(ui, "From", "search_from", filters.from);
+    let to = date_field(ui, "to", "search_to", filters.to);
+    if let Some(from) = from {
+        let filters = Filters {
+            from,
+            ..filters.clone()
+        };
+        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+    } else if let Some(to) = to {
+        let filters = Filters {
+            to,
+            ..filters.clone()
+        };
+        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+    }
+}
+
+/// A date field; `Some` with the new date (or `None` when emptied) when the user changed it
+/// to something that reads as a date.
+fn date_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: &str,
+    date: Option<NaiveDate>,
+) -> Option<Option<NaiveDate>> {
+    let id = ui.make_persistent_id(salt);
+    let shown = date.map(|d| d.to_string()).unwrap_or_default();
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or(shown.clone());
+    let label = ui.label(label);
+    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    let valid = text.trim().is_empty() || parsed.is_some();
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(88.0);
+    if !valid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit).labelled_by(label.id);
+    if !response.changed() {
+        if !response.has_focus() {
+            // the filter may have changed elsewhere (Clear)
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        return None;
+    }
+    ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    match (text.trim().is_empty(), parsed) {
+        (true, _) => Some(None),
+        (false, Some(d)) if Some(d) != date => Some(Some(d)),
+        _ => None,
+    }
+}
+
+/// The active search and filters in one line, the result's size, and a Clear button.
+fn status_line_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let search = &state.view.search;
+    let settings = &state.settings.search;
+    if let Some(error) = &search.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+        return;
+    }
+    if !settings.is_active() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let shown = search
+            .outcome
+            .matched
+            .as_ref()
+            .map_or(state.corpus.len(), Vec::len);
+        let mut line = format!(
+            "{} · {shown} of {} articles",
+            settings.summary(),
+            state.corpus.len()
+        );
+        if let Some(result) = &search.outcome.result {
+            line.push_str(&format!(" · {} hits", result.hits));
+        }
+        if search.running {
+            line.push_str(" · searching…");
+        }
+        ui.label(egui::RichText::new(line).strong());
+        if ui
+            .button("✕ Clear search and filters")
+            .on_hover_text("Show every article again")
+            .clicked()
+        {
+            commands.push(Command::Search(SearchCommand::Clear));
+        }
+    });
+}
