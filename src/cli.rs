@@ -448,7 +448,8 @@ pub fn run_search(args: &SearchArgs) -> anyhow::Result<()> {
     let articles = corpus.articles();
     let admitted = |i: usize| filters.admits(&articles[i], corpus.dup_status(i));
     let never = std::sync::atomic::AtomicBool::new(false);
-    let found = search::search(articles, &admitted, &query, scope, &never).unwrap_or_default();
+    let found =
+        search::search(articles, None, &admitted, &query, scope, &never).unwrap_or_default();
     let lines = kwic::lines(articles, &found);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.csv {

@@ -36,6 +36,7 @@ impl NewsLensApp {
         self.poll_export();
         self.poll_watches();
         let others = started.elapsed();
+        self.poll_index();
         self.poll_search();
         self.poll_derived();
         let all = started.elapsed();

@@ -191,6 +191,11 @@ pub struct CorpusView {
     pub visible: Vec<usize>,
     /// The search's result, KWIC lines and facet counts.
     pub search: search::SearchState,
+    /// Words to articles, built on a worker after a large corpus loads (searches scan
+    /// without it until then).
+    pub index: Option<std::sync::Arc<crate::search::index::SearchIndex>>,
+    /// The corpus changed since the index was last checked.
+    pub index_dirty: bool,
 }
 
 /// What the user has picked out: an article, a span of it, a speaker.
@@ -283,6 +288,7 @@ impl AppState {
     /// Refreshes everything derived from the corpus (after loads and removals), keeping the
     /// selection on the same article if it is still there.
     pub fn corpus_changed(&mut self) {
+        self.view.index_dirty = true;
         // a search run at once has refreshed the rest already
         if !self.search_changed() {
             self.refilter();
@@ -467,6 +473,8 @@ pub struct Jobs {
     pub derived: Option<Receiver<derived::Derived>>,
     /// The running search (a newer one replaces and cancels it).
     pub search: Option<search::SearchJob>,
+    /// The search index being built.
+    pub index: Option<Receiver<crate::search::index::SearchIndex>>,
     pub watches: watch::Watches,
 }
 

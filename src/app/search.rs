@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
 use crate::corpus::collection::Snapshot;
+use crate::search::index::SearchIndex;
 use crate::search::kwic::{self, KwicLine, KwicOrder};
 use crate::search::{self as core, ArticleHits, Filters, Query, QueryOptions, Scope, SourceCount};
 
@@ -141,9 +142,11 @@ pub fn parse(settings: &SearchSettings) -> Result<Option<Query>, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Runs `query` with `settings` over `snapshot`; `None` if cancelled.
+/// Runs `query` with `settings` over `snapshot` (narrowed by `index` when it has one);
+/// `None` if cancelled.
 pub fn run(
     snapshot: &Snapshot,
+    index: Option<&SearchIndex>,
     query: Option<&Query>,
     settings: &SearchSettings,
     order: KwicOrder,
@@ -173,7 +176,7 @@ pub fn run(
             source_facets,
         });
     };
-    let mut found = core::search(articles, &admitted, query, settings.scope, cancel)?;
+    let mut found = core::search(articles, index, &admitted, query, settings.scope, cancel)?;
     let source_facets = facets(articles, found.iter().map(|f| f.article));
     found.retain(|f| source_ok(f.article));
     let mut lines = kwic::lines(articles, &found);
@@ -206,6 +209,7 @@ fn facets(articles: &[Arc<Article>], indices: impl Iterator<Item = usize>) -> Ve
 /// Starts [`run`] on a worker; `wake` is called when it is done.
 pub fn spawn(
     snapshot: Snapshot,
+    index: Option<Arc<SearchIndex>>,
     query: Option<Query>,
     settings: SearchSettings,
     order: KwicOrder,
@@ -218,7 +222,14 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("corpus-search".into())
         .spawn(move || {
-            if let Some(outcome) = run(&snapshot, query.as_ref(), &settings, order, &flag) {
+            if let Some(outcome) = run(
+                &snapshot,
+                index.as_deref(),
+                query.as_ref(),
+                &settings,
+                order,
+                &flag,
+            ) {
                 let _ = tx.send(outcome);
                 wake();
             }
@@ -348,6 +359,7 @@ impl super::NewsLensApp {
         let wake = self.repaint_handle();
         match spawn(
             self.state.corpus.snapshot(),
+            self.state.view.index.clone(),
             query,
             settings,
             order,
@@ -361,6 +373,52 @@ impl super::NewsLensApp {
             Err(e) => self
                 .state
                 .notify(format!("Could not start the search: {e}"), true),
+        }
+    }
+
+    /// Takes in a finished search index, and starts building one when the corpus is large,
+    /// no load runs and the index does not hold every article as it is.
+    pub(super) fn poll_index(&mut self) {
+        if let Some(rx) = &self.jobs.index {
+            match rx.try_recv() {
+                Ok(index) => {
+                    self.jobs.index = None;
+                    self.state.view.index = Some(Arc::new(index));
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => self.jobs.index = None,
+            }
+        }
+        let state = &mut self.state;
+        if !state.view.index_dirty || self.jobs.load.is_some() {
+            return;
+        }
+        state.view.index_dirty = false;
+        let articles = state.corpus.articles();
+        let current = state.view.index.as_ref().and_then(|ix| ix.covers(articles));
+        if articles.len() <= super::derived::SYNC_MAX_ARTICLES || current == Some(articles.len()) {
+            return;
+        }
+        let articles = articles.to_vec();
+        let (tx, rx) = mpsc::sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                crate::corpus::load::background_priority();
+                let started = Instant::now();
+                let index = SearchIndex::build(&articles);
+                log::info!(
+                    "search index: {} articles, {} words, {:.1} MB, built in {:.2} s",
+                    articles.len(),
+                    index.word_count(),
+                    index.postings_bytes() as f64 / 1e6,
+                    started.elapsed().as_secs_f64()
+                );
+                let _ = tx.send(index);
+            });
+        match spawned {
+            Ok(_) => self.jobs.index = Some(rx),
+            Err(e) => log::warn!("search index not built: {e}"),
         }
     }
 
@@ -423,7 +481,8 @@ impl super::AppState {
             self.view.search.dirty = false;
             let never = AtomicBool::new(false);
             let snapshot = self.corpus.snapshot();
-            if let Some(outcome) = run(&snapshot, None, settings, KwicOrder::Position, &never) {
+            if let Some(outcome) = run(&snapshot, None, None, settings, KwicOrder::Position, &never)
+            {
                 self.apply_search(outcome);
             }
             return true;
@@ -436,6 +495,7 @@ impl super::AppState {
         let order = self.view.search.order;
         match run(
             &self.corpus.snapshot(),
+            self.view.index.as_deref(),
             query.as_ref(),
             settings,
             order,

@@ -5,10 +5,12 @@
 //! The stages, each in its own file:
 //! 1. [`query`]: the text typed, parsed into a [`Query`].
 //! 2. [`matcher`]: the hits of a query in one article, in a [`Scope`].
-//! 3. this file: every article of a corpus that passes the [`Filters`], searched on all cores,
+//! 3. this file: every article of a corpus that passes the [`Filters`] (only those an
+//!    [`index::SearchIndex`] says can match, when there is one), searched on all cores,
 //!    cancellable, with hit counts per article and per source.
 //! 4. [`kwic`]: a hit as a KWIC line (left context, hit, right context), sorting and CSV.
 
+pub mod index;
 pub mod kwic;
 pub mod matcher;
 pub mod query;
@@ -83,25 +85,34 @@ pub struct ArticleHits {
 /// Articles searched between two looks at the cancel flag.
 const CANCEL_CHECK_EVERY: usize = 512;
 
-/// Searches every article for which `admitted(i)` holds, on all cores. Returns the matching
-/// articles in list order, or `None` as soon as `cancel` is set (a newer query replaced this
-/// one).
+/// Searches every article for which `admitted(i)` holds, on all cores: with an up-to-date
+/// `index`, only those it says can match (and any added since it was built). Returns the
+/// matching articles in list order, or `None` as soon as `cancel` is set (a newer query
+/// replaced this one).
 pub fn search(
     articles: &[Arc<Article>],
+    index: Option<&index::SearchIndex>,
     admitted: &(dyn Fn(usize) -> bool + Sync),
     query: &Query,
     scope: Scope,
     cancel: &AtomicBool,
 ) -> Option<Vec<ArticleHits>> {
+    let targets: Vec<usize> =
+        match index.and_then(|ix| Some((ix.covers(articles)?, ix.candidates(query)?))) {
+            Some((indexed, candidates)) => candidates
+                .into_iter()
+                .map(|a| a as usize)
+                .chain(indexed..articles.len())
+                .filter(|&i| admitted(i))
+                .collect(),
+            None => (0..articles.len()).filter(|&i| admitted(i)).collect(),
+        };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(CANCEL_CHECK_EVERY);
+    let chunk = targets.len().div_ceil(threads).max(CANCEL_CHECK_EVERY);
     let parts: Vec<Option<Vec<ArticleHits>>> = std::thread::scope(|s| {
-        let workers: Vec<_> = articles
+        let workers: Vec<_> = targets
             .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                s.spawn(move || search_part(part, c * chunk, admitted, query, scope, cancel))
-            })
+            .map(|part| s.spawn(move || search_part(articles, part, query, scope, cancel)))
             .collect();
         workers
             .into_iter()
@@ -115,25 +126,20 @@ pub fn search(
     Some(found)
 }
 
-/// [`search`] on `part`, whose first article has index `first`.
+/// [`search`] on the articles numbered `part`.
 fn search_part(
-    part: &[Arc<Article>],
-    first: usize,
-    admitted: &(dyn Fn(usize) -> bool + Sync),
+    articles: &[Arc<Article>],
+    part: &[usize],
     query: &Query,
     scope: Scope,
     cancel: &AtomicBool,
 ) -> Option<Vec<ArticleHits>> {
     let mut found = Vec::new();
-    for (k, article) in part.iter().enumerate() {
+    for (k, &index) in part.iter().enumerate() {
         if k % CANCEL_CHECK_EVERY == 0 && cancel.load(Ordering::Relaxed) {
             return None;
         }
-        let index = first + k;
-        if !admitted(index) {
-            continue;
-        }
-        if let Some(hits) = find_in_article(article, query, scope) {
+        if let Some(hits) = find_in_article(&articles[index], query, scope) {
             found.push(ArticleHits {
                 article: index,
                 hits,

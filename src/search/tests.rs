@@ -39,8 +39,29 @@ fn corpus() -> Vec<Arc<Article>> {
 
 fn find(articles: &[Arc<Article>], query: &str, scope: Scope) -> Vec<(usize, Vec<String>)> {
     let q = Query::parse(query, QueryOptions::default()).expect("query parses");
-    let found =
-        search(articles, &|_| true, &q, scope, &AtomicBool::new(false)).expect("not cancelled");
+    let found = search(
+        articles,
+        None,
+        &|_| true,
+        &q,
+        scope,
+        &AtomicBool::new(false),
+    )
+    .expect("not cancelled");
+    let index = index::SearchIndex::build(articles);
+    let indexed = search(
+        articles,
+        Some(&index),
+        &|_| true,
+        &q,
+        scope,
+        &AtomicBool::new(false),
+    );
+    assert_eq!(
+        indexed.as_ref(),
+        Some(&found),
+        "the index changes no result"
+    );
     found
         .into_iter()
         .map(|f| {
@@ -149,6 +170,7 @@ fn a_cancelled_search_returns_nothing() {
     assert!(
         search(
             &articles,
+            None,
             &|_| true,
             &q,
             Scope::Text,
@@ -175,6 +197,7 @@ fn kwic_lines_show_context_sort_and_count_characters() {
     let q = Query::parse("export*", QueryOptions::default()).unwrap();
     let found = search(
         &articles,
+        None,
         &|_| true,
         &q,
         Scope::Text,
@@ -219,6 +242,7 @@ fn kwic_csv_has_a_header_and_character_offsets() {
     let q = Query::parse("coûte", QueryOptions::default()).unwrap();
     let found = search(
         &articles,
+        None,
         &|_| true,
         &q,
         Scope::Text,
@@ -365,7 +389,8 @@ proptest! {
             .collect();
         let articles: Vec<Arc<Article>> = texts.iter().enumerate().map(|(i, t)| article(&format!("{i}.txt"), t)).collect();
         let query = Query::parse(&q.text(), QueryOptions::default()).expect("generated queries parse");
-        let found = search(&articles, &|_| true, &query, Scope::Text, &AtomicBool::new(false)).unwrap();
+        let index = index::SearchIndex::build(&articles[..articles.len() / 2]);
+        let found = search(&articles, Some(&index), &|_| true, &query, Scope::Text, &AtomicBool::new(false)).unwrap();
         let mut expected = Vec::new();
         for (i, paras) in docs.iter().enumerate() {
             let mut words: Vec<Vec<String>> = vec![vec!["headline".to_string()]];
