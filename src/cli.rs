@@ -450,7 +450,7 @@ pub fn run_search(args: &SearchArgs) -> anyhow::Result<()> {
     let never = std::sync::atomic::AtomicBool::new(false);
     let found =
         search::search(articles, None, &admitted, &query, scope, &never).unwrap_or_default();
-    let lines = kwic::lines(articles, &found);
+    let lines = kwic::lines(&found);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.csv {
         if !lines.is_empty() {
@@ -492,6 +492,7 @@ fn write_kwic_lines(
         let article = &articles[group[0].article];
         let spans: Vec<_> = group.iter().map(|l| l.span.clone()).collect();
         for (line, chars) in group.iter().zip(char_spans(&article.text, &spans)) {
+            let shown = crate::search::kwic::context(article, line.span.clone());
             if json {
                 let row = KwicJson {
                     path: &article.path,
@@ -501,9 +502,9 @@ fn write_kwic_lines(
                     published: article.published,
                     start: chars.start,
                     end: chars.end,
-                    left: &line.left,
-                    hit: &line.hit,
-                    right: &line.right,
+                    left: &shown.left,
+                    hit: &shown.hit,
+                    right: &shown.right,
                 };
                 serde_json::to_writer(&mut *out, &row)?;
                 writeln!(out)?;
@@ -511,9 +512,9 @@ fn write_kwic_lines(
                 writeln!(
                     out,
                     "{:>width$}[{}]{:<width$}  {}:{}",
-                    line.left,
-                    line.hit,
-                    line.right,
+                    shown.left,
+                    shown.hit,
+                    shown.right,
                     article.path.display(),
                     chars.start,
                     width = CONTEXT_CHARS

@@ -179,7 +179,7 @@ pub fn run(
     let mut found = core::search(articles, index, &admitted, query, settings.scope, cancel)?;
     let source_facets = facets(articles, found.iter().map(|f| f.article));
     found.retain(|f| source_ok(f.article));
-    let mut lines = kwic::lines(articles, &found);
+    let mut lines = kwic::lines(&found);
     kwic::sort(&mut lines, articles, order);
     let result = SearchResult {
         per_source: core::counts_per_source(articles, &found),

@@ -1,8 +1,10 @@
 //! Stage 4 of a search: hits as keyword-in-context (KWIC) lines.
 //!
-//! Input: the articles and the hits found in them. Output: one [`KwicLine`] per hit (left
-//! context, hit, right context, taken from the hit's paragraph with runs of white space shown
-//! as one space), in the order the user sorts them, and as CSV rows.
+//! Input: the articles and the hits found in them. Output: one [`KwicLine`] per hit, in the
+//! order the user sorts them, and as CSV rows. A line holds only where the hit is; its
+//! [`Context`] (left context, hit, right context, from the hit's paragraph with runs of white
+//! space shown as one space) is made when it is shown, so a word found a million times costs
+//! a million small lines, not three million strings.
 
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -14,13 +16,18 @@ use crate::corpus::Article;
 /// Characters of context shown on each side of a hit.
 pub const CONTEXT_CHARS: usize = 60;
 
-/// One hit with its context.
+/// One hit: where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KwicLine {
     /// Index of the article in the list searched.
     pub article: usize,
     /// Byte span of the hit in the article text.
     pub span: Range<usize>,
+}
+
+/// A hit with its context, as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
     pub left: String,
     pub hit: String,
     pub right: String,
@@ -63,30 +70,28 @@ impl KwicOrder {
 }
 
 /// The KWIC lines of every hit in `found`, in article order.
-pub fn lines(articles: &[Arc<Article>], found: &[ArticleHits]) -> Vec<KwicLine> {
+pub fn lines(found: &[ArticleHits]) -> Vec<KwicLine> {
     found
         .iter()
         .flat_map(|f| {
-            let article = &articles[f.article];
-            f.hits
-                .iter()
-                .map(move |h| line(article, f.article, h.clone()))
+            f.hits.iter().map(|h| KwicLine {
+                article: f.article,
+                span: h.clone(),
+            })
         })
         .collect()
 }
 
-/// The KWIC line of the hit at byte span `span` of `article` (numbered `index`).
-pub fn line(article: &Article, index: usize, span: Range<usize>) -> KwicLine {
+/// The context of the hit at byte span `span` of `article`.
+pub fn context(article: &Article, span: Range<usize>) -> Context {
     let text: &str = &article.text;
     let para = paragraph_of(article, span.clone());
     let before = &text[para.start.min(span.start)..span.start];
     let after = &text[span.end..para.end.max(span.end)];
-    KwicLine {
-        article: index,
+    Context {
         left: last_chars(&one_line(before), CONTEXT_CHARS),
-        hit: one_line(&text[span.clone()]),
+        hit: one_line(&text[span]),
         right: first_chars(&one_line(after), CONTEXT_CHARS),
-        span,
     }
 }
 
@@ -129,24 +134,30 @@ fn first_chars(text: &str, n: usize) -> String {
     text.chars().take(n).collect()
 }
 
-/// The word nearest the hit on the left or right of a line, lowercased, for sorting.
-fn neighbour_word(context: &str, left: bool) -> String {
-    let mut words = super::query::words(context).map(|(_, w)| w);
-    let word = if left { words.last() } else { words.next() };
-    word.unwrap_or_default().to_lowercase()
+/// The word next to a hit on its left or right (within its paragraph), lowercased, for
+/// sorting.
+fn neighbour_word(article: &Article, span: &Range<usize>, left: bool) -> String {
+    let para = paragraph_of(article, span.clone());
+    let text = &article.text;
+    let word = if left {
+        super::query::words(&text[para.start.min(span.start)..span.start]).last()
+    } else {
+        super::query::words(&text[span.end..para.end.max(span.end)]).next()
+    };
+    word.map(|(_, w)| w.to_lowercase()).unwrap_or_default()
 }
 
 /// Sorts `lines` in `order` (stable: equal keys keep article order).
 pub fn sort(lines: &mut [KwicLine], articles: &[Arc<Article>], order: KwicOrder) {
-    let by_position =
-        |a: &KwicLine, b: &KwicLine| (a.article, a.span.start).cmp(&(b.article, b.span.start));
+    let position = |l: &KwicLine| (l.article, l.span.start);
     match order {
-        KwicOrder::Position => lines.sort_by(by_position),
-        KwicOrder::LeftWord => {
-            lines.sort_by_cached_key(|l| (neighbour_word(&l.left, true), l.article, l.span.start))
-        }
-        KwicOrder::RightWord => {
-            lines.sort_by_cached_key(|l| (neighbour_word(&l.right, false), l.article, l.span.start))
+        KwicOrder::Position => lines.sort_by_key(position),
+        KwicOrder::LeftWord | KwicOrder::RightWord => {
+            let left = order == KwicOrder::LeftWord;
+            lines.sort_by_cached_key(|l| {
+                let word = neighbour_word(&articles[l.article], &l.span, left);
+                (word, position(l))
+            })
         }
         KwicOrder::Date => lines.sort_by(|a, b| {
             let (da, db) = (articles[a.article].published, articles[b.article].published);
@@ -156,16 +167,13 @@ pub fn sort(lines: &mut [KwicLine], articles: &[Arc<Article>], order: KwicOrder)
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
-            .then_with(|| by_position(a, b))
+            .then_with(|| position(a).cmp(&position(b)))
         }),
-        KwicOrder::Source => lines.sort_by(|a, b| {
-            let (sa, sb) = (
-                articles[a.article].source_label(),
-                articles[b.article].source_label(),
-            );
-            sa.to_lowercase()
-                .cmp(&sb.to_lowercase())
-                .then_with(|| by_position(a, b))
+        KwicOrder::Source => lines.sort_by_cached_key(|l| {
+            (
+                articles[l.article].source_label().to_lowercase(),
+                position(l),
+            )
         }),
     }
 }
@@ -226,6 +234,7 @@ pub fn to_csv(articles: &[Arc<Article>], lines: &[KwicLine]) -> String {
 
 /// One CSV row of a KWIC line, with `chars` its character span.
 fn csv_row(article: &Article, line: &KwicLine, chars: Range<usize>) -> [String; 10] {
+    let Context { left, hit, right } = context(article, line.span.clone());
     [
         article.path.display().to_string(),
         article.title.to_string(),
@@ -233,9 +242,9 @@ fn csv_row(article: &Article, line: &KwicLine, chars: Range<usize>) -> [String; 
         article.published.map(|d| d.to_string()).unwrap_or_default(),
         chars.start.to_string(),
         chars.end.to_string(),
-        line.left.clone(),
-        line.hit.clone(),
-        line.right.clone(),
+        left,
+        hit,
+        right,
         article.item.map(|i| i.to_string()).unwrap_or_default(),
     ]
 }

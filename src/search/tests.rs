@@ -204,18 +204,22 @@ fn kwic_lines_show_context_sort_and_count_characters() {
         &AtomicBool::new(false),
     )
     .unwrap();
-    let mut lines = kwic::lines(&articles, &found);
+    let mut lines = kwic::lines(&found);
+    let shown = |n: usize| kwic::context(&articles[lines[n].article], lines[n].span.clone());
     assert_eq!(
-        (&*lines[0].left, &*lines[0].hit, &*lines[0].right),
+        (&*shown(0).left, &*shown(0).hit, &*shown(0).right),
         ("Tin ", "export", " quotas cut"),
         "a hit in the title has the title as context"
     );
-    assert_eq!(lines[1].left, "Malaysia has been allocated an ");
-    assert_eq!(lines[1].right, " quota of 28,526 tonnes, Indonesia 24,516.");
+    assert_eq!(shown(1).left, "Malaysia has been allocated an ");
+    assert_eq!(shown(1).right, " quota of 28,526 tonnes, Indonesia 24,516.");
     kwic::sort(&mut lines, &articles, KwicOrder::RightWord);
-    let right: Vec<&str> = lines
+    let right: Vec<String> = lines
         .iter()
-        .map(|l| l.right.split_whitespace().next().unwrap_or(""))
+        .map(|l| {
+            let right = kwic::context(&articles[l.article], l.span.clone()).right;
+            right.split_whitespace().next().unwrap_or("").to_string()
+        })
         .collect();
     assert_eq!(right, vec!["quota", "quotas", "quotas.", "would"]);
     kwic::sort(&mut lines, &articles, KwicOrder::Source);
@@ -249,7 +253,7 @@ fn kwic_csv_has_a_header_and_character_offsets() {
         &AtomicBool::new(false),
     )
     .unwrap();
-    let csv = kwic::to_csv(&articles, &kwic::lines(&articles, &found));
+    let csv = kwic::to_csv(&articles, &kwic::lines(&found));
     let rows: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         rows[0],

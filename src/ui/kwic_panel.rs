@@ -125,9 +125,10 @@ fn line_job(
         ..Default::default()
     };
     let none = egui::Color32::TRANSPARENT;
+    let shown = crate::search::kwic::context(article, line.span.clone());
     let mut job = LayoutJob::default();
     job.append(
-        &format!("{:>CONTEXT_CHARS$}", line.left),
+        &format!("{:>CONTEXT_CHARS$}", shown.left),
         0.0,
         format(&mono, text, none),
     );
@@ -137,12 +138,12 @@ fn line_job(
         egui::Color32::BLACK
     };
     job.append(
-        &line.hit,
+        &shown.hit,
         0.0,
         format(&mono, hit_color, palette::search_bg(dark)),
     );
     job.append(
-        &format!("{:<CONTEXT_CHARS$}", line.right),
+        &format!("{:<CONTEXT_CHARS$}", shown.right),
         0.0,
         format(&mono, text, none),
     );
