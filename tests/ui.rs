@@ -459,3 +459,58 @@ fn a_source_filter_changes_the_corpus_chart() {
     h.run();
     assert_eq!(bars(&h), all);
 }
+
+#[test]
+fn the_figures_table_follows_the_search_sorts_and_opens_a_row() {
+    use newslens::app::search::SearchCommand;
+    use newslens::app::tables::TableCommand;
+    let dir = search_folder();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    settle_load(&mut h);
+    h.get_by_label("Figures table").click();
+    h.run();
+    let all = h.state().state.view.table.as_ref().unwrap().rows.len();
+    h.state_mut()
+        .run_command(Command::Search(SearchCommand::SetQuery("copper".into())));
+    h.run();
+    let rows = h.state().state.view.table.as_ref().unwrap().rows.len();
+    assert!(rows > 0 && rows < all, "{rows} of {all}");
+    h.get_by_label_contains(&format!("{rows} rows"));
+    // Sort by value, largest first, then open the top row.
+    h.get_by_label("value").click();
+    h.run();
+    h.get_by_label("value ↑").click();
+    h.run();
+    let row = h
+        .query_all_by_label_contains("1.2 bn")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the 1.2 billion dlrs row on top");
+    row.click();
+    h.run();
+    let app = h.state();
+    let selected = app.state.selection.selected.unwrap();
+    let table = app.state.view.table.as_ref().unwrap();
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| {
+            newslens::export::corpus_tables::cells(app.state.corpus.articles(), table.kind, *r)
+        })
+        .collect();
+    assert!(
+        app.state.corpus.articles()[selected]
+            .path
+            .ends_with("a.txt"),
+        "{:?} {rows:?}",
+        table.current
+    );
+    let focus = app.state.selection.focus.unwrap();
+    let text = &app.state.corpus.articles()[selected].text[focus.start..focus.end];
+    assert!(text.starts_with("Chile said copper exports rose"), "{text}");
+    h.state_mut()
+        .run_command(Command::Table(TableCommand::SetFilter("zzz".into())));
+    h.run();
+    h.get_by_label_contains("0 rows");
+}

@@ -71,6 +71,8 @@ pub enum Command {
     DismissNotices,
     /// The search box, the filters and the KWIC lines.
     Search(super::search::SearchCommand),
+    /// The Figures and Quotes tables.
+    Table(super::tables::TableCommand),
 }
 
 impl NewsLensApp {
@@ -171,6 +173,7 @@ impl NewsLensApp {
                     .notify(format!("{} is no longer open.", article.display()), false),
             },
             Command::Search(c) => self.run_search_command(c),
+            Command::Table(c) => self.run_table_command(c),
             Command::SetFilter(f) => {
                 self.state.view.filter = f;
                 self.state.refilter();

@@ -10,6 +10,7 @@ pub mod derived;
 pub mod logic;
 pub mod search;
 pub mod startup;
+pub mod tables;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -196,6 +197,8 @@ pub struct CorpusView {
     pub index: Option<std::sync::Arc<crate::search::index::SearchIndex>>,
     /// The corpus changed since the index was last checked.
     pub index_dirty: bool,
+    /// The Figures or Quotes table, when open.
+    pub table: Option<tables::TableView>,
 }
 
 /// What the user has picked out: an article, a span of it, a speaker.
@@ -292,6 +295,7 @@ impl AppState {
         // a search run at once has refreshed the rest already
         if !self.search_changed() {
             self.refilter();
+            self.refresh_table();
             self.refresh_derived();
         }
     }

@@ -438,25 +438,34 @@ impl super::NewsLensApp {
             .set_file_name(name)
             .save_file();
         let asked = Instant::now();
-        self.spawn_export(move || match pollster::block_on(future) {
-            Some(handle) => {
-                let path = handle.path().to_path_buf();
-                match crate::export::write_atomic(&path, csv.as_bytes()) {
-                    Ok(()) => super::ExportOutcome::Saved(format!(
-                        "Search results saved to {}",
-                        path.display()
-                    )),
-                    Err(e) => super::ExportOutcome::Failed(format!(
-                        "Could not write {}: {e}",
-                        path.display()
-                    )),
+        self.spawn_export(move || save_csv_from_dialog(future, asked, &csv, "Search results"));
+    }
+}
+
+/// Waits for the save dialog `future` (shown at `asked`), then writes `csv` there atomically;
+/// `what` names it in the message.
+pub(super) fn save_csv_from_dialog(
+    future: impl std::future::Future<Output = Option<rfd::FileHandle>>,
+    asked: Instant,
+    csv: &str,
+    what: &str,
+) -> super::ExportOutcome {
+    match pollster::block_on(future) {
+        Some(handle) => {
+            let path = handle.path().to_path_buf();
+            match crate::export::write_atomic(&path, csv.as_bytes()) {
+                Ok(()) => {
+                    super::ExportOutcome::Saved(format!("{what} saved to {}", path.display()))
+                }
+                Err(e) => {
+                    super::ExportOutcome::Failed(format!("Could not write {}: {e}", path.display()))
                 }
             }
-            None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
-                super::ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
-            }
-            None => super::ExportOutcome::Cancelled,
-        });
+        }
+        None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
+            super::ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
+        }
+        None => super::ExportOutcome::Cancelled,
     }
 }
 
@@ -514,6 +523,7 @@ impl super::AppState {
         self.view.search.outcome = outcome;
         self.view.search.current_line = None;
         self.refilter();
+        self.refresh_table();
         self.refresh_derived();
     }
 

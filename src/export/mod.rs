@@ -2,6 +2,7 @@
 //! corpus-wide charts, JSON output of extractions, and atomic file writing. No GUI code here.
 
 pub mod chart;
+pub mod corpus_tables;
 pub mod json;
 pub mod svg;
 pub mod table;

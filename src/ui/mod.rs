@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod kwic_panel;
 pub mod quotes_panel;
 pub mod search_bar;
+pub mod tables_window;
 pub mod top_bar;
 
 use crate::app::search::SearchCommand;
@@ -84,6 +85,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     if state.panels.show_about {
         top_bar::about_window_ui(ui, commands);
+    }
+    if state.view.table.is_some() {
+        tables_window::table_window_ui(ui, state, commands);
     }
 }
 

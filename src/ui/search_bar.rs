@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::app::search::SearchCommand;
+use crate::app::tables::TableCommand;
 use crate::app::{AppState, Command};
+use crate::export::corpus_tables::TableKind;
 use crate::search::{Filters, Scope};
 
 /// The search box's id (Ctrl+F puts the keyboard there).
@@ -43,6 +45,22 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
                 ..search.filters.clone()
             };
             send(commands, SearchCommand::SetFilters(filters));
+        }
+        ui.separator();
+        for kind in [TableKind::Figures, TableKind::Quotes] {
+            let open = state.view.table.as_ref().is_some_and(|t| t.kind == kind);
+            if ui
+                .selectable_label(open, format!("{} table", kind.title()))
+                .on_hover_text("Every row of the articles in view, sortable, saved as CSV")
+                .clicked()
+            {
+                let command = if open {
+                    TableCommand::Close
+                } else {
+                    TableCommand::Open(kind)
+                };
+                commands.push(Command::Table(command));
+            }
         }
     });
     status_line_ui(ui, state, commands);

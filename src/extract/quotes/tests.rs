@@ -465,12 +465,12 @@ fn odd_inputs_never_panic() {
 }
 
 #[test]
-fn big_line_is_fast() {
+fn a_big_line_keeps_every_quote() {
+    // Its speed is measured by `cargo bench --bench corpus`, never timed here.
     let t = "The minister said \"we will win this fight\" and left. ".repeat(50_000);
-    let start = std::time::Instant::now();
     let qs = extract_quotes(&t);
     valid_spans(&t, &qs);
-    assert!(start.elapsed().as_secs() < 20);
+    assert!(qs.len() >= 49_000, "{} quotes", qs.len());
 }
 
 #[test]
