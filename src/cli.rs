@@ -179,6 +179,12 @@ pub struct SearchArgs {
     /// Leave out exact and near copies of an earlier story.
     #[arg(long)]
     pub hide_duplicates: bool,
+    /// Keep only articles quoting this speaker (the name as `speakers` lists it).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Keep only articles with a figure whose measure contains this text (`export quota`).
+    #[arg(long)]
+    pub measure: Option<String>,
     /// JSON Lines: one object per hit with path, title, source, published, start, end
     /// (character offsets into the article text), left, hit, right.
     #[arg(long, conflicts_with = "csv")]
@@ -439,6 +445,9 @@ pub fn run_search(args: &SearchArgs) -> anyhow::Result<()> {
         from: args.from,
         to: args.to,
         hide_duplicates: args.hide_duplicates,
+        speaker: args.speaker.clone().unwrap_or_default(),
+        measure: args.measure.clone().unwrap_or_default(),
+        ..Filters::default()
     };
     let scope = match args.scope {
         SearchScope::Text => Scope::Text,

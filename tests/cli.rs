@@ -318,3 +318,47 @@ fn search_without_hits_is_silent_and_bad_queries_exit_2() {
     let out = newslens(&["search", "(", folder, "--regex"], b"");
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid regex /(/: unclosed group"));
 }
+
+#[test]
+fn search_keeps_articles_quoting_a_speaker_or_with_a_measure() {
+    let dir = search_folder();
+    let folder = dir.path().to_str().unwrap();
+    let quoted = search_json(&[
+        "search",
+        "quota",
+        folder,
+        "--json",
+        "--speaker",
+        "the minister",
+    ]);
+    let none = search_json(&[
+        "search",
+        "quota",
+        folder,
+        "--json",
+        "--speaker",
+        "nobody at all",
+    ]);
+    assert!(none.is_empty());
+    let with_quota = search_json(&[
+        "search",
+        "quota",
+        folder,
+        "--json",
+        "--measure",
+        "export quota",
+    ]);
+    assert!(!with_quota.is_empty());
+    assert!(
+        with_quota
+            .iter()
+            .all(|h| !h["path"].as_str().unwrap().ends_with("c.txt"))
+    );
+    // the two copies quote "the minister" (title, body and quote of each hold "quota")
+    assert_eq!(quoted.len(), 6);
+    assert!(
+        quoted
+            .iter()
+            .all(|h| !h["path"].as_str().unwrap().ends_with("c.txt"))
+    );
+}

@@ -16,7 +16,7 @@ use crate::search::kwic::{self, KwicLine, KwicOrder};
 use crate::search::{self as core, ArticleHits, Filters, Query, QueryOptions, Scope, SourceCount};
 
 /// What the user asked for: remembered with the session.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchSettings {
     /// The text in the search box (empty: no search).
@@ -42,8 +42,37 @@ impl SearchSettings {
             };
             parts.push(format!("“{}”{scope}", self.query.trim()));
         }
-        if !self.filters.sources.is_empty() {
-            parts.push(self.filters.sources.join(" or "));
+        let f = &self.filters;
+        if !f.sources.is_empty() {
+            parts.push(f.sources.join(" or "));
+        }
+        if !f.folders.is_empty() {
+            let names: Vec<String> = f
+                .folders
+                .iter()
+                .map(|p| {
+                    p.file_name()
+                        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+                })
+                .collect();
+            parts.push(format!("in {}", names.join(" or ")));
+        }
+        if !f.speaker.trim().is_empty() {
+            parts.push(format!("quoting {}", f.speaker.trim()));
+        }
+        if f.filters_figures() {
+            let measure = if f.measure.trim().is_empty() {
+                "any figure"
+            } else {
+                f.measure.trim()
+            };
+            let range = match (f.min_value, f.max_value) {
+                (Some(lo), Some(hi)) => format!(" {lo}–{hi}"),
+                (Some(lo), None) => format!(" >= {lo}"),
+                (None, Some(hi)) => format!(" <= {hi}"),
+                (None, None) => String::new(),
+            };
+            parts.push(format!("with {measure}{range}"));
         }
         if let Some(from) = self.filters.from {
             parts.push(format!("from {from}"));

@@ -416,3 +416,35 @@ proptest! {
         prop_assert_eq!(got, expected, "query {}", q.text());
     }
 }
+
+#[test]
+fn filters_keep_folders_speakers_and_figures() {
+    let articles = corpus();
+    let dup = crate::corpus::dedup::DupStatus::Original;
+    let kept =
+        |f: &Filters| -> Vec<usize> { (0..3).filter(|&i| f.admits(&articles[i], dup)).collect() };
+    let folder = Filters {
+        folders: vec!["b.txt".into()],
+        ..Filters::default()
+    };
+    assert_eq!(kept(&folder), vec![1]);
+    let speaker = articles[0].extraction.quotes[0].speaker.to_uppercase();
+    assert!(!speaker.is_empty());
+    let quoting = Filters {
+        speaker,
+        ..Filters::default()
+    };
+    assert_eq!(kept(&quoting), vec![0]);
+    let quota = Filters {
+        measure: "EXPORT QUOTA".into(),
+        min_value: Some(25_000.0),
+        ..Filters::default()
+    };
+    assert_eq!(kept(&quota), vec![0], "28,526 tonnes");
+    let too_big = Filters {
+        min_value: Some(1e7),
+        ..quota.clone()
+    };
+    assert!(kept(&too_big).is_empty());
+    assert!(quota.filters_figures() && !Filters::default().filters_figures());
+}

@@ -33,6 +33,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
         }
         scope_ui(ui, search.scope, commands);
         sources_ui(ui, state, commands);
+        more_filters_ui(ui, state, commands);
         dates_ui(ui, &search.filters, commands);
         let mut hide = search.filters.hide_duplicates;
         if ui
@@ -120,6 +121,123 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 }
             });
     });
+}
+
+/// Folders, a quoted speaker, and a figure's measure and value range.
+fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let filters = &state.settings.search.filters;
+    let set = |commands: &mut Vec<Command>, filters: Filters| {
+        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+    };
+    let count = usize::from(!filters.folders.is_empty())
+        + usize::from(!filters.speaker.trim().is_empty())
+        + usize::from(filters.filters_figures());
+    let title = if count == 0 {
+        "More filters".to_string()
+    } else {
+        format!("More filters ({count})")
+    };
+    ui.menu_button(title, |ui| {
+        ui.strong("Folders");
+        for root in state.corpus.roots() {
+            let mut on = filters.folders.contains(&root.path);
+            let name = format!("{}  {}", root.path.display(), root.articles);
+            if ui.checkbox(&mut on, name).changed() {
+                let mut folders = filters.folders.clone();
+                folders.retain(|f| f != &root.path);
+                if on {
+                    folders.push(root.path.clone());
+                }
+                set(
+                    commands,
+                    Filters {
+                        folders,
+                        ..filters.clone()
+                    },
+                );
+            }
+        }
+        ui.separator();
+        let mut speaker = filters.speaker.clone();
+        if text_row(ui, "Quoting", &mut speaker, "a speaker's name") {
+            set(
+                commands,
+                Filters {
+                    speaker,
+                    ..filters.clone()
+                },
+            );
+        }
+        let mut measure = filters.measure.clone();
+        if text_row(
+            ui,
+            "With a figure of",
+            &mut measure,
+            "a measure: trade value, export quota",
+        ) {
+            set(
+                commands,
+                Filters {
+                    measure,
+                    ..filters.clone()
+                },
+            );
+        }
+        if let Some((min_value, max_value)) = value_range_ui(ui, filters) {
+            set(
+                commands,
+                Filters {
+                    min_value,
+                    max_value,
+                    ..filters.clone()
+                },
+            );
+        }
+    });
+}
+
+/// A labelled one-line text field; true when the user changed it.
+fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> bool {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id)
+        .changed()
+    })
+    .inner
+}
+
+/// The value range of the figure filter; `Some` with the new ends when one changed to a
+/// number or was emptied.
+fn value_range_ui(ui: &mut egui::Ui, filters: &Filters) -> Option<(Option<f64>, Option<f64>)> {
+    let mut changed = None;
+    ui.horizontal(|ui| {
+        let ends = [("between", filters.min_value), ("and", filters.max_value)];
+        let mut values = [filters.min_value, filters.max_value];
+        for (k, (label, value)) in ends.into_iter().enumerate() {
+            let mut text = value.map(|v| v.to_string()).unwrap_or_default();
+            let label = ui.label(label);
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .hint_text("any")
+                        .desired_width(80.0),
+                )
+                .labelled_by(label.id);
+            if response.changed() {
+                let parsed = text.trim().replace(',', "").parse::<f64>().ok();
+                if text.trim().is_empty() || parsed.is_some() {
+                    values[k] = parsed;
+                    changed = Some((values[0], values[1]));
+                }
+            }
+        }
+    });
+    changed
 }
 
 /// From and to dates, typed as `YYYY-MM-DD` (kept as typed until they read as a date).
