@@ -118,9 +118,14 @@ fn rows_ui(ui: &mut egui::Ui, state: &AppState, table: &TableView, commands: &mu
                     .horizontal(|ui| {
                         for (column, cell) in cells.iter().enumerate() {
                             let width = column_width(table.kind, column);
-                            let label = egui::Label::new(cell.as_str()).truncate();
-                            ui.add_sized([width, ROW_HEIGHT], label)
-                                .on_hover_text(cell.as_str());
+                            // left-aligned in a fixed width, cut with … when longer
+                            let size = egui::vec2(width, ROW_HEIGHT);
+                            let layout = egui::Layout::left_to_right(egui::Align::Center);
+                            ui.allocate_ui_with_layout(size, layout, |ui| {
+                                ui.set_min_size(size);
+                                let label = egui::Label::new(cell.as_str()).truncate();
+                                ui.add(label).on_hover_text(cell.as_str());
+                            });
                         }
                     })
                     .response
