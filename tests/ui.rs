@@ -453,6 +453,12 @@ fn a_source_filter_changes_the_corpus_chart() {
         "{filtered:?}"
     );
     h.get_by_label_contains("Reuters · 2 of 4 articles");
+    // The folders menu counts what is in view: two of the folder's three articles.
+    h.get_by_label("More filters").click();
+    h.run();
+    h.get_by_label_contains("  2 / 3");
+    h.key_press(egui::Key::Escape);
+    h.run();
     // One click clears it.
     h.state_mut()
         .run_command(Command::Search(SearchCommand::Clear));

@@ -138,10 +138,12 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         format!("More filters ({count})")
     };
     ui.menu_button(title, |ui| {
-        ui.strong("Folders");
+        ui.strong("Folders (articles in view / in all)");
+        let in_view = articles_in_view_per_folder(state);
         for root in state.corpus.roots() {
             let mut on = filters.folders.contains(&root.path);
-            let name = format!("{}  {}", root.path.display(), root.articles);
+            let shown = in_view.get(root.path.as_path()).copied().unwrap_or(0);
+            let name = format!("{}  {shown} / {}", root.path.display(), root.articles);
             if ui.checkbox(&mut on, name).changed() {
                 let mut folders = filters.folders.clone();
                 folders.retain(|f| f != &root.path);
@@ -194,6 +196,23 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             );
         }
     });
+}
+
+/// How many articles in view each folder holds (counted while the menu is open).
+fn articles_in_view_per_folder(
+    state: &AppState,
+) -> std::collections::HashMap<&std::path::Path, usize> {
+    let mut counts = std::collections::HashMap::new();
+    let mut count = |i: usize| {
+        if let Some(root) = state.corpus.root_of(i) {
+            *counts.entry(root.path.as_path()).or_insert(0) += 1;
+        }
+    };
+    match &state.view.search.outcome.matched {
+        Some(matched) => matched.iter().for_each(|&i| count(i)),
+        None => (0..state.corpus.len()).for_each(count),
+    }
+    counts
 }
 
 /// A labelled one-line text field; true when the user changed it.
