@@ -45,17 +45,15 @@ static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| {
 
 /// Hits and KWIC lines of `query` over every article, with the index as the window has it.
 fn run(query: &str, scope: Scope) -> usize {
+    run_with(Some(&INDEX), query, scope)
+}
+
+/// Hits and KWIC lines of `query` over every article, with or without an index.
+fn run_with(index: Option<&SearchIndex>, query: &str, scope: Scope) -> usize {
     let articles = &*ARTICLES;
     let query = Query::parse(query, QueryOptions::default()).unwrap();
-    let found = search(
-        articles,
-        Some(&INDEX),
-        &|_| true,
-        &query,
-        scope,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let never = AtomicBool::new(false);
+    let found = search(articles, index, &|_| true, &query, scope, &never).unwrap();
     kwic::lines(&found).len()
 }
 
@@ -66,18 +64,7 @@ fn build_index() -> usize {
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn word_without_index() -> usize {
-    let articles = &*ARTICLES;
-    let query = Query::parse("copper", QueryOptions::default()).unwrap();
-    let found = search(
-        articles,
-        None,
-        &|_| true,
-        &query,
-        Scope::Text,
-        &AtomicBool::new(false),
-    )
-    .unwrap();
-    kwic::lines(&found).len()
+    run_with(None, "copper", Scope::Text)
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]

@@ -496,39 +496,36 @@ fn write_kwic_lines(
     lines: &[crate::search::kwic::KwicLine],
     json: bool,
 ) -> anyhow::Result<()> {
-    use crate::search::kwic::{CONTEXT_CHARS, char_spans};
-    for group in lines.chunk_by(|a, b| a.article == b.article) {
-        let article = &articles[group[0].article];
-        let spans: Vec<_> = group.iter().map(|l| l.span.clone()).collect();
-        for (line, chars) in group.iter().zip(char_spans(&article.text, &spans)) {
-            let shown = crate::search::kwic::context(article, line.span.clone());
-            if json {
-                let row = KwicJson {
-                    path: &article.path,
-                    item: article.item,
-                    title: &article.title,
-                    source: article.source.as_deref(),
-                    published: article.published,
-                    start: chars.start,
-                    end: chars.end,
-                    left: &shown.left,
-                    hit: &shown.hit,
-                    right: &shown.right,
-                };
-                serde_json::to_writer(&mut *out, &row)?;
-                writeln!(out)?;
-            } else {
-                writeln!(
-                    out,
-                    "{:>width$}[{}]{:<width$}  {}:{}",
-                    shown.left,
-                    shown.hit,
-                    shown.right,
-                    article.path.display(),
-                    chars.start,
-                    width = CONTEXT_CHARS
-                )?;
-            }
+    use crate::search::kwic::{CONTEXT_CHARS, context, line_char_spans};
+    for (line, chars) in lines.iter().zip(line_char_spans(articles, lines)) {
+        let article = &articles[line.article];
+        let shown = context(article, line.span.clone());
+        if json {
+            let row = KwicJson {
+                path: &article.path,
+                item: article.item,
+                title: &article.title,
+                source: article.source.as_deref(),
+                published: article.published,
+                start: chars.start,
+                end: chars.end,
+                left: &shown.left,
+                hit: &shown.hit,
+                right: &shown.right,
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{:>width$}[{}]{:<width$}  {}:{}",
+                shown.left,
+                shown.hit,
+                shown.right,
+                article.path.display(),
+                chars.start,
+                width = CONTEXT_CHARS
+            )?;
         }
     }
     Ok(())

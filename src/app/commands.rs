@@ -350,23 +350,11 @@ impl NewsLensApp {
             .set_file_name(file_name)
             .save_file();
         let asked = Instant::now();
-        self.spawn_export(move || match pollster::block_on(future) {
-            Some(handle) => {
-                let path = handle.path().to_path_buf();
-                match crate::render::export_bytes(&spec, format, dark)
+        self.spawn_export(move || {
+            save_from_dialog(future, asked, "Chart", || {
+                crate::render::export_bytes(&spec, format, dark)
                     .map_err(|e| format!("Could not render the chart: {e}"))
-                    .and_then(|bytes| {
-                        crate::export::write_atomic(&path, &bytes)
-                            .map_err(|e| format!("Could not write {}: {e}", path.display()))
-                    }) {
-                    Ok(()) => ExportOutcome::Saved(format!("Chart saved to {}", path.display())),
-                    Err(e) => ExportOutcome::Failed(e),
-                }
-            }
-            None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
-                ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
-            }
-            None => ExportOutcome::Cancelled,
+            })
         });
     }
 
@@ -411,5 +399,32 @@ impl NewsLensApp {
                 .state
                 .notify(format!("Could not start the export: {e}"), true),
         }
+    }
+}
+
+/// Waits for the save dialog `future` (shown at `asked`), then makes the file's bytes and
+/// writes them there atomically; `what` names the file in the message (`Chart saved to …`).
+pub(super) fn save_from_dialog(
+    future: impl std::future::Future<Output = Option<rfd::FileHandle>>,
+    asked: Instant,
+    what: &str,
+    bytes: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> ExportOutcome {
+    match pollster::block_on(future) {
+        Some(handle) => {
+            let path = handle.path().to_path_buf();
+            let written = bytes().and_then(|bytes| {
+                crate::export::write_atomic(&path, &bytes)
+                    .map_err(|e| format!("Could not write {}: {e}", path.display()))
+            });
+            match written {
+                Ok(()) => ExportOutcome::Saved(format!("{what} saved to {}", path.display())),
+                Err(e) => ExportOutcome::Failed(e),
+            }
+        }
+        None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
+            ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
+        }
+        None => ExportOutcome::Cancelled,
     }
 }

@@ -425,16 +425,7 @@ impl AppState {
                 || a.title.to_lowercase().contains(&needle)
                 || a.source_label().to_lowercase().contains(&needle)
         };
-        let visible = match &self.view.search.outcome.matched {
-            // a search over an older corpus can name articles gone since
-            Some(matched) => matched
-                .iter()
-                .copied()
-                .filter(|&i| i < articles.len() && passes(i))
-                .collect(),
-            None if needle.is_empty() => (0..articles.len()).collect(),
-            None => (0..articles.len()).filter(|&i| passes(i)).collect(),
-        };
+        let visible = self.in_view().filter(|&i| passes(i)).collect();
         self.view.visible = visible;
     }
 

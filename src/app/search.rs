@@ -270,22 +270,6 @@ pub fn spawn(
     })
 }
 
-/// The articles of `snapshot` at `matched` (all of them when `None`), for the panels that
-/// follow the search.
-pub fn narrowed(snapshot: Snapshot, matched: Option<&[usize]>) -> Snapshot {
-    let Some(matched) = matched else {
-        return snapshot;
-    };
-    Snapshot {
-        articles: matched
-            .iter()
-            .map(|&i| Arc::clone(&snapshot.articles[i]))
-            .collect(),
-        // a copy stays a copy even when its original is outside the view
-        statuses: matched.iter().map(|&i| snapshot.statuses[i]).collect(),
-    }
-}
-
 /// What the search bar and the KWIC panel ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchCommand {
@@ -467,34 +451,11 @@ impl super::NewsLensApp {
             .set_file_name(name)
             .save_file();
         let asked = Instant::now();
-        self.spawn_export(move || save_csv_from_dialog(future, asked, &csv, "Search results"));
-    }
-}
-
-/// Waits for the save dialog `future` (shown at `asked`), then writes `csv` there atomically;
-/// `what` names it in the message.
-pub(super) fn save_csv_from_dialog(
-    future: impl std::future::Future<Output = Option<rfd::FileHandle>>,
-    asked: Instant,
-    csv: &str,
-    what: &str,
-) -> super::ExportOutcome {
-    match pollster::block_on(future) {
-        Some(handle) => {
-            let path = handle.path().to_path_buf();
-            match crate::export::write_atomic(&path, csv.as_bytes()) {
-                Ok(()) => {
-                    super::ExportOutcome::Saved(format!("{what} saved to {}", path.display()))
-                }
-                Err(e) => {
-                    super::ExportOutcome::Failed(format!("Could not write {}: {e}", path.display()))
-                }
-            }
-        }
-        None if asked.elapsed() < super::logic::INSTANT_DIALOG => {
-            super::ExportOutcome::Failed(super::logic::NO_DIALOG_HINT.into())
-        }
-        None => super::ExportOutcome::Cancelled,
+        self.spawn_export(move || {
+            super::commands::save_from_dialog(future, asked, "Search results", || {
+                Ok(csv.into_bytes())
+            })
+        });
     }
 }
 
@@ -556,12 +517,28 @@ impl super::AppState {
         self.refresh_derived();
     }
 
+    /// Corpus indices of the articles passing the search and filters, in order. A search
+    /// run over an older corpus can name articles gone since: those are left out.
+    pub fn in_view(&self) -> Box<dyn Iterator<Item = usize> + '_> {
+        let len = self.corpus.len();
+        match &self.view.search.outcome.matched {
+            Some(matched) => Box::new(matched.iter().copied().filter(move |&i| i < len)),
+            None => Box::new(0..len),
+        }
+    }
+
     /// The articles the panels show: those passing the search and filters.
     pub fn view_snapshot(&self) -> Snapshot {
-        narrowed(
-            self.corpus.snapshot(),
-            self.view.search.outcome.matched.as_deref(),
-        )
+        if self.view.search.outcome.matched.is_none() {
+            return self.corpus.snapshot();
+        }
+        let articles = self.corpus.articles();
+        let (articles, statuses) = self
+            .in_view()
+            // a copy stays a copy even when its original is outside the view
+            .map(|i| (Arc::clone(&articles[i]), self.corpus.dup_status(i)))
+            .unzip();
+        Snapshot { articles, statuses }
     }
 
     /// Opens the article of KWIC line `n` at its hit.
@@ -587,5 +564,22 @@ impl super::AppState {
         });
         self.selection.list_scroll_pending = true;
         self.view.search.current_line = Some(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::AppState;
+
+    #[test]
+    fn a_search_over_an_older_corpus_never_names_articles_gone_since() {
+        // A large corpus runs its search on a worker: after a folder closes, the last result
+        // can still hold indices past the end until the new one arrives.
+        let mut state = AppState::with_seeds();
+        state.view.search.outcome.matched = Some(vec![0, 7, 9]);
+        assert_eq!(state.in_view().collect::<Vec<_>>(), vec![0]);
+        assert_eq!(state.view_snapshot().articles.len(), 1);
+        state.refilter();
+        assert_eq!(state.view.visible, vec![0]);
     }
 }

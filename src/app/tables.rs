@@ -35,15 +35,15 @@ pub enum TableCommand {
 impl super::AppState {
     /// Rebuilds the open table's rows from the articles in view.
     pub fn refresh_table(&mut self) {
-        let Some(table) = &mut self.view.table else {
+        let Some(table) = &self.view.table else {
             return;
         };
         let articles = self.corpus.articles();
-        let indices: Box<dyn Iterator<Item = usize>> = match &self.view.search.outcome.matched {
-            Some(matched) => Box::new(matched.iter().copied().filter(|&i| i < articles.len())),
-            None => Box::new(0..articles.len()),
+        let rows = corpus_tables::rows(articles, self.in_view(), table.kind, &table.filter);
+        let Some(table) = &mut self.view.table else {
+            return;
         };
-        table.rows = corpus_tables::rows(articles, indices, table.kind, &table.filter);
+        table.rows = rows;
         table.current = None;
         if let Some((column, descending)) = table.sort {
             corpus_tables::sort(&mut table.rows, articles, table.kind, column, descending);
@@ -115,7 +115,7 @@ impl super::NewsLensApp {
             .save_file();
         let asked = Instant::now();
         self.spawn_export(move || {
-            super::search::save_csv_from_dialog(future, asked, &csv, "Table")
+            super::commands::save_from_dialog(future, asked, "Table", || Ok(csv.into_bytes()))
         });
     }
 }

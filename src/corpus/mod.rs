@@ -173,14 +173,17 @@ impl Article {
     /// The sentence of the body (or title) containing the byte span `start..end`, trimmed.
     /// Sentences end at `.`, `!` or `?` followed by whitespace, and never cross paragraphs.
     pub fn sentence_around(&self, start: usize, end: usize) -> Range<usize> {
-        let para = self
-            .paragraphs()
+        let para = self.paragraph_around(start, end).unwrap_or(start..end);
+        sentence_in(&self.text, para, start, end)
+    }
+
+    /// The body paragraph, or the title, that holds the byte span `start..end`.
+    pub fn paragraph_around(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        self.paragraphs()
             .chain(std::iter::once(
                 self.title_span.start as usize..self.title_span.end as usize,
             ))
             .find(|p| p.start <= start && end <= p.end)
-            .unwrap_or(start..end);
-        sentence_in(&self.text, para, start, end)
     }
 }
 

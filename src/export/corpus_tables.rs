@@ -100,41 +100,52 @@ pub fn rows(
 
 /// The text of every cell of `row`, in column order.
 pub fn cells(articles: &[Arc<Article>], kind: TableKind, row: TableRow) -> Vec<String> {
+    (0..kind.columns().len())
+        .map(|column| cell(articles, kind, row, column))
+        .collect()
+}
+
+/// The text of one cell of `row` (only that one is made: sorting by a column reads it alone).
+pub fn cell(articles: &[Arc<Article>], kind: TableKind, row: TableRow, column: usize) -> String {
     let article = &articles[row.article as usize];
-    let ex = &article.extraction;
     let text: &str = &article.text;
-    let where_from = [
-        article.title.to_string(),
-        article.source_label().to_string(),
-        article.published.map(|d| d.to_string()).unwrap_or_default(),
-    ];
-    let mut cells: Vec<String> = match kind {
+    // the last three columns say where the row comes from: article, source, date
+    let own_columns = kind.columns().len() - 3;
+    if column >= own_columns {
+        return match column - own_columns {
+            0 => article.title.to_string(),
+            1 => article.source_label().to_string(),
+            _ => article.published.map(|d| d.to_string()).unwrap_or_default(),
+        };
+    }
+    let ex = &article.extraction;
+    match kind {
         TableKind::Figures => {
             let f = &ex.figures[row.item as usize];
-            let sentence = article.sentence_around(f.start as usize, f.end as usize);
-            vec![
-                value_text(f, f.family),
-                f.unit.to_string(),
-                f.measure.to_string(),
-                f.subject.to_string(),
-                f.qualifier.to_string(),
-                f.surface(text).to_string(),
-                one_line(&text[sentence]),
-            ]
+            match column {
+                0 => value_text(f, f.family),
+                1 => f.unit.to_string(),
+                2 => f.measure.to_string(),
+                3 => f.subject.to_string(),
+                4 => f.qualifier.to_string(),
+                5 => f.surface(text).to_string(),
+                _ => {
+                    let (start, end) = span(articles, kind, row);
+                    one_line(&text[start..end])
+                }
+            }
         }
         TableKind::Quotes => {
             let q = &ex.quotes[row.item as usize];
-            vec![
-                q.speaker.to_string(),
-                q.role.to_string(),
-                format!("{:?}", q.kind).to_lowercase(),
-                q.cue.to_string(),
-                one_line(q.text(text)),
-            ]
+            match column {
+                0 => q.speaker.to_string(),
+                1 => q.role.to_string(),
+                2 => format!("{:?}", q.kind).to_lowercase(),
+                3 => q.cue.to_string(),
+                _ => one_line(q.text(text)),
+            }
         }
-    };
-    cells.extend(where_from);
-    cells
+    }
 }
 
 /// The byte span a row points at in its article (the figure's sentence, or the quote).
@@ -166,10 +177,7 @@ pub fn sort(
             |r: &TableRow| articles[r.article as usize].extraction.figures[r.item as usize].value;
         rows.sort_by(|a, b| value(a).total_cmp(&value(b)));
     } else {
-        rows.sort_by_cached_key(|r| {
-            let mut cells = cells(articles, kind, *r);
-            std::mem::take(&mut cells[column]).to_lowercase()
-        });
+        rows.sort_by_cached_key(|r| cell(articles, kind, *r, column).to_lowercase());
     }
     if descending {
         rows.reverse();

@@ -97,10 +97,8 @@ pub fn context(article: &Article, span: Range<usize>) -> Context {
 
 /// The title or body paragraph holding `span` (the whole text if none does).
 fn paragraph_of(article: &Article, span: Range<usize>) -> Range<usize> {
-    let title = article.title_span.start as usize..article.title_span.end as usize;
-    std::iter::once(title)
-        .chain(article.paragraphs())
-        .find(|p| p.start <= span.start && span.end <= p.end)
+    article
+        .paragraph_around(span.start, span.end)
         .unwrap_or(0..article.text.len())
 }
 
@@ -211,23 +209,28 @@ pub const CSV_HEADER: [&str; 10] = [
 pub fn to_csv(articles: &[Arc<Article>], lines: &[KwicLine]) -> String {
     let mut out = String::new();
     crate::export::table::push_record(&mut out, CSV_HEADER.map(String::from));
-    for (article, group) in lines
-        .chunk_by(|a, b| a.article == b.article)
-        .map(|g| (g[0].article, g))
-    {
+    for (line, chars) in lines.iter().zip(line_char_spans(articles, lines)) {
+        crate::export::table::push_record(&mut out, csv_row(&articles[line.article], line, chars));
+    }
+    out
+}
+
+/// The character span (as `extract` counts them) of every line, in the order of `lines`,
+/// whatever order the lines of one article are in.
+pub fn line_char_spans(articles: &[Arc<Article>], lines: &[KwicLine]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for group in lines.chunk_by(|a, b| a.article == b.article) {
         let mut order: Vec<usize> = (0..group.len()).collect();
         order.sort_by_key(|&k| group[k].span.start);
         let spans: Vec<Range<usize>> = order.iter().map(|&k| group[k].span.clone()).collect();
-        let chars = char_spans(&articles[article].text, &spans);
-        let mut rows: Vec<(usize, [String; 10])> = order
+        let mut in_line_order = vec![0..0; group.len()];
+        for (&k, chars) in order
             .iter()
-            .zip(chars)
-            .map(|(&k, c)| (k, csv_row(&articles[article], &group[k], c)))
-            .collect();
-        rows.sort_by_key(|(k, _)| *k);
-        for (_, row) in rows {
-            crate::export::table::push_record(&mut out, row);
+            .zip(char_spans(&articles[group[0].article].text, &spans))
+        {
+            in_line_order[k] = chars;
         }
+        out.extend(in_line_order);
     }
     out
 }

@@ -203,14 +203,10 @@ fn articles_in_view_per_folder(
     state: &AppState,
 ) -> std::collections::HashMap<&std::path::Path, usize> {
     let mut counts = std::collections::HashMap::new();
-    let mut count = |i: usize| {
+    for i in state.in_view() {
         if let Some(root) = state.corpus.root_of(i) {
             *counts.entry(root.path.as_path()).or_insert(0) += 1;
         }
-    };
-    match &state.view.search.outcome.matched {
-        Some(matched) => matched.iter().for_each(|&i| count(i)),
-        None => (0..state.corpus.len()).for_each(count),
     }
     counts
 }
