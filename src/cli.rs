@@ -185,6 +185,17 @@ pub struct SearchArgs {
     /// Keep only articles with a figure whose measure contains this text (`export quota`).
     #[arg(long)]
     pub measure: Option<String>,
+    /// Keep only articles with a figure of this family (`currency`, `length`...); with
+    /// --measure or a value bound, one figure must meet them all.
+    #[arg(long, value_parser = parse_family)]
+    pub family: Option<crate::extract::Family>,
+    /// Keep only articles with a figure of at least this value: a number in the family's
+    /// base unit or an amount as written (`300 mln`, `$1.5 billion`).
+    #[arg(long, value_parser = parse_amount_arg)]
+    pub min_value: Option<f64>,
+    /// Keep only articles with a figure of at most this value (as --min-value).
+    #[arg(long, value_parser = parse_amount_arg)]
+    pub max_value: Option<f64>,
     /// JSON Lines: one object per hit with path, title, source, published, start, end
     /// (character offsets into the article text), left, hit, right.
     #[arg(long, conflicts_with = "csv")]
@@ -192,6 +203,15 @@ pub struct SearchArgs {
     /// CSV with a header row (the same fields).
     #[arg(long)]
     pub csv: bool,
+}
+
+fn parse_family(name: &str) -> Result<crate::extract::Family, String> {
+    crate::export::chart::family_by_name(name).ok_or_else(|| format!("unknown family {name:?}"))
+}
+
+fn parse_amount_arg(text: &str) -> Result<f64, String> {
+    crate::search::filters::parse_amount(text)
+        .ok_or_else(|| format!("{text:?} is not a number or an amount like `300 mln`"))
 }
 
 /// The scopes of `newslens search`.
@@ -447,6 +467,9 @@ pub fn run_search(args: &SearchArgs) -> anyhow::Result<()> {
         hide_duplicates: args.hide_duplicates,
         speaker: args.speaker.clone().unwrap_or_default(),
         measure: args.measure.clone().unwrap_or_default(),
+        family: args.family,
+        min_value: args.min_value,
+        max_value: args.max_value,
         ..Filters::default()
     };
     let scope = match args.scope {

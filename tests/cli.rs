@@ -362,3 +362,27 @@ fn search_keeps_articles_quoting_a_speaker_or_with_a_measure() {
             .all(|h| !h["path"].as_str().unwrap().ends_with("c.txt"))
     );
 }
+
+#[test]
+fn search_keeps_articles_with_a_figure_of_a_family_and_size() {
+    let dir = search_folder();
+    let folder = dir.path().to_str().unwrap();
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "quota", folder, "--json"];
+        args.extend_from_slice(extra);
+        search_json(&args).len()
+    };
+    // 28,526 tonnes in a.txt and b.txt (3 hits each); c.txt has no figure
+    assert_eq!(search(&["--family", "mass"]), 6);
+    assert_eq!(search(&["--family", "currency"]), 0);
+    assert_eq!(search(&["--family", "mass", "--min-value", "28,000"]), 6);
+    assert_eq!(
+        search(&["--family", "mass", "--max-value", "2 thousand"]),
+        0
+    );
+    let bad = newslens(&["search", "quota", folder, "--min-value", "lots"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("an amount like"));
+    let unknown = newslens(&["search", "quota", folder, "--family", "weight"], b"");
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown family"));
+}

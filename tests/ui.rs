@@ -520,3 +520,36 @@ fn the_figures_table_follows_the_search_sorts_and_opens_a_row() {
     h.run();
     h.get_by_label_contains("0 rows");
 }
+
+#[test]
+fn the_more_filters_menu_counts_speakers_and_figures_and_a_click_filters() {
+    use newslens::extract::Family;
+    let dir = search_folder();
+    let mut h = harness();
+    h.state_mut()
+        .run_command(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+    settle_load(&mut h);
+    // The speakers quoted in the corpus, with the articles quoting each: a click picks one.
+    h.get_by_label("More filters").click();
+    h.run();
+    h.get_by_label("Chile  1").click();
+    h.run();
+    let filters = || h.state().state.settings.search.filters.clone();
+    assert_eq!(filters().speaker, "Chile");
+    h.get_by_label_contains("quoting Chile · 1 of 4 articles");
+    // The menu stays open while filters are picked. Figure families are counted among the
+    // articles quoting Chile: one has money figures.
+    h.get_by_label("currency  1").click();
+    h.run();
+    let filters = h.state().state.settings.search.filters.clone();
+    assert_eq!(filters.family, Some(Family::Currency));
+    h.get_by_label_contains("with a currency figure · 1 of 4 articles");
+    // A bound typed as an amount: no figure of Chile's article reaches 2 billion dollars.
+    h.get_by_label("between").click();
+    h.run();
+    h.get_by_label("between").type_text("2 billion");
+    h.run();
+    let filters = h.state().state.settings.search.filters.clone();
+    assert_eq!(filters.min_value, Some(2e9));
+    h.get_by_label_contains("with a currency figure >= 2 billion · 0 of 4 articles");
+}

@@ -2,6 +2,7 @@
 //! run that answers it (at once on small corpora, else on a worker that a newer query
 //! cancels), and the articles every panel then shows.
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, mpsc};
@@ -9,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
 use crate::corpus::collection::Snapshot;
+use crate::search::facets::{self, Facets};
+use crate::search::filters::format_amount;
 use crate::search::index::SearchIndex;
 use crate::search::kwic::{self, KwicLine, KwicOrder};
 use crate::search::{self as core, ArticleHits, Filters, Query, QueryOptions, Scope, SourceCount};
@@ -61,12 +63,16 @@ impl SearchSettings {
             parts.push(format!("quoting {}", f.speaker.trim()));
         }
         if f.filters_figures() {
-            let measure = if f.measure.trim().is_empty() {
-                "any figure"
-            } else {
-                f.measure.trim()
+            let measure = match (f.measure.trim(), f.family) {
+                ("", None) => "any figure".to_string(),
+                ("", Some(family)) => format!("a {} figure", family.as_str()),
+                (measure, None) => measure.to_string(),
+                (measure, Some(family)) => format!("{measure} ({})", family.as_str()),
             };
-            let range = match (f.min_value, f.max_value) {
+            let range = match (
+                f.min_value.map(format_amount),
+                f.max_value.map(format_amount),
+            ) {
                 (Some(lo), Some(hi)) => format!(" {lo}–{hi}"),
                 (Some(lo), None) => format!(" >= {lo}"),
                 (None, Some(hi)) => format!(" <= {hi}"),
@@ -117,8 +123,8 @@ pub struct SearchOutcome {
     /// Corpus indices of the articles passing the filters and the query, in order; `None`
     /// when nothing narrows the corpus.
     pub matched: Option<Vec<usize>>,
-    /// Articles per source among those passing everything but the source filter.
-    pub source_facets: Vec<(String, usize)>,
+    /// How many articles each filter's choices would show.
+    pub facets: Facets,
 }
 
 /// The search part of the corpus view.
@@ -171,74 +177,82 @@ pub fn parse(settings: &SearchSettings) -> Result<Option<Query>, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Runs `query` with `settings` over `snapshot` (narrowed by `index` when it has one);
-/// `None` if cancelled.
+/// What a run searches: the corpus as it was when the run started.
+pub struct SearchInput {
+    pub snapshot: Snapshot,
+    /// The open folders, for the folder counts.
+    pub roots: Vec<PathBuf>,
+    /// The word index, when there is one (it narrows the articles to scan if up to date).
+    pub index: Option<Arc<SearchIndex>>,
+}
+
+/// Runs `query` with `settings` over `input`; `None` if cancelled.
 pub fn run(
-    snapshot: &Snapshot,
-    index: Option<&SearchIndex>,
+    input: &SearchInput,
     query: Option<&Query>,
     settings: &SearchSettings,
     order: KwicOrder,
     cancel: &AtomicBool,
 ) -> Option<SearchOutcome> {
     let started = Instant::now();
+    let SearchInput {
+        snapshot,
+        roots,
+        index,
+    } = input;
+    let index = index.as_deref();
     let articles = &snapshot.articles;
     let filters = &settings.filters;
-    let but_source = Filters {
-        sources: Vec::new(),
-        ..filters.clone()
+    let unfaceted = |i: usize| filters.admits_unfaceted(&articles[i], snapshot.statuses[i]);
+    let found = match query {
+        Some(query) => Some(core::search(
+            articles,
+            index,
+            &unfaceted,
+            query,
+            settings.scope,
+            cancel,
+        )?),
+        None => None,
     };
-    let admitted = |i: usize| but_source.admits(&articles[i], snapshot.statuses[i]);
-    let source_ok = |i: usize| filters.admits_source(&articles[i]);
-    let Some(query) = query else {
-        if settings.filters.is_empty() {
-            return Some(SearchOutcome {
-                source_facets: facets(articles, 0..articles.len()),
-                ..SearchOutcome::default()
-            });
+    let candidates: Vec<usize> = match &found {
+        Some(found) => found.iter().map(|f| f.article).collect(),
+        None => (0..articles.len()).filter(|&i| unfaceted(i)).collect(),
+    };
+    let (facets, kept) = facets::count(articles, &candidates, filters, roots, cancel)?;
+    let result = found.map(|found| {
+        let found: Vec<ArticleHits> = found
+            .into_iter()
+            .zip(&kept)
+            .filter_map(|(f, &keep)| keep.then_some(f))
+            .collect();
+        let mut lines = kwic::lines(&found);
+        kwic::sort(&mut lines, articles, order);
+        SearchResult {
+            per_source: core::counts_per_source(articles, &found),
+            hits: lines.len(),
+            lines,
+            elapsed: started.elapsed(),
+            found,
         }
-        let candidates: Vec<usize> = (0..articles.len()).filter(|&i| admitted(i)).collect();
-        let source_facets = facets(articles, candidates.iter().copied());
-        return Some(SearchOutcome {
-            result: None,
-            matched: Some(candidates.into_iter().filter(|&i| source_ok(i)).collect()),
-            source_facets,
-        });
-    };
-    let mut found = core::search(articles, index, &admitted, query, settings.scope, cancel)?;
-    let source_facets = facets(articles, found.iter().map(|f| f.article));
-    found.retain(|f| source_ok(f.article));
-    let mut lines = kwic::lines(&found);
-    kwic::sort(&mut lines, articles, order);
-    let result = SearchResult {
-        per_source: core::counts_per_source(articles, &found),
-        hits: lines.len(),
-        lines,
-        elapsed: started.elapsed(),
-        found,
-    };
+    });
+    let matched = settings.is_active().then(|| {
+        candidates
+            .into_iter()
+            .zip(kept)
+            .filter_map(|(i, keep)| keep.then_some(i))
+            .collect()
+    });
     Some(SearchOutcome {
-        matched: Some(result.found.iter().map(|f| f.article).collect()),
-        result: Some(result),
-        source_facets,
+        result,
+        matched,
+        facets,
     })
-}
-
-/// Articles per source of `indices`, most first.
-fn facets(articles: &[Arc<Article>], indices: impl Iterator<Item = usize>) -> Vec<(String, usize)> {
-    let mut per: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for i in indices {
-        *per.entry(articles[i].source_label()).or_default() += 1;
-    }
-    let mut out: Vec<(String, usize)> = per.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
 }
 
 /// Starts [`run`] on a worker; `wake` is called when it is done.
 pub fn spawn(
-    snapshot: Snapshot,
-    index: Option<Arc<SearchIndex>>,
+    input: SearchInput,
     query: Option<Query>,
     settings: SearchSettings,
     order: KwicOrder,
@@ -251,14 +265,7 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("corpus-search".into())
         .spawn(move || {
-            if let Some(outcome) = run(
-                &snapshot,
-                index.as_deref(),
-                query.as_ref(),
-                &settings,
-                order,
-                &flag,
-            ) {
+            if let Some(outcome) = run(&input, query.as_ref(), &settings, order, &flag) {
                 let _ = tx.send(outcome);
                 wake();
             }
@@ -371,8 +378,7 @@ impl super::NewsLensApp {
         let generation = self.state.view.search.generation;
         let wake = self.repaint_handle();
         match spawn(
-            self.state.corpus.snapshot(),
-            self.state.view.index.clone(),
+            self.state.search_input(),
             query,
             settings,
             order,
@@ -474,29 +480,24 @@ impl super::AppState {
         };
         self.view.search.error = None;
         self.view.search.generation += 1;
-        let settings = &self.settings.search;
-        if !settings.is_active() {
-            // one cheap pass for the source counts, never a worker
-            self.view.search.dirty = false;
-            let never = AtomicBool::new(false);
-            let snapshot = self.corpus.snapshot();
-            if let Some(outcome) = run(&snapshot, None, None, settings, KwicOrder::Position, &never)
-            {
-                self.apply_search(outcome);
-            }
-            return true;
-        }
         if self.corpus.len() > super::derived::SYNC_MAX_ARTICLES {
+            if !self.settings.search.is_active() {
+                // every article shows at once; the counts follow from a worker
+                let facets = std::mem::take(&mut self.view.search.outcome.facets);
+                self.apply_search(SearchOutcome {
+                    facets,
+                    ..SearchOutcome::default()
+                });
+            }
             self.view.search.dirty = true;
-            return false;
+            return !self.settings.search.is_active();
         }
         let never = AtomicBool::new(false);
         let order = self.view.search.order;
         match run(
-            &self.corpus.snapshot(),
-            self.view.index.as_deref(),
+            &self.search_input(),
             query.as_ref(),
-            settings,
+            &self.settings.search,
             order,
             &never,
         ) {
@@ -505,6 +506,15 @@ impl super::AppState {
                 true
             }
             None => false,
+        }
+    }
+
+    /// The corpus as a search run sees it.
+    fn search_input(&self) -> SearchInput {
+        SearchInput {
+            snapshot: self.corpus.snapshot(),
+            roots: self.corpus.roots().iter().map(|r| r.path.clone()).collect(),
+            index: self.view.index.clone(),
         }
     }
 

@@ -9,8 +9,10 @@
 //! 3. this file: every article of a corpus that passes the [`Filters`] (only those an
 //!    [`index::SearchIndex`] says can match, when there is one), searched on all cores,
 //!    cancellable, with hit counts per article and per source.
-//! 4. [`kwic`]: a hit as a KWIC line (left context, hit, right context), sorting and CSV.
+//! 4. [`facets`]: how many articles each filter's choices would show.
+//! 5. [`kwic`]: a hit as a KWIC line (left context, hit, right context), sorting and CSV.
 
+pub mod facets;
 pub mod filters;
 pub mod index;
 pub mod kwic;

@@ -448,3 +448,109 @@ fn filters_keep_folders_speakers_and_figures() {
     assert!(kept(&too_big).is_empty());
     assert!(quota.filters_figures() && !Filters::default().filters_figures());
 }
+
+/// Facet counts of `filters` over the whole test corpus, with its three files as folders.
+fn facets_of(articles: &[Arc<Article>], filters: &Filters) -> (facets::Facets, Vec<usize>) {
+    let roots: Vec<std::path::PathBuf> = ["a.txt", "b.txt", "c.txt"].map(Into::into).into();
+    let all: Vec<usize> = (0..articles.len()).collect();
+    let never = AtomicBool::new(false);
+    let (facets, kept) =
+        facets::count(articles, &all, filters, &roots, &never).expect("not cancelled");
+    let in_view = all
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .map(|(i, _)| i);
+    (facets, in_view.collect())
+}
+
+fn count_of<K: PartialEq>(counts: &[(K, usize)], key: &K) -> usize {
+    counts.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
+}
+
+#[test]
+fn a_facet_counts_without_its_own_filter_but_with_the_others() {
+    let articles = corpus();
+    let xinhua = Filters {
+        sources: vec!["XINHUA".into()],
+        ..Filters::default()
+    };
+    let (facets, in_view) = facets_of(&articles, &xinhua);
+    assert_eq!(in_view, vec![1]);
+    // the source list still offers Reuters with both its articles
+    assert_eq!(count_of(&facets.sources, &"Reuters".to_string()), 2);
+    assert_eq!(count_of(&facets.sources, &"xinhua".to_string()), 1);
+    // the other facets count only what the source filter keeps
+    assert_eq!(count_of(&facets.folders, &"a.txt".into()), 0);
+    assert_eq!(count_of(&facets.folders, &"b.txt".into()), 1);
+    let minister = articles[0].extraction.quotes[0].speaker.to_string();
+    assert_eq!(count_of(&facets.speakers, &minister), 0);
+    let in_a = Filters {
+        folders: vec!["a.txt".into()],
+        ..Filters::default()
+    };
+    let (facets, in_view) = facets_of(&articles, &in_a);
+    assert_eq!(in_view, vec![0]);
+    assert_eq!(
+        count_of(&facets.folders, &"c.txt".into()),
+        1,
+        "siblings keep counts"
+    );
+    assert_eq!(count_of(&facets.speakers, &minister), 1);
+    assert_eq!(count_of(&facets.sources, &"xinhua".to_string()), 0);
+}
+
+#[test]
+fn figure_facets_leave_out_their_own_part_of_the_figure_filter() {
+    let articles = corpus();
+    let quota = &articles[0].extraction.figures[0];
+    assert_eq!(quota.family, crate::extract::Family::Mass, "28,526 tonnes");
+    let label = quota.label.to_string();
+    let money = Filters {
+        family: Some(crate::extract::Family::Currency),
+        ..Filters::default()
+    };
+    let (facets, in_view) = facets_of(&articles, &money);
+    assert!(in_view.is_empty(), "no money figure in the corpus");
+    // families are counted without the family choice, measures with it
+    assert_eq!(count_of(&facets.families, &crate::extract::Family::Mass), 1);
+    assert_eq!(count_of(&facets.measures, &label), 0);
+    let tonnes = Filters {
+        family: Some(crate::extract::Family::Mass),
+        min_value: Some(25_000.0),
+        ..Filters::default()
+    };
+    let (facets, in_view) = facets_of(&articles, &tonnes);
+    assert_eq!(in_view, vec![0]);
+    assert_eq!(count_of(&facets.measures, &label), 1);
+    // 24,516 is under the bound: one figure must meet every part
+    let both = Filters {
+        max_value: Some(25_000.0),
+        ..tonnes
+    };
+    assert!(facets_of(&articles, &both).1.is_empty());
+}
+
+#[test]
+fn amounts_read_as_typed_and_back() {
+    use filters::{format_amount, parse_amount};
+    assert_eq!(parse_amount("1,500"), Some(1500.0));
+    assert_eq!(parse_amount(" 2.5e9 "), Some(2.5e9));
+    assert_eq!(parse_amount("300 mln"), Some(3e8));
+    assert_eq!(parse_amount("$1.5 billion"), Some(1.5e9));
+    assert_eq!(
+        parse_amount("five to seven mln"),
+        None,
+        "a range is not one bound"
+    );
+    assert_eq!(parse_amount("copper"), None);
+    assert_eq!(
+        parse_amount("12 mln copper"),
+        None,
+        "only part of it is an amount"
+    );
+    for value in [0.5, 42.0, 3e8, 1.25e9, 7e12, -2e6] {
+        assert_eq!(parse_amount(&format_amount(value)), Some(value), "{value}");
+    }
+    assert_eq!(format_amount(3e8), "300 mln");
+}

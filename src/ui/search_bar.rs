@@ -7,6 +7,8 @@ use crate::app::search::SearchCommand;
 use crate::app::tables::TableCommand;
 use crate::app::{AppState, Command};
 use crate::export::corpus_tables::TableKind;
+use crate::extract::Family;
+use crate::search::filters::{format_amount, parse_amount};
 use crate::search::{Filters, Scope};
 
 /// The search box's id (Ctrl+F puts the keyboard there).
@@ -85,6 +87,14 @@ fn scope_ui(ui: &mut egui::Ui, scope: Scope, commands: &mut Vec<Command>) {
         .labelled_by(label.id);
 }
 
+/// A menu button whose menu stays open while the user ticks, picks and types in it; a click
+/// outside it (or Escape) closes it.
+fn filter_menu(ui: &mut egui::Ui, title: String, content: impl FnOnce(&mut egui::Ui)) {
+    use egui::containers::menu::{MenuButton, MenuConfig};
+    let config = MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    MenuButton::new(title).config(config).ui(ui, content);
+}
+
 /// A menu of sources with how many articles of each the rest of the search keeps.
 fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let filters = &state.settings.search.filters;
@@ -93,8 +103,8 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         1 => filters.sources[0].clone(),
         n => format!("{n} sources"),
     };
-    ui.menu_button(title, |ui| {
-        let facets = &state.view.search.outcome.source_facets;
+    filter_menu(ui, title, |ui| {
+        let facets = &state.view.search.outcome.facets.sources;
         if facets.is_empty() {
             ui.label("No article passes the other filters.");
         }
@@ -123,12 +133,10 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     });
 }
 
-/// Folders, a quoted speaker, and a figure's measure and value range.
+/// Folders, a quoted speaker, and a figure's measure, family and value range, each with how
+/// many articles its choices would show.
 fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let filters = &state.settings.search.filters;
-    let set = |commands: &mut Vec<Command>, filters: Filters| {
-        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
-    };
     let count = usize::from(!filters.folders.is_empty())
         + usize::from(!filters.speaker.trim().is_empty())
         + usize::from(filters.filters_figures());
@@ -137,31 +145,17 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     } else {
         format!("More filters ({count})")
     };
-    ui.menu_button(title, |ui| {
-        ui.strong("Folders (articles in view / in all)");
-        let in_view = articles_in_view_per_folder(state);
-        for root in state.corpus.roots() {
-            let mut on = filters.folders.contains(&root.path);
-            let shown = in_view.get(root.path.as_path()).copied().unwrap_or(0);
-            let name = format!("{}  {shown} / {}", root.path.display(), root.articles);
-            if ui.checkbox(&mut on, name).changed() {
-                let mut folders = filters.folders.clone();
-                folders.retain(|f| f != &root.path);
-                if on {
-                    folders.push(root.path.clone());
-                }
-                set(
-                    commands,
-                    Filters {
-                        folders,
-                        ..filters.clone()
-                    },
-                );
-            }
-        }
+    filter_menu(ui, title, |ui| {
+        let set = |commands: &mut Vec<Command>, filters: Filters| {
+            commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+        };
+        let facets = &state.view.search.outcome.facets;
+        folders_ui(ui, state, commands);
         ui.separator();
         let mut speaker = filters.speaker.clone();
-        if text_row(ui, "Quoting", &mut speaker, "a speaker's name") {
+        let typed = text_row(ui, "Quoting", &mut speaker, "a speaker's name");
+        let picked = choices_ui(ui, "speakers", &facets.speakers, &filters.speaker);
+        if let Some(speaker) = picked.or(typed.then_some(speaker)) {
             set(
                 commands,
                 Filters {
@@ -170,17 +164,29 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 },
             );
         }
+        ui.separator();
         let mut measure = filters.measure.clone();
-        if text_row(
+        let typed = text_row(
             ui,
             "With a figure of",
             &mut measure,
-            "a measure: trade value, export quota",
-        ) {
+            "a measure: trade value",
+        );
+        let picked = choices_ui(ui, "measures", &facets.measures, &filters.measure);
+        if let Some(measure) = picked.or(typed.then_some(measure)) {
             set(
                 commands,
                 Filters {
                     measure,
+                    ..filters.clone()
+                },
+            );
+        }
+        if let Some(family) = family_ui(ui, filters, &facets.families) {
+            set(
+                commands,
+                Filters {
+                    family,
                     ..filters.clone()
                 },
             );
@@ -198,17 +204,86 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     });
 }
 
-/// How many articles in view each folder holds (counted while the menu is open).
-fn articles_in_view_per_folder(
-    state: &AppState,
-) -> std::collections::HashMap<&std::path::Path, usize> {
-    let mut counts = std::collections::HashMap::new();
-    for i in state.in_view() {
-        if let Some(root) = state.corpus.root_of(i) {
-            *counts.entry(root.path.as_path()).or_insert(0) += 1;
+/// The open folders, each with how many articles the rest of the search keeps in it.
+fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let filters = &state.settings.search.filters;
+    ui.strong("Folders (articles the other filters keep / in all)");
+    let counts = &state.view.search.outcome.facets.folders;
+    for root in state.corpus.roots() {
+        let mut on = filters.folders.contains(&root.path);
+        let shown = counts
+            .iter()
+            .find(|(path, _)| path == &root.path)
+            .map_or(0, |(_, n)| *n);
+        let name = format!("{}  {shown} / {}", root.path.display(), root.articles);
+        if ui.checkbox(&mut on, name).changed() {
+            let mut folders = filters.folders.clone();
+            folders.retain(|f| f != &root.path);
+            if on {
+                folders.push(root.path.clone());
+            }
+            let filters = Filters {
+                folders,
+                ..filters.clone()
+            };
+            commands.push(Command::Search(SearchCommand::SetFilters(filters)));
         }
     }
-    counts
+}
+
+/// The most frequent choices of a facet as buttons with their counts; `Some` with the choice
+/// clicked (or an empty text when the chosen one is clicked again, to clear it).
+fn choices_ui(
+    ui: &mut egui::Ui,
+    what: &str,
+    choices: &[(String, usize)],
+    chosen: &str,
+) -> Option<String> {
+    if choices.is_empty() {
+        ui.weak(format!("No {what} in the articles the other filters keep."));
+        return None;
+    }
+    let mut picked = None;
+    egui::ScrollArea::vertical()
+        .id_salt(what)
+        .max_height(120.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.set_max_width(420.0);
+                for (name, count) in choices {
+                    let on = name.eq_ignore_ascii_case(chosen.trim());
+                    if ui
+                        .selectable_label(on, format!("{name}  {count}"))
+                        .clicked()
+                    {
+                        picked = Some(if on { String::new() } else { name.clone() });
+                    }
+                }
+            });
+        });
+    picked
+}
+
+/// The figure families with their counts; `Some` with the new choice when one is clicked
+/// (the chosen one again: any family).
+fn family_ui(
+    ui: &mut egui::Ui,
+    filters: &Filters,
+    counts: &[(Family, usize)],
+) -> Option<Option<Family>> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.set_max_width(420.0);
+        ui.label("of the family");
+        for &(family, count) in counts {
+            let on = filters.family == Some(family);
+            let text = format!("{}  {count}", family.as_str());
+            if ui.selectable_label(on, text).clicked() {
+                picked = Some((!on).then_some(family));
+            }
+        }
+    });
+    picked
 }
 
 /// A labelled one-line text field; true when the user changed it.
@@ -226,29 +301,22 @@ fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> bo
     .inner
 }
 
-/// The value range of the figure filter; `Some` with the new ends when one changed to a
-/// number or was emptied.
+/// The value range of the figure filter, typed as numbers or amounts (`300 mln`, `$1.5
+/// billion`); `Some` with the new ends when one changed to something that reads as an amount
+/// or was emptied.
 fn value_range_ui(ui: &mut egui::Ui, filters: &Filters) -> Option<(Option<f64>, Option<f64>)> {
     let mut changed = None;
     ui.horizontal(|ui| {
-        let ends = [("between", filters.min_value), ("and", filters.max_value)];
+        let ends = [
+            ("between", "search_min_value", filters.min_value),
+            ("and", "search_max_value", filters.max_value),
+        ];
         let mut values = [filters.min_value, filters.max_value];
-        for (k, (label, value)) in ends.into_iter().enumerate() {
-            let mut text = value.map(|v| v.to_string()).unwrap_or_default();
-            let label = ui.label(label);
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text("any")
-                        .desired_width(80.0),
-                )
-                .labelled_by(label.id);
-            if response.changed() {
-                let parsed = text.trim().replace(',', "").parse::<f64>().ok();
-                if text.trim().is_empty() || parsed.is_some() {
-                    values[k] = parsed;
-                    changed = Some((values[0], values[1]));
-                }
+        for (k, (label, salt, value)) in ends.into_iter().enumerate() {
+            let shown = value.map(format_amount).unwrap_or_default();
+            if let Some(new) = parsed_field(ui, label, salt, shown, "any", 96.0, parse_amount) {
+                values[k] = new;
+                changed = Some((values[0], values[1]));
             }
         }
     });
@@ -282,17 +350,30 @@ fn date_field(
     salt: &str,
     date: Option<NaiveDate>,
 ) -> Option<Option<NaiveDate>> {
-    let id = ui.make_persistent_id(salt);
     let shown = date.map(|d| d.to_string()).unwrap_or_default();
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or(shown.clone());
+    let parse = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    parsed_field(ui, label, salt, shown, "YYYY-MM-DD", 88.0, parse)
+}
+
+/// A labelled text field for a value, kept as typed (in red while it does not read as one)
+/// until it does; `Some` with the new value (or `None` when emptied) when the user changed it
+/// to something `parse` reads.
+fn parsed_field<T>(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: &str,
+    shown: String,
+    hint: &str,
+    width: f32,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<Option<T>> {
+    let id = ui.make_persistent_id(salt);
+    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or(shown);
     let label = ui.label(label);
-    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-    let valid = text.trim().is_empty() || parsed.is_some();
+    let valid = text.trim().is_empty() || parse(text.trim()).is_some();
     let mut edit = egui::TextEdit::singleline(&mut text)
-        .hint_text("YYYY-MM-DD")
-        .desired_width(88.0);
+        .hint_text(hint)
+        .desired_width(width);
     if !valid {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
@@ -305,12 +386,10 @@ fn date_field(
         return None;
     }
     ui.data_mut(|d| d.insert_temp(id, text.clone()));
-    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-    match (text.trim().is_empty(), parsed) {
-        (true, _) => Some(None),
-        (false, Some(d)) if Some(d) != date => Some(Some(d)),
-        _ => None,
+    if text.trim().is_empty() {
+        return Some(None);
     }
+    parse(text.trim()).map(Some)
 }
 
 /// The active search and filters in one line, the result's size, and a Clear button.
