@@ -17,6 +17,11 @@ use std::sync::Arc;
 use super::matcher::{Scope, stretches};
 use super::query::{Node, Query, Term, words};
 use crate::corpus::Article;
+use crate::extract::FxBuild;
+
+/// Words to their postings while the index is built (a fast hasher: words are not
+/// attacker-chosen keys worth a slow one).
+type WordMap = HashMap<Box<str>, Postings, FxBuild>;
 
 /// Word → articles, for a fixed list of articles.
 #[derive(Debug, Default)]
@@ -89,7 +94,7 @@ impl SearchIndex {
     pub fn build(articles: &[Arc<Article>]) -> Self {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = articles.len().div_ceil(threads).max(MIN_CHUNK);
-        let parts: Vec<HashMap<Box<str>, Postings>> = std::thread::scope(|s| {
+        let parts: Vec<WordMap> = std::thread::scope(|s| {
             let workers: Vec<_> = articles
                 .chunks(chunk)
                 .enumerate()
@@ -97,7 +102,7 @@ impl SearchIndex {
                 .collect();
             workers.into_iter().filter_map(|w| w.join().ok()).collect()
         });
-        let mut merged: HashMap<Box<str>, Postings> = HashMap::new();
+        let mut merged = WordMap::default();
         for part in parts {
             for (word, postings) in part {
                 match merged.get_mut(&word) {
@@ -204,8 +209,8 @@ impl SearchIndex {
 }
 
 /// The words of `part` (articles numbered from `first`), lowercased.
-fn index_part(part: &[Arc<Article>], first: u32) -> HashMap<Box<str>, Postings> {
-    let mut index: HashMap<Box<str>, Postings> = HashMap::new();
+fn index_part(part: &[Arc<Article>], first: u32) -> WordMap {
+    let mut index = WordMap::default();
     let mut lower = String::new();
     for (k, article) in part.iter().enumerate() {
         let number = first + k as u32;

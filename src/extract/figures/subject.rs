@@ -116,7 +116,7 @@ pub(super) struct Name {
     listed: bool,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     /// The subject of figure `c`, whose sentence starts at token `floor`.
     pub(super) fn subject_for(&self, c: &Cand, floor: usize) -> Option<Name> {
         let clause = self.clause_floor(c, floor);
@@ -335,12 +335,13 @@ impl Scan<'_> {
         }
         let lex = &*SUBJECT_LEX;
         let words = self.joined(first, last);
-        let (shown, listed) = if let Some(place) = lex.places.get(words.as_str()) {
+        let words: &str = &words;
+        let (shown, listed) = if let Some(place) = lex.places.get(words) {
             (
                 self.place_is_meant(first, last).then(|| place.clone())?,
                 true,
             )
-        } else if let Some(org) = lex.orgs.get(words.as_str()) {
+        } else if let Some(org) = lex.orgs.get(words) {
             ((*org).to_string(), true)
         } else if self.is_company(first, last) {
             (self.original_span(first, last), true)
@@ -457,7 +458,22 @@ impl Scan<'_> {
     }
 
     /// Tokens `first..=last` of the lower-cased text, a space where the text has one.
-    fn joined(&self, first: usize, last: usize) -> String {
+    fn joined(&self, first: usize, last: usize) -> std::borrow::Cow<'a, str> {
+        // Most names are written with single spaces: then the text itself is the answer, and
+        // no string is made (this runs for every span a figure's subject might be).
+        let single_spaced = (first + 1..=last).all(|k| {
+            let gap = self.toks[k].start - self.toks[k - 1].end;
+            gap == usize::from(self.toks[k].space_before)
+        });
+        if single_spaced {
+            let (start, end) = (self.toks[first].start, self.toks[last].end);
+            if self.toks[first + 1..=last]
+                .iter()
+                .all(|t| !t.space_before || self.text.as_bytes()[t.start - 1] == b' ')
+            {
+                return std::borrow::Cow::Borrowed(&self.text[start..end]);
+            }
+        }
         let mut out = String::new();
         for k in first..=last {
             if k > first && self.toks[k].space_before {
@@ -465,7 +481,7 @@ impl Scan<'_> {
             }
             out.push_str(self.text_at(k));
         }
-        out
+        std::borrow::Cow::Owned(out)
     }
 
     /// Tokens `first..=last` as written in the original text.
