@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, LazyLock};
 
 use newslens::corpus::{Article, load, seeds, synth};
+use newslens::export::corpus_tables::{self, TableKind};
 use newslens::search::index::SearchIndex;
 use newslens::search::{Query, QueryOptions, Scope, kwic, search};
 
@@ -95,4 +96,54 @@ fn regex() -> usize {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn word_in_quotes() -> usize {
     run("said", Scope::Quotes)
+}
+
+/// The Figures table of every article (the window's table with no search), sorted by
+/// `column` as a header click sorts it; returns the row count.
+fn table_sorted(kind: TableKind, column: usize) -> usize {
+    let articles = &*ARTICLES;
+    let mut rows = corpus_tables::rows(articles, 0..articles.len(), kind, "");
+    corpus_tables::sort(&mut rows, articles, kind, column, false);
+    rows.len()
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn figures_table_by_value() -> usize {
+    table_sorted(TableKind::Figures, 0)
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn figures_table_by_sentence() -> usize {
+    table_sorted(TableKind::Figures, 6)
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn quotes_table_by_speaker() -> usize {
+    table_sorted(TableKind::Quotes, 0)
+}
+
+/// Every KWIC line of `said` (hundreds of thousands on a large corpus), re-sorted by the word
+/// left of the hit as the KWIC panel's sort menu does.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn kwic_resort_by_left_word(bencher: divan::Bencher) {
+    let articles = &*ARTICLES;
+    let query = Query::parse("said", QueryOptions::default()).unwrap();
+    let never = AtomicBool::new(false);
+    let found = search(
+        articles,
+        Some(&INDEX),
+        &|_| true,
+        &query,
+        Scope::Text,
+        &never,
+    )
+    .unwrap();
+    let lines = kwic::lines(&found);
+    eprintln!("{} KWIC lines of `said`", lines.len());
+    bencher
+        .with_inputs(|| lines.clone())
+        .bench_local_values(|mut lines| {
+            kwic::sort(&mut lines, articles, kwic::KwicOrder::LeftWord);
+            lines.len()
+        });
 }
