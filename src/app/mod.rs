@@ -326,8 +326,11 @@ impl AppState {
     /// Takes in a finished derivation. A corpus chart is shown only if its view is still the
     /// one asked for.
     pub fn apply_derived(&mut self, d: derived::Derived) {
-        self.facts.counts = d.counts;
-        self.facts.speakers = d.speakers;
+        let old_counts = std::mem::replace(&mut self.facts.counts, d.counts);
+        let old_speakers = std::mem::replace(&mut self.facts.speakers, d.speakers);
+        // Freeing the speaker index of a large corpus (every name, alias and quote
+        // reference) takes longer than a frame.
+        drop_in_background((old_counts, old_speakers));
         let asked = &self.settings.chart_view;
         if let Some(c) = d.chart
             && c.view.kind == asked.kind
@@ -580,6 +583,15 @@ impl eframe::App for NewsLensApp {
         settings.last_article = last_article;
         eframe::set_value(storage, eframe::APP_KEY, settings);
     }
+}
+
+/// Frees `value` on a short-lived thread of its own, so that the UI thread does not spend a
+/// frame on it.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    // If no thread can be started, the closure, and so the value, is freed here instead.
+    let _ = std::thread::Builder::new()
+        .name("free-old-state".into())
+        .spawn(move || drop(value));
 }
 
 #[cfg(test)]

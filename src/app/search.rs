@@ -520,7 +520,8 @@ impl super::AppState {
 
     /// Shows a finished search: the list, the speakers and the corpus charts follow it.
     pub fn apply_search(&mut self, outcome: SearchOutcome) {
-        self.view.search.outcome = outcome;
+        // the hits of a common word in a large corpus are a vector per article
+        super::drop_in_background(std::mem::replace(&mut self.view.search.outcome, outcome));
         self.view.search.current_line = None;
         self.refilter();
         self.refresh_table();
