@@ -38,6 +38,7 @@ impl NewsLensApp {
         let others = started.elapsed();
         self.poll_index();
         self.poll_search();
+        self.poll_table();
         let search = started.elapsed();
         self.poll_derived();
         let all = started.elapsed();
@@ -45,8 +46,8 @@ impl NewsLensApp {
         if all > SLOW_JOBS {
             let ms = |d: Duration| d.as_secs_f64() * 1e3;
             log::debug!(
-                "slow frame work: load {:.1} ms, dialogs/export/watch {:.1} ms, index and \
-                 search {:.1} ms, derived {:.1} ms",
+                "slow frame work: load {:.1} ms, dialogs/export/watch {:.1} ms, index, search and \
+                 table {:.1} ms, derived {:.1} ms",
                 ms(load),
                 ms(others - load),
                 ms(search - others),

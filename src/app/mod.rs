@@ -469,6 +469,8 @@ pub struct Jobs {
     pub export: Option<Receiver<ExportOutcome>>,
     /// The running derivation of counts, speakers and corpus charts.
     pub derived: Option<Receiver<derived::Derived>>,
+    /// The open table's rows being built on a worker (large corpora).
+    pub table: Option<Receiver<Vec<crate::export::corpus_tables::TableRow>>>,
     /// The running search (a newer one replaces and cancels it).
     pub search: Option<search::SearchJob>,
     /// The search index being built.

@@ -325,7 +325,11 @@ impl super::NewsLensApp {
                 let search = &mut state.view.search;
                 search.order = order;
                 search.current_line = None;
-                if let Some(result) = &mut search.outcome.result {
+                if state.corpus.len() > super::derived::SYNC_MAX_ARTICLES {
+                    // hundreds of thousands of lines: the search runs again on a worker, in
+                    // the new order
+                    state.search_changed();
+                } else if let Some(result) = &mut search.outcome.result {
                     kwic::sort(&mut result.lines, state.corpus.articles(), order);
                 }
             }

@@ -50,7 +50,12 @@ fn controls_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.strong(format!("{} rows", table.rows.len()));
+        if table.building || table.rebuild_pending {
+            ui.spinner();
+            ui.strong(format!("{} rows · building the table…", table.rows.len()));
+        } else {
+            ui.strong(format!("{} rows", table.rows.len()));
+        }
         let label = ui.label("Filter");
         let mut filter = table.filter.clone();
         let hint = match table.kind {
