@@ -11,6 +11,8 @@ pub mod logic;
 pub mod search;
 pub mod startup;
 pub mod tables;
+#[cfg(test)]
+mod test_support;
 pub mod watch;
 
 use std::path::PathBuf;

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Article;
 use crate::corpus::collection::Snapshot;
 use crate::search::facets::{self, Facets};
 use crate::search::filters::format_amount;
@@ -149,6 +150,10 @@ pub struct SearchState {
 pub struct SearchJob {
     /// The [`SearchState::generation`] it answers.
     generation: u64,
+    /// The search and KWIC order it answers.
+    asked: (SearchSettings, KwicOrder),
+    /// The articles it searches.
+    articles: Vec<Arc<Article>>,
     cancel: Arc<AtomicBool>,
     results: Receiver<SearchOutcome>,
 }
@@ -164,6 +169,26 @@ impl SearchJob {
     /// died or was cancelled.
     pub fn poll(&self) -> Result<SearchOutcome, TryRecvError> {
         self.results.try_recv()
+    }
+
+    /// Whether its outcome still answers `settings` and `order` over `articles`: asked the
+    /// same over a corpus that has only grown since (a load adding files). Such a run is
+    /// left to finish and shown; the next run adds the newer articles. Restarting it at each
+    /// batch of a large load would show no result until the load ends.
+    pub fn still_answers(
+        &self,
+        settings: &SearchSettings,
+        order: KwicOrder,
+        articles: &[Arc<Article>],
+    ) -> bool {
+        self.asked.0 == *settings
+            && self.asked.1 == order
+            && articles.len() >= self.articles.len()
+            && self
+                .articles
+                .iter()
+                .zip(articles)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
     }
 }
 
@@ -262,6 +287,8 @@ pub fn spawn(
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, results) = mpsc::sync_channel(1);
     let flag = Arc::clone(&cancel);
+    let articles = input.snapshot.articles.clone();
+    let asked = (settings.clone(), order);
     std::thread::Builder::new()
         .name("corpus-search".into())
         .spawn(move || {
@@ -272,6 +299,8 @@ pub fn spawn(
         })?;
     Ok(SearchJob {
         generation,
+        asked,
+        articles,
         cancel,
         results,
     })
@@ -355,7 +384,13 @@ impl super::NewsLensApp {
         if let Some(job) = &self.jobs.search {
             match job.poll() {
                 Ok(outcome) => {
-                    let current = job.generation == self.state.view.search.generation;
+                    let state = &self.state;
+                    let current = job.generation == state.view.search.generation
+                        || job.still_answers(
+                            &state.settings.search,
+                            state.view.search.order,
+                            state.corpus.articles(),
+                        );
                     self.jobs.search = None;
                     self.state.view.search.running = false;
                     if current {
@@ -370,6 +405,17 @@ impl super::NewsLensApp {
             }
         }
         if !self.state.view.search.dirty {
+            return;
+        }
+        let state = &self.state;
+        if self.jobs.search.as_ref().is_some_and(|job| {
+            job.still_answers(
+                &state.settings.search,
+                state.view.search.order,
+                state.corpus.articles(),
+            )
+        }) {
+            // stays dirty: the next run starts when this one is shown
             return;
         }
         self.state.view.search.dirty = false;
@@ -596,5 +642,64 @@ mod tests {
         assert_eq!(state.view_snapshot().articles.len(), 1);
         state.refilter();
         assert_eq!(state.view.visible, vec![0]);
+    }
+
+    #[test]
+    fn a_search_is_not_restarted_while_a_load_only_adds_articles() {
+        use crate::app::Command;
+        use crate::app::search::{KwicOrder, SearchCommand, SearchSettings, spawn};
+        use crate::app::test_support::{large_app, poll_until};
+        use crate::corpus::{Article, Origin};
+        let mut app = large_app();
+        app.run_command(Command::Search(SearchCommand::SetQuery("wheat".into())));
+        app.poll_jobs();
+        let first = app.jobs.search.as_ref().map(|job| job.generation);
+        assert!(first.is_some(), "a worker searches a large corpus");
+        // A load adds a batch while the search runs: it is left to finish.
+        let text = "late story\n\nsource: wire| published: 1987-03-03\n\nMore wheat was sold.\n";
+        let late = Article::from_text("/big/late.txt".into(), Origin::File, text.into(), "UTF-8");
+        let root = app.state.corpus.roots().len() - 1;
+        app.state.corpus.extend(root, [late.unwrap()]);
+        app.state.corpus_changed();
+        app.poll_jobs();
+        if let Some(job) = &app.jobs.search {
+            assert_eq!(Some(job.generation), first, "the running search was kept");
+        }
+        // What decides it: asked the same over a corpus that only grew.
+        let job = spawn(
+            app.state.search_input(),
+            None,
+            app.state.settings.search.clone(),
+            KwicOrder::Position,
+            0,
+            || {},
+        )
+        .unwrap();
+        let settings = app.state.settings.search.clone();
+        let mut grown = app.state.corpus.articles().to_vec();
+        assert!(job.still_answers(&settings, KwicOrder::Position, &grown));
+        grown.push(std::sync::Arc::clone(&grown[0]));
+        assert!(job.still_answers(&settings, KwicOrder::Position, &grown));
+        assert!(!job.still_answers(&settings, KwicOrder::Date, &grown));
+        let other = SearchSettings {
+            query: "barley".into(),
+            ..settings.clone()
+        };
+        assert!(!job.still_answers(&other, KwicOrder::Position, &grown));
+        grown.remove(1);
+        assert!(
+            !job.still_answers(&settings, KwicOrder::Position, &grown),
+            "one gone"
+        );
+        grown.truncate(10);
+        assert!(!job.still_answers(&settings, KwicOrder::Position, &grown));
+        // Its result is shown, then a new run adds the late article.
+        let articles = app.state.corpus.len();
+        poll_until(&mut app, |app| {
+            let search = &app.state.view.search;
+            !search.dirty && app.jobs.search.is_none()
+        });
+        let matched = app.state.view.search.outcome.matched.clone().unwrap();
+        assert_eq!(matched.last(), Some(&(articles - 1)), "the late article");
     }
 }

@@ -165,7 +165,7 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     }
     let options = crate::extract::figures::FigureOptions { all_numbers: true };
     let figures = crate::extract::figures::extract_figures_with(text, options);
-    // the whole text must be one figure, so `5 to 7 mln` or `about 9` do not half-read
+    // the whole text must be one figure and no range, so `5 to 7 mln` is not read as 5 mln
     match figures.as_slice() {
         [figure] if figure.span().len() == text.len() && figure.low().is_none() => {
             Some(figure.value)
