@@ -144,7 +144,23 @@ pub struct SearchState {
     /// Counts the changes of the query, filters and corpus: a run's outcome is shown only if
     /// nothing changed since it started.
     pub generation: u64,
+    /// What the last worker run shown answered, and when it was shown.
+    pub last_shown: Option<(SearchSettings, KwicOrder, Instant)>,
 }
+
+impl SearchState {
+    /// Whether a run asking `settings` in the current order was shown less than
+    /// [`RERUN_WHILE_LOADING`] ago.
+    pub fn shown_lately(&self, settings: &SearchSettings) -> bool {
+        self.last_shown.as_ref().is_some_and(|(shown, order, at)| {
+            shown == settings && *order == self.order && at.elapsed() < RERUN_WHILE_LOADING
+        })
+    }
+}
+
+/// While a folder loads, a search asked the same is run again at most this often for the
+/// articles added since (each run over a large corpus takes a core that the load needs).
+const RERUN_WHILE_LOADING: Duration = Duration::from_secs(2);
 
 /// A run on a worker, cancelled when dropped or replaced.
 pub struct SearchJob {
@@ -391,11 +407,13 @@ impl super::NewsLensApp {
                             state.view.search.order,
                             state.corpus.articles(),
                         );
-                    self.jobs.search = None;
-                    self.state.view.search.running = false;
                     if current {
+                        let (settings, order) = job.asked.clone();
+                        self.state.view.search.last_shown = Some((settings, order, Instant::now()));
                         self.state.apply_search(outcome);
                     }
+                    self.jobs.search = None;
+                    self.state.view.search.running = false;
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
@@ -416,6 +434,10 @@ impl super::NewsLensApp {
             )
         }) {
             // stays dirty: the next run starts when this one is shown
+            return;
+        }
+        if self.jobs.load.is_some() && state.view.search.shown_lately(&state.settings.search) {
+            // only new articles to add: stays dirty, runs when the pause is over
             return;
         }
         self.state.view.search.dirty = false;
@@ -701,5 +723,30 @@ mod tests {
         });
         let matched = app.state.view.search.outcome.matched.clone().unwrap();
         assert_eq!(matched.last(), Some(&(articles - 1)), "the late article");
+    }
+
+    #[test]
+    fn a_search_asked_again_while_loading_waits_for_its_pause() {
+        use crate::app::search::{KwicOrder, SearchSettings, SearchState};
+        use std::time::{Duration, Instant};
+        let copper = SearchSettings {
+            query: "copper".into(),
+            ..SearchSettings::default()
+        };
+        let mut state = SearchState::default();
+        assert!(!state.shown_lately(&copper), "never shown");
+        state.last_shown = Some((copper.clone(), KwicOrder::Position, Instant::now()));
+        assert!(state.shown_lately(&copper));
+        let tin = SearchSettings {
+            query: "tin".into(),
+            ..copper.clone()
+        };
+        assert!(!state.shown_lately(&tin), "a new query runs at once");
+        state.order = KwicOrder::Date;
+        assert!(!state.shown_lately(&copper), "a new order runs at once");
+        state.order = KwicOrder::Position;
+        let long_ago = Instant::now().checked_sub(Duration::from_secs(60)).unwrap();
+        state.last_shown = Some((copper.clone(), KwicOrder::Position, long_ago));
+        assert!(!state.shown_lately(&copper), "the pause is over");
     }
 }
