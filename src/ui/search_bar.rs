@@ -47,7 +47,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
                 hide_duplicates: hide,
                 ..search.filters.clone()
             };
-            send(commands, SearchCommand::SetFilters(filters));
+            set_filters(commands, filters);
         }
         ui.separator();
         for kind in [TableKind::Figures, TableKind::Quotes] {
@@ -85,6 +85,11 @@ fn scope_ui(ui: &mut egui::Ui, scope: Scope, commands: &mut Vec<Command>) {
         })
         .response
         .labelled_by(label.id);
+}
+
+/// Asks for the search to use `filters`.
+fn set_filters(commands: &mut Vec<Command>, filters: Filters) {
+    commands.push(Command::Search(SearchCommand::SetFilters(filters)));
 }
 
 /// A menu button whose menu stays open while the user ticks, picks and types in it; a click
@@ -126,7 +131,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                             sources,
                             ..filters.clone()
                         };
-                        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+                        set_filters(commands, filters);
                     }
                 }
             });
@@ -146,9 +151,6 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         format!("More filters ({count})")
     };
     filter_menu(ui, title, |ui| {
-        let set = |commands: &mut Vec<Command>, filters: Filters| {
-            commands.push(Command::Search(SearchCommand::SetFilters(filters)));
-        };
         let facets = &state.view.search.outcome.facets;
         folders_ui(ui, state, commands);
         ui.separator();
@@ -156,7 +158,7 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         let typed = text_row(ui, "Quoting", &mut speaker, "a speaker's name");
         let picked = choices_ui(ui, "speakers", &facets.speakers, &filters.speaker);
         if let Some(speaker) = picked.or(typed.then_some(speaker)) {
-            set(
+            set_filters(
                 commands,
                 Filters {
                     speaker,
@@ -174,7 +176,7 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         );
         let picked = choices_ui(ui, "measures", &facets.measures, &filters.measure);
         if let Some(measure) = picked.or(typed.then_some(measure)) {
-            set(
+            set_filters(
                 commands,
                 Filters {
                     measure,
@@ -183,7 +185,7 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             );
         }
         if let Some(family) = family_ui(ui, filters, &facets.families) {
-            set(
+            set_filters(
                 commands,
                 Filters {
                     family,
@@ -192,7 +194,7 @@ fn more_filters_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             );
         }
         if let Some((min_value, max_value)) = value_range_ui(ui, filters) {
-            set(
+            set_filters(
                 commands,
                 Filters {
                     min_value,
@@ -226,7 +228,7 @@ fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 folders,
                 ..filters.clone()
             };
-            commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+            set_filters(commands, filters);
         }
     }
 }
@@ -332,13 +334,13 @@ fn dates_ui(ui: &mut egui::Ui, filters: &Filters, commands: &mut Vec<Command>) {
             from,
             ..filters.clone()
         };
-        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+        set_filters(commands, filters);
     } else if let Some(to) = to {
         let filters = Filters {
             to,
             ..filters.clone()
         };
-        commands.push(Command::Search(SearchCommand::SetFilters(filters)));
+        set_filters(commands, filters);
     }
 }
 
