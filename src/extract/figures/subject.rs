@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{C_CHAIN, C_CHANGE, C_MONTH, C_STOP};
 use super::scan::{Cand, Scan};
+use super::tokens::tokenize;
 use super::{FxMap, FxSet};
 use crate::extract::lexicon::{data_lines, tsv_rows};
 
@@ -43,6 +44,10 @@ struct SubjectLex {
     clause_ends: FxMap<&'static str, ()>,
     speech_verbs: FxMap<&'static str, ()>,
     not_names: FxMap<&'static str, ()>,
+    /// The first and the last token of every place and organisation name (`united`, `states`;
+    /// `u`, `.`): only a span that starts and ends with one is looked up.
+    listed_first_tokens: FxSet<&'static str>,
+    listed_last_tokens: FxSet<&'static str>,
 }
 
 static SUBJECT_LEX: LazyLock<SubjectLex> = LazyLock::new(load_subject_lex);
@@ -55,6 +60,8 @@ fn load_subject_lex() -> SubjectLex {
         clause_ends: FxMap::default(),
         speech_verbs: FxMap::default(),
         not_names: FxMap::default(),
+        listed_first_tokens: FxSet::default(),
+        listed_last_tokens: FxSet::default(),
     };
     for row in tsv_rows(SUBJECTS_TSV) {
         match (row[0], row.get(1), row.get(2)) {
@@ -85,6 +92,15 @@ fn load_subject_lex() -> SubjectLex {
             if !name.is_empty() {
                 lex.places.entry(name).or_insert_with(|| shown.clone());
             }
+        }
+    }
+    let listed: Vec<&'static str> = lex.places.keys().chain(lex.orgs.keys()).copied().collect();
+    for name in listed {
+        let toks = tokenize(name);
+        if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+            lex.listed_first_tokens
+                .insert(&name[first.start..first.end]);
+            lex.listed_last_tokens.insert(&name[last.start..last.end]);
         }
     }
     lex
@@ -324,8 +340,22 @@ impl<'a> Scan<'a> {
 
     /// The longest name that ends at token `last` and starts at or after `floor`.
     fn name_ending_at(&self, last: usize, floor: usize) -> Option<Name> {
+        if !self.may_end_name(last) {
+            return None;
+        }
         let lowest = floor.max((last + 1).saturating_sub(MAX_NAME_TOKENS));
         (lowest..=last).find_map(|first| self.subject_name(first, last))
+    }
+
+    /// Whether a name can end at token `last`: a listed name's last token, a company ending
+    /// or, in cased text, a capitalised word (most words are none of these, and then the
+    /// spans ending there are not looked up).
+    fn may_end_name(&self, last: usize) -> bool {
+        let lex = &*SUBJECT_LEX;
+        let word = self.text_at(last);
+        lex.listed_last_tokens.contains(word)
+            || lex.company_ends.contains_key(word)
+            || (self.is_word(last) && self.original_is_capital(last) && self.is_cased())
     }
 
     /// Tokens `first..=last` as a name, if they are one.
@@ -333,16 +363,8 @@ impl<'a> Scan<'a> {
         if !self.is_word(first) || !(self.is_word(last) || self.sym(last, ".")) {
             return None;
         }
-        let lex = &*SUBJECT_LEX;
-        let words = self.joined(first, last);
-        let words: &str = &words;
-        let (shown, listed) = if let Some(place) = lex.places.get(words) {
-            (
-                self.place_is_meant(first, last).then(|| place.clone())?,
-                true,
-            )
-        } else if let Some(org) = lex.orgs.get(words) {
-            ((*org).to_string(), true)
+        let (shown, listed) = if let Some(listed) = self.listed_name(first, last) {
+            listed?
         } else if self.is_company(first, last) {
             (self.original_span(first, last), true)
         } else if self.is_capitalised_run(first, last) {
@@ -356,6 +378,28 @@ impl<'a> Scan<'a> {
             shown,
             listed,
         })
+    }
+
+    /// Tokens `first..=last` as a listed place or organisation: `None` when they are not
+    /// listed, `Some(None)` for a listed place that is not meant (`us`), else the name as
+    /// shown.
+    fn listed_name(&self, first: usize, last: usize) -> Option<Option<(String, bool)>> {
+        let lex = &*SUBJECT_LEX;
+        if !lex.listed_first_tokens.contains(self.text_at(first))
+            || !lex.listed_last_tokens.contains(self.text_at(last))
+        {
+            return None;
+        }
+        let words = self.joined(first, last);
+        let words: &str = &words;
+        if let Some(place) = lex.places.get(words) {
+            let meant = self.place_is_meant(first, last);
+            Some(meant.then(|| (place.clone(), true)))
+        } else {
+            lex.orgs
+                .get(words)
+                .map(|org| Some(((*org).to_string(), true)))
+        }
     }
 
     /// A place written as a short word (`us`, `uk`) is meant only in capitals, since `us` is
