@@ -116,7 +116,7 @@ fn dropping_a_folder_loads_it_in_the_background() {
         .dropped_files
         .push(Arc::new(DroppedPath(dir.path().to_path_buf())));
     for _ in 0..200 {
-        // The progress spinner repaints continuously while loading: step, do not settle.
+        // The load runs between frames: step and wait, do not settle.
         h.step();
         if h.state().jobs.load.is_none() && h.state().state.corpus.len() == 2 {
             break;

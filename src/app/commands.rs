@@ -304,7 +304,8 @@ impl NewsLensApp {
         let root = self.state.corpus.add_root(path.clone());
         self.state.corpus.set_loading(root, true);
         let start_watch = self.watch_starter(&path);
-        match load::spawn_load(vec![path], start_watch, self.repaint_handle()) {
+        let wake = self.paced_repaint_handle(self.state.progress_interval);
+        match load::spawn_load(vec![path], start_watch, wake) {
             Ok(job) => {
                 self.jobs.load = Some((root, job));
                 self.state.load = Some(super::LoadProgress {

@@ -16,11 +16,13 @@ pub(crate) const INSTANT_DIALOG: Duration = Duration::from_millis(50);
 
 /// Time a frame spends taking in loaded articles at most (checked between events of at most
 /// a few hundred articles each), so a fast load never stalls a frame; the rest waits for the
-/// next frame.
+/// next frame. When progress is drawn less often than ten times a second, a frame takes in
+/// a tenth of the interval instead, so the load's events never pile up between frames.
 const LOAD_BUDGET_PER_FRAME: Duration = Duration::from_millis(4);
 
 /// While a load runs, corpus-wide counts and the speaker index (a pass over every article)
-/// are refreshed at most this often; the list itself updates every frame.
+/// are refreshed at most this often, or every other progress frame when those are rarer;
+/// the list itself updates at every frame.
 const DERIVED_REFRESH: Duration = Duration::from_millis(500);
 
 /// Job polling slower than this in one frame is logged (at debug level) with its parts.
@@ -73,7 +75,13 @@ impl NewsLensApp {
         }
         self.state.facts.derived_dirty = false;
         let inputs = self.state.derived_inputs();
-        match super::derived::spawn(self.state.view_snapshot(), inputs, self.repaint_handle()) {
+        // While a load runs, its next progress frame shows the counts (no frame of their own).
+        let wake: Box<dyn Fn() + Send> = if self.state.load.is_some() {
+            Box::new(self.paced_repaint_handle(self.state.progress_interval))
+        } else {
+            Box::new(self.repaint_handle())
+        };
+        match super::derived::spawn(self.state.view_snapshot(), inputs, wake) {
             Ok(rx) => self.jobs.derived = Some(rx),
             Err(e) => self
                 .state
@@ -89,8 +97,9 @@ impl NewsLensApp {
         let mut finished = None;
         let mut added = false;
         let started = Instant::now();
+        let budget = LOAD_BUDGET_PER_FRAME.max(self.state.progress_interval / 10);
         loop {
-            if started.elapsed() >= LOAD_BUDGET_PER_FRAME {
+            if started.elapsed() >= budget {
                 if let Some(ctx) = &self.egui_ctx {
                     ctx.request_repaint();
                 }
@@ -133,7 +142,8 @@ impl NewsLensApp {
         }
         if added {
             // When the load also finished, the recount below does it once.
-            if finished.is_none() && self.state.facts.derived_at.elapsed() >= DERIVED_REFRESH {
+            let refresh = DERIVED_REFRESH.max(self.state.progress_interval * 2);
+            if finished.is_none() && self.state.facts.derived_at.elapsed() >= refresh {
                 self.state.corpus_changed();
             } else {
                 self.state.refilter();

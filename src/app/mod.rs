@@ -17,7 +17,7 @@ pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +92,15 @@ mod kind_name {
 
 /// The application id: window class, `.desktop` file name and storage folder.
 pub const APP_ID: &str = "newslens";
+
+/// How often progress is drawn while work runs in the background (a load's batches, busy
+/// indicators): ten times a second.
+pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+/// [`PROGRESS_INTERVAL`] on a software renderer (virtual machines, remote desktops), where one
+/// frame of the window takes about a quarter of a second of CPU (llvmpipe, 1360×820): at ten
+/// frames a second, drawing the progress of a load took most of the CPU the load needed.
+pub const PROGRESS_INTERVAL_SOFTWARE: Duration = Duration::from_secs(1);
 
 /// What is remembered across launches. Never the corpus itself. The app keeps its only copy
 /// in [`AppState::settings`] and saves it as it is; the serde names are the saved format.
@@ -182,6 +191,9 @@ pub struct AppState {
     pub issues: Vec<LoadIssue>,
     pub load: Option<LoadProgress>,
     pub notices: Vec<Notice>,
+    /// How often background progress is drawn: [`PROGRESS_INTERVAL`], or
+    /// [`PROGRESS_INTERVAL_SOFTWARE`] when the window is drawn on the CPU.
+    pub progress_interval: Duration,
 }
 
 /// The corpus as the panels show it: narrowed by the search and filters (asked for in
@@ -278,6 +290,7 @@ impl AppState {
             issues: Vec::new(),
             load: None,
             notices: Vec::new(),
+            progress_interval: PROGRESS_INTERVAL,
         };
         for (name, reason) in failed {
             state.notices.push(Notice {
@@ -497,6 +510,13 @@ impl NewsLensApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let mut app = Self::with_persisted(persisted, Some(cc.egui_ctx.clone()));
+        let software = cc.wgpu_render_state.as_ref().is_some_and(|render| {
+            render.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu
+        });
+        if software {
+            log::info!("software renderer: progress drawn once a second while work runs");
+            app.state.progress_interval = PROGRESS_INTERVAL_SOFTWARE;
+        }
         if !paths.is_empty() {
             app.pending.push(Command::OpenPaths(paths));
         }
@@ -535,6 +555,18 @@ impl NewsLensApp {
         move || {
             if let Some(ctx) = &ctx {
                 ctx.request_repaint();
+            }
+        }
+    }
+
+    /// [`Self::repaint_handle`] for a stream of events: a frame at most every `interval`
+    /// (a load sends dozens of batches a second, and each frame of a software-rendered window
+    /// takes CPU the load needs).
+    fn paced_repaint_handle(&self, interval: Duration) -> impl Fn() + Send + Sync + 'static {
+        let ctx = self.egui_ctx.clone();
+        move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint_after(interval);
             }
         }
     }

@@ -21,6 +21,13 @@ pub const MAX_FILE_BYTES: u64 = formats::MAX_INPUT_BYTES as u64;
 /// list fills in visibly while loading.
 const BATCH_LEN: usize = 256;
 
+/// Events a background load may send before the window takes them in. The window takes them
+/// at its frames, which come once a second on a software renderer (or not at all while it is
+/// minimised), and a load of small files sends about a hundred a second: with room for 64, the
+/// workers waited on the window most of the time. The articles of waiting events are kept
+/// either way, so the room costs no memory of its own.
+const EVENTS_AHEAD: usize = 4096;
+
 /// Why a file was not loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IssueReason {
@@ -360,7 +367,7 @@ pub fn spawn_load(
     before_walk: impl FnOnce() + Send + 'static,
     on_event: impl Fn() + Send + Sync + 'static,
 ) -> std::io::Result<LoadJob> {
-    let (tx, rx) = sync_channel(64);
+    let (tx, rx) = sync_channel(EVENTS_AHEAD);
     let cancel = Arc::new(AtomicBool::new(false));
     let job = LoadJob {
         events: rx,

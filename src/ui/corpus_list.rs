@@ -108,7 +108,7 @@ fn folders_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 commands.push(Command::ReloadRoot(i));
             }
             if root.loading {
-                ui.spinner();
+                super::busy::busy_indicator(ui, state.progress_interval);
             }
             let name = root
                 .path

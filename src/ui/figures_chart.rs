@@ -272,7 +272,7 @@ fn export_actions(
         }
     });
     if state.charts.exporting {
-        ui.spinner();
+        super::busy::busy_indicator(ui, state.progress_interval);
     }
 }
 

@@ -2,6 +2,7 @@
 //! extraction or sorting while painting.
 
 pub mod article_panel;
+pub mod busy;
 pub mod corpus_list;
 pub mod figures_chart;
 pub mod fonts;

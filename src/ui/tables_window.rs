@@ -51,7 +51,7 @@ fn controls_ui(
 ) {
     ui.horizontal(|ui| {
         if table.building || table.rebuild_pending {
-            ui.spinner();
+            super::busy::busy_indicator(ui, state.progress_interval);
             ui.strong(format!("{} rows · building the table…", table.rows.len()));
         } else {
             ui.strong(format!("{} rows", table.rows.len()));

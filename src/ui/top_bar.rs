@@ -189,7 +189,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelLoad);
             }
-            ui.spinner();
+            super::busy::busy_indicator(ui, state.progress_interval);
         }
     });
 }
