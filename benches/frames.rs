@@ -54,6 +54,10 @@ fn main() {
         .with_context_setup(newslens::ui::fonts::install_fallback_fonts)
         .build_eframe(|cc| NewsLensApp::new(cc, Vec::new()));
     h.run();
+    if let Some(peak) = peak_memory_bytes() {
+        // The window's own memory (fonts, the bundled articles), which a corpus adds to.
+        println!("peak memory before the load: {:.0} MB", peak as f64 / 1e6);
+    }
     time_load(&mut h, &folder);
     if let Some(query) = typed {
         time_typing(&mut h, &query);

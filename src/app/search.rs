@@ -481,7 +481,10 @@ impl super::NewsLensApp {
             }
         }
         let state = &mut self.state;
-        if !state.view.index_dirty || self.jobs.load.is_some() {
+        // Not while a load runs, nor beside a recount of the corpus: each holds a large
+        // passing structure (the recount, a new speaker index), and their peaks add up.
+        let recounting = self.jobs.derived.is_some() || state.facts.derived_dirty;
+        if !state.view.index_dirty || self.jobs.load.is_some() || recounting {
             return;
         }
         state.view.index_dirty = false;

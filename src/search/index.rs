@@ -59,6 +59,10 @@ impl Postings {
     }
 
     fn append(&mut self, other: &Postings) {
+        // Exactly the room needed (the first delta may take a few bytes more than it did in
+        // `other`): doubling on the way would leave up to half of each list unused until the
+        // index is complete, and the whole index was about twice its size while built.
+        self.bytes.reserve_exact(other.bytes.len() + 4);
         other.iter().for_each(|a| self.push(a));
     }
 
@@ -233,6 +237,10 @@ fn index_part(part: &[Arc<Article>], first: u32) -> WordMap {
                 }
             }
         }
+    }
+    // Each part is kept until the merge: without its spare room.
+    for postings in index.values_mut() {
+        postings.bytes.shrink_to_fit();
     }
     index
 }
