@@ -32,6 +32,8 @@ pub struct Derived {
     /// The corpus-wide chart of `view` (none for the article view), with the measures on offer
     /// and the view as completed (the measure picked when none was chosen).
     pub chart: Option<CorpusChart>,
+    /// How long the derivation took.
+    pub took: std::time::Duration,
 }
 
 pub struct CorpusChart {
@@ -42,6 +44,7 @@ pub struct CorpusChart {
 
 /// Counts, speakers and the corpus chart of `snapshot`.
 pub fn derive(snapshot: &Snapshot, inputs: &Inputs) -> Derived {
+    let started = std::time::Instant::now();
     let counts = counts_of(snapshot, inputs.count_copies);
     let speakers = build(snapshot, &inputs.merges, inputs.count_copies);
     let chart = corpus_chart(snapshot, &speakers, inputs);
@@ -49,6 +52,7 @@ pub fn derive(snapshot: &Snapshot, inputs: &Inputs) -> Derived {
         counts,
         speakers,
         chart,
+        took: started.elapsed(),
     }
 }
 

@@ -21,8 +21,9 @@ pub(crate) const INSTANT_DIALOG: Duration = Duration::from_millis(50);
 const LOAD_BUDGET_PER_FRAME: Duration = Duration::from_millis(4);
 
 /// While a load runs, corpus-wide counts and the speaker index (a pass over every article)
-/// are refreshed at most this often, or every other progress frame when those are rarer;
-/// the list itself updates at every frame.
+/// are refreshed at most this often, or every other progress frame when those are rarer, or
+/// five times as long as the last refresh took (a pass over 100,000 articles takes a good
+/// part of a second, and the load needs the cores); the list itself updates at every frame.
 const DERIVED_REFRESH: Duration = Duration::from_millis(500);
 
 /// Job polling slower than this in one frame is logged (at debug level) with its parts.
@@ -142,7 +143,9 @@ impl NewsLensApp {
         }
         if added {
             // When the load also finished, the recount below does it once.
-            let refresh = DERIVED_REFRESH.max(self.state.progress_interval * 2);
+            let refresh = DERIVED_REFRESH
+                .max(self.state.progress_interval * 2)
+                .max(self.state.facts.derive_took * 5);
             if finished.is_none() && self.state.facts.derived_at.elapsed() >= refresh {
                 self.state.corpus_changed();
             } else {

@@ -248,6 +248,9 @@ pub struct CorpusFacts {
     pub speakers: crate::corpus::speakers::SpeakerIndex,
     /// When counts and the speaker index were last recomputed.
     pub derived_at: Instant,
+    /// How long the last recount took (while a load runs, recounts are spaced so they take
+    /// a fifth of a core at most).
+    pub derive_took: Duration,
     /// Counts, speakers and corpus charts are out of date (large corpora: recomputed on a
     /// worker).
     pub derived_dirty: bool,
@@ -259,6 +262,7 @@ impl Default for CorpusFacts {
             counts: Default::default(),
             speakers: Default::default(),
             derived_at: Instant::now(),
+            derive_took: Duration::ZERO,
             derived_dirty: false,
         }
     }
@@ -341,6 +345,12 @@ impl AppState {
     /// Takes in a finished derivation. A corpus chart is shown only if its view is still the
     /// one asked for.
     pub fn apply_derived(&mut self, d: derived::Derived) {
+        self.facts.derive_took = d.took;
+        log::debug!(
+            "corpus recount of {} articles took {:.0} ms",
+            self.corpus.len(),
+            d.took.as_secs_f64() * 1e3
+        );
         let old_counts = std::mem::replace(&mut self.facts.counts, d.counts);
         let old_speakers = std::mem::replace(&mut self.facts.speakers, d.speakers);
         // Freeing the speaker index of a large corpus (every name, alias and quote
