@@ -2,6 +2,7 @@
 //! a full pass over every article. Small corpora compute it at once; large ones on a worker
 //! thread from a snapshot, so a frame never waits for it while a big folder loads.
 
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::corpus::CorpusCounts;
@@ -17,7 +18,7 @@ use super::ChartView;
 pub const SYNC_MAX_ARTICLES: usize = 2_000;
 
 /// What the derivation needs besides the articles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
     pub merges: Vec<ManualMerge>,
     pub count_copies: bool,
@@ -91,18 +92,43 @@ pub fn corpus_chart(
     })
 }
 
-/// Runs [`derive`] on a worker thread; `wake` is called when the result is ready.
+/// What a derivation was made from: the same articles (the same `Arc`s, with the same
+/// duplicate statuses) and inputs give the same result, so it need not run again.
+#[derive(Debug)]
+pub struct Basis {
+    snapshot: Snapshot,
+    inputs: Inputs,
+}
+
+impl Basis {
+    /// Whether a derivation of `snapshot` and `inputs` would give the same result as this one.
+    pub fn same_as(&self, snapshot: &Snapshot, inputs: &Inputs) -> bool {
+        let mine = &self.snapshot;
+        self.inputs == *inputs
+            && mine.statuses == snapshot.statuses
+            && mine.articles.len() == snapshot.articles.len()
+            && mine
+                .articles
+                .iter()
+                .zip(&snapshot.articles)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+/// Runs [`derive`] on a worker thread; `wake` is called when the result, and what it was made
+/// from, are ready.
 pub fn spawn(
     snapshot: Snapshot,
     inputs: Inputs,
     wake: impl Fn() + Send + 'static,
-) -> std::io::Result<Receiver<Derived>> {
+) -> std::io::Result<Receiver<(Derived, Basis)>> {
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     std::thread::Builder::new()
         .name("corpus-derived".into())
         .spawn(move || {
             crate::corpus::load::background_priority();
-            let _ = tx.send(derive(&snapshot, &inputs));
+            let derived = derive(&snapshot, &inputs);
+            let _ = tx.send((derived, Basis { snapshot, inputs }));
             wake();
         })?;
     Ok(rx)
@@ -141,5 +167,39 @@ mod tests {
         }
         assert_eq!(app.state.facts.counts.articles, SYNC_MAX_ARTICLES + 1);
         assert!(app.state.facts.counts.figures >= SYNC_MAX_ARTICLES);
+    }
+
+    fn recount_done(app: &NewsLensApp) -> bool {
+        !app.state.facts.derived_dirty && app.jobs.derived.is_none()
+    }
+
+    #[test]
+    fn a_recount_of_what_was_counted_is_skipped_and_any_change_recounts() {
+        let mut app = crate::app::test_support::large_app();
+        crate::app::test_support::poll_until(&mut app, recount_done);
+        assert!(app.state.facts.derived_from.is_some());
+        // Asked again with nothing changed: no worker starts.
+        app.state.refresh_derived();
+        app.poll_jobs();
+        assert!(recount_done(&app));
+        // A setting the counts depend on.
+        app.state.settings.count_copies = !app.state.settings.count_copies;
+        app.state.refresh_derived();
+        app.poll_jobs();
+        assert!(app.jobs.derived.is_some());
+        crate::app::test_support::poll_until(&mut app, recount_done);
+        // An article edited in place: as many articles as before is not enough to skip.
+        let corpus = &mut app.state.corpus;
+        let (len, figures) = (corpus.len(), app.state.facts.counts.figures);
+        let path = corpus.articles()[len - 1].path.clone();
+        let text = "story\n\nsource: wire| published: 1987-03-02\n\nNothing sold.\n";
+        let edited = Article::from_text(path, Origin::File, text.into(), "UTF-8").unwrap();
+        corpus.insert(1, edited);
+        assert_eq!(app.state.corpus.len(), len);
+        app.state.refresh_derived();
+        app.poll_jobs();
+        assert!(app.jobs.derived.is_some());
+        crate::app::test_support::poll_until(&mut app, recount_done);
+        assert_eq!(app.state.facts.counts.figures, figures - 1);
     }
 }

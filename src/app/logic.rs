@@ -20,12 +20,6 @@ pub(crate) const INSTANT_DIALOG: Duration = Duration::from_millis(50);
 /// a tenth of the interval instead, so the load's events never pile up between frames.
 const LOAD_BUDGET_PER_FRAME: Duration = Duration::from_millis(4);
 
-/// While a load runs, corpus-wide counts and the speaker index (a pass over every article)
-/// are refreshed at most this often, or every other progress frame when those are rarer, or
-/// five times as long as the last refresh took (a pass over 100,000 articles takes a good
-/// part of a second, and the load needs the cores); the list itself updates at every frame.
-const DERIVED_REFRESH: Duration = Duration::from_millis(500);
-
 /// Job polling slower than this in one frame is logged (at debug level) with its parts.
 const SLOW_JOBS: Duration = Duration::from_millis(8);
 
@@ -63,9 +57,10 @@ impl NewsLensApp {
     fn poll_derived(&mut self) {
         if let Some(rx) = &self.jobs.derived {
             match rx.try_recv() {
-                Ok(result) => {
+                Ok((result, basis)) => {
                     self.jobs.derived = None;
                     self.state.apply_derived(result);
+                    self.state.facts.derived_from = Some(basis);
                 }
                 Err(TryRecvError::Empty) => return,
                 Err(TryRecvError::Disconnected) => self.jobs.derived = None,
@@ -76,13 +71,23 @@ impl NewsLensApp {
         }
         self.state.facts.derived_dirty = false;
         let inputs = self.state.derived_inputs();
+        let snapshot = self.state.view_snapshot();
+        let facts = &self.state.facts;
+        if facts
+            .derived_from
+            .as_ref()
+            .is_some_and(|b| b.same_as(&snapshot, &inputs))
+        {
+            log::debug!("corpus recount skipped: the articles and settings are those counted");
+            return;
+        }
         // While a load runs, its next progress frame shows the counts (no frame of their own).
         let wake: Box<dyn Fn() + Send> = if self.state.load.is_some() {
             Box::new(self.paced_repaint_handle(self.state.progress_interval))
         } else {
             Box::new(self.repaint_handle())
         };
-        match super::derived::spawn(self.state.view_snapshot(), inputs, wake) {
+        match super::derived::spawn(snapshot, inputs, wake) {
             Ok(rx) => self.jobs.derived = Some(rx),
             Err(e) => self
                 .state
@@ -143,10 +148,7 @@ impl NewsLensApp {
         }
         if added {
             // When the load also finished, the recount below does it once.
-            let refresh = DERIVED_REFRESH
-                .max(self.state.progress_interval * 2)
-                .max(self.state.facts.derive_took * 5);
-            if finished.is_none() && self.state.facts.derived_at.elapsed() >= refresh {
+            if finished.is_none() && self.state.recount_due_while_loading() {
                 self.state.corpus_changed();
             } else {
                 self.state.refilter();

@@ -93,6 +93,12 @@ mod kind_name {
 /// The application id: window class, `.desktop` file name and storage folder.
 pub const APP_ID: &str = "newslens";
 
+/// While a load runs, corpus-wide counts and the speaker index (a pass over every article)
+/// are refreshed at most this often, or every other progress frame when those are rarer, or
+/// five times as long as the last refresh took (a pass over 100,000 articles takes a good
+/// part of a second, and the load needs the cores); the list itself updates at every frame.
+const DERIVED_REFRESH: Duration = Duration::from_millis(500);
+
 /// How often progress is drawn while work runs in the background (a load's batches, busy
 /// indicators): ten times a second.
 pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
@@ -251,6 +257,10 @@ pub struct CorpusFacts {
     /// How long the last recount took (while a load runs, recounts are spaced so they take
     /// a fifth of a core at most).
     pub derive_took: Duration,
+    /// What the counts on show were made from, when made on a worker: a recount of the same
+    /// is skipped (after a load, the load's end and the search run it starts each asked for
+    /// one, a second or so each at 100,000 articles).
+    pub derived_from: Option<derived::Basis>,
     /// Counts, speakers and corpus charts are out of date (large corpora: recomputed on a
     /// worker).
     pub derived_dirty: bool,
@@ -263,6 +273,7 @@ impl Default for CorpusFacts {
             speakers: Default::default(),
             derived_at: Instant::now(),
             derive_took: Duration::ZERO,
+            derived_from: None,
             derived_dirty: false,
         }
     }
@@ -319,6 +330,14 @@ impl AppState {
         }
     }
 
+    /// While a load runs, whether the corpus may be recounted now (see [`DERIVED_REFRESH`]).
+    pub fn recount_due_while_loading(&self) -> bool {
+        let spacing = DERIVED_REFRESH
+            .max(self.progress_interval * 2)
+            .max(self.facts.derive_took * 5);
+        self.facts.derived_at.elapsed() >= spacing
+    }
+
     /// Recomputes counts, speakers and the corpus chart of the articles in view: at once on
     /// a small corpus, else on a worker.
     pub fn refresh_derived(&mut self) {
@@ -346,6 +365,8 @@ impl AppState {
     /// one asked for.
     pub fn apply_derived(&mut self, d: derived::Derived) {
         self.facts.derive_took = d.took;
+        // (A worker's result sets it again after this.)
+        drop_in_background(self.facts.derived_from.take());
         log::debug!(
             "corpus recount of {} articles took {:.0} ms",
             self.corpus.len(),
@@ -493,7 +514,7 @@ pub struct Jobs {
     pub folder_dialog: Option<(Instant, Receiver<Option<PathBuf>>)>,
     pub export: Option<Receiver<ExportOutcome>>,
     /// The running derivation of counts, speakers and corpus charts.
-    pub derived: Option<Receiver<derived::Derived>>,
+    pub derived: Option<Receiver<(derived::Derived, derived::Basis)>>,
     /// The open table's rows being built on a worker (large corpora).
     pub table: Option<Receiver<Vec<crate::export::corpus_tables::TableRow>>>,
     /// The running search (a newer one replaces and cancels it).

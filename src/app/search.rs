@@ -600,7 +600,11 @@ impl super::AppState {
         self.view.search.current_line = None;
         self.refilter();
         self.refresh_table();
-        self.refresh_derived();
+        // While a load runs, the searches it re-runs come back every few seconds; the counts
+        // follow at the load's own pace (and at its end).
+        if self.load.is_none() || self.recount_due_while_loading() {
+            self.refresh_derived();
+        }
     }
 
     /// Corpus indices of the articles passing the search and filters, in order. A search
