@@ -2,12 +2,11 @@
 //! a full pass over every article. Small corpora compute it at once; large ones on a worker
 //! thread from a snapshot, so a frame never waits for it while a big folder loads.
 
-use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
-use crate::corpus::CorpusCounts;
 use crate::corpus::collection::{Snapshot, counts_of};
 use crate::corpus::speakers::{ManualMerge, SpeakerIndex, build};
+use crate::corpus::{CorpusCounts, starts_with_same_articles};
 use crate::export::chart::{ChartKind, ChartSpec, FigureFilter};
 use crate::export::views;
 
@@ -107,11 +106,7 @@ impl Basis {
         self.inputs == *inputs
             && mine.statuses == snapshot.statuses
             && mine.articles.len() == snapshot.articles.len()
-            && mine
-                .articles
-                .iter()
-                .zip(&snapshot.articles)
-                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && starts_with_same_articles(&snapshot.articles, &mine.articles)
     }
 }
 

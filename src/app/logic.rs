@@ -82,12 +82,11 @@ impl NewsLensApp {
             return;
         }
         // While a load runs, its next progress frame shows the counts (no frame of their own).
-        let wake: Box<dyn Fn() + Send> = if self.state.load.is_some() {
-            Box::new(self.paced_repaint_handle(self.state.progress_interval))
-        } else {
-            Box::new(self.repaint_handle())
+        let pace = match self.state.load {
+            Some(_) => self.state.progress_interval,
+            None => Duration::ZERO,
         };
-        match super::derived::spawn(snapshot, inputs, wake) {
+        match super::derived::spawn(snapshot, inputs, self.paced_repaint_handle(pace)) {
             Ok(rx) => self.jobs.derived = Some(rx),
             Err(e) => self
                 .state

@@ -582,17 +582,12 @@ impl NewsLensApp {
 
     /// Runs a callback-safe repaint request (background threads call this to wake the UI).
     fn repaint_handle(&self) -> impl Fn() + Send + Sync + 'static {
-        let ctx = self.egui_ctx.clone();
-        move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
-            }
-        }
+        self.paced_repaint_handle(Duration::ZERO)
     }
 
     /// [`Self::repaint_handle`] for a stream of events: a frame at most every `interval`
     /// (a load sends dozens of batches a second, and each frame of a software-rendered window
-    /// takes CPU the load needs).
+    /// takes CPU the load needs). A zero interval asks for a frame at once.
     fn paced_repaint_handle(&self, interval: Duration) -> impl Fn() + Send + Sync + 'static {
         let ctx = self.egui_ctx.clone();
         move || {

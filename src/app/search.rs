@@ -199,12 +199,7 @@ impl SearchJob {
     ) -> bool {
         self.asked.0 == *settings
             && self.asked.1 == order
-            && articles.len() >= self.articles.len()
-            && self
-                .articles
-                .iter()
-                .zip(articles)
-                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && crate::corpus::starts_with_same_articles(articles, &self.articles)
     }
 }
 

@@ -81,6 +81,9 @@ impl super::AppState {
     /// Builds the rows again, keeping the old ones on screen meanwhile if `keep_rows` (a new
     /// sort order of the same rows).
     fn rebuild_table(&mut self, keep_rows: bool) {
+        if self.view.table.is_none() {
+            return;
+        }
         let large = self.corpus.len() > super::derived::SYNC_MAX_ARTICLES;
         let in_view: Vec<usize> = if large {
             Vec::new()

@@ -14,6 +14,7 @@ pub mod synth;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -66,6 +67,12 @@ fn retain_boxed<T>(items: &mut Box<[T]>, keep: impl Fn(&T) -> bool) {
         kept.retain(keep);
         *items = kept.into();
     }
+}
+
+/// Whether `now` begins with exactly the articles of `earlier`: the same `Arc`s, in the same
+/// order. So a list taken from the corpus at some point, if the corpus has only grown since.
+pub fn starts_with_same_articles(now: &[Arc<Article>], earlier: &[Arc<Article>]) -> bool {
+    now.len() >= earlier.len() && earlier.iter().zip(now).all(|(a, b)| Arc::ptr_eq(a, b))
 }
 
 /// A byte span as `u32`s (empty past 4 GiB, which is never read).

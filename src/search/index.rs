@@ -131,14 +131,8 @@ impl SearchIndex {
     /// How many of `articles` (from the first) the index holds as they are now; `None` when
     /// one of those it holds has changed or gone (the index is stale).
     pub fn covers(&self, articles: &[Arc<Article>]) -> Option<usize> {
-        let n = self.articles.len();
-        let same = articles.len() >= n
-            && self
-                .articles
-                .iter()
-                .zip(articles)
-                .all(|(a, b)| Arc::ptr_eq(a, b));
-        same.then_some(n)
+        crate::corpus::starts_with_same_articles(articles, &self.articles)
+            .then_some(self.articles.len())
     }
 
     /// The number of distinct words.
